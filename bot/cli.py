@@ -1,0 +1,74 @@
+"""The `inburgerbot` command: run, demo, admin (issue 2)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+
+from bot.config import ConfigError, Settings
+
+
+def configure_logging(level: int = logging.INFO) -> None:
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # httpx logs every request URL at INFO, and the Bot API URL contains the token.
+    for noisy in ("httpx", "httpcore", "apscheduler", "telegram.ext.Updater"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+async def serve(settings: Settings) -> None:
+    """Bot, scheduler and HTTP server in one loop; uvicorn's lifespan starts and stops the bot."""
+    import uvicorn
+
+    from bot.http.app import create_http_app
+    from bot.runtime import BotRuntime
+
+    app = create_http_app(BotRuntime(settings), manage_runtime=True)
+    host, port = settings.http
+    config = uvicorn.Config(app, host=host, port=port, lifespan="on", log_level="info",
+                            access_log=False)
+    await uvicorn.Server(config).serve()
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = argparse.ArgumentParser(prog="inburgerbot",
+                                     description="Telegram bot for inburgering language courses")
+    parser.add_argument("command", choices=("run", "demo", "admin"),
+                        help="run: start the bot; demo: offline sandbox with demo data; "
+                             "admin: the gemeente's administration")
+    if not argv or argv[0] in ("-h", "--help"):
+        parser.print_help()
+        return 0 if argv else 2
+    command, rest = argv[0], argv[1:]
+    if command not in ("run", "demo", "admin"):
+        print(f"inburgerbot: unknown command {command!r} (choose run, demo or admin)", file=sys.stderr)
+        return 2
+    try:
+        if command == "admin":
+            from bot.admin import AdminError, run_admin
+
+            settings = Settings.from_env(require_token=False)
+            try:
+                print(asyncio.run(run_admin(rest, settings)))
+            except AdminError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 2
+            return 0
+        configure_logging()
+        if command == "run":
+            asyncio.run(serve(Settings.from_env()))
+            return 0
+        from bot.demo import run_demo
+
+        return asyncio.run(run_demo(rest))
+    except ConfigError as exc:
+        print(f"inburgerbot: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

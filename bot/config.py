@@ -1,0 +1,189 @@
+"""Settings from environment variables (issue 2): every one documented in the README with its default.
+
+A missing or malformed setting raises ``ConfigError`` whose message is one line naming the setting;
+the CLI prints that line and exits, so nobody sees a traceback at start-up.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable, Mapping
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+
+class ConfigError(Exception):
+    """A setting is missing or malformed; the message names it."""
+
+
+def _host_port(name: str, raw: str) -> tuple[str, int]:
+    host, sep, port = raw.rpartition(":")
+    if not sep or not host or not port.isdigit() or not 0 <= int(port) <= 65535:
+        raise ConfigError(f"{name} must be host:port (for example 127.0.0.1:8080), got {raw!r}")
+    return host.strip("[]"), int(port)
+
+
+def _positive_float(name: str, raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number, got {raw!r}") from None
+    if value <= 0:
+        raise ConfigError(f"{name} must be greater than 0, got {raw!r}")
+    return value
+
+
+def _positive_int(name: str, raw: str) -> int:
+    if not raw.strip().isdigit() or int(raw) <= 0:
+        raise ConfigError(f"{name} must be a whole number greater than 0, got {raw!r}")
+    return int(raw)
+
+
+def _timezone(name: str, raw: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(raw)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"{name} must be an IANA time zone such as Europe/Amsterdam, got {raw!r}") from None
+
+
+def _url(name: str, raw: str) -> str:
+    if not raw.startswith(("http://", "https://")):
+        raise ConfigError(f"{name} must be an http:// or https:// URL, got {raw!r}")
+    return raw
+
+
+def _bool(name: str, raw: str) -> bool:
+    lowered = raw.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off"}:
+        return False
+    raise ConfigError(f"{name} must be true or false, got {raw!r}")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One environment variable: its name, default (None = required for `run`), parser and meaning."""
+
+    name: str
+    default: str | None
+    parse: Callable[[str, str], object]
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("TELEGRAM_BOT_TOKEN", None, lambda n, v: v, "Bot token from @BotFather (not needed for `demo`)."),
+    Setting("TELEGRAM_API_URL", "https://api.telegram.org/bot", _url,
+            "Bot API base URL, python-telegram-bot's base_url form; point it at any compatible server."),
+    Setting("INBURGERBOT_DB", "./inburgerbot.db", lambda n, v: Path(v), "SQLite database file."),
+    Setting("INBURGERBOT_HTTP", "127.0.0.1:8080", _host_port,
+            "host:port of the bot's HTTP server (school API, /health, /verify)."),
+    Setting("INBURGERBOT_TZ", "Europe/Amsterdam", _timezone, "Time zone for all dates and times shown."),
+    Setting("INBURGERBOT_PUBLIC_URL", "", lambda n, v: v.rstrip("/"),
+            "Public base URL of the HTTP server, used in links (calendar feed, /verify); "
+            "defaults to http://INBURGERBOT_HTTP."),
+    Setting("INBURGERBOT_SWEEP_SECONDS", "60", _positive_float,
+            "How often the scheduler sweeps for due deadlines, alerts and reminders."),
+    Setting("INBURGERBOT_LINK_CODE_DAYS", "14", _positive_int, "Days before a one-time link code expires."),
+    Setting("INBURGERBOT_OUTBOX_GLOBAL_RATE", "29", _positive_float,
+            "Messages per second the outbox sends overall (Telegram allows about 30)."),
+    Setting("INBURGERBOT_OUTBOX_CHAT_RATE", "1", _positive_float,
+            "Messages per second the outbox sends to one chat (Telegram allows about 1)."),
+    Setting("INBURGERBOT_OUTBOX_GIVE_UP_HOURS", "48", _positive_float,
+            "Hours after which an undeliverable notification is given up and the reason recorded."),
+    Setting("INBURGERBOT_OUTBOX_RETENTION_DAYS", "90", _positive_float,
+            "Days a sent notification is kept for audit before it is pruned."),
+    Setting("INBURGERBOT_QUIET_HOURS", "21:00-07:30", lambda n, v: _time_range(n, v),
+            "Local window in which participant notifications wait (unless about a lesson within 12 h)."),
+    Setting("INBURGERBOT_WORKING_HOURS", "08:00-18:00", lambda n, v: _time_range(n, v),
+            "Local window (Mon-Fri, not on Dutch public holidays) for non-urgent staff alerts."),
+    Setting("INBURGERBOT_DIGEST_TIME", "08:30", lambda n, v: _time_of_day(n, v),
+            "Local time of the daily digest of unseen alerts for klantmanagers."),
+)
+
+
+def _time_of_day(name: str, raw: str):
+    from datetime import time
+
+    try:
+        hours, minutes = raw.strip().split(":")
+        return time(int(hours), int(minutes))
+    except ValueError:
+        raise ConfigError(f"{name} must be a time HH:MM, got {raw!r}") from None
+
+
+def _time_range(name: str, raw: str):
+    start, sep, end = raw.partition("-")
+    if not sep:
+        raise ConfigError(f"{name} must be a range HH:MM-HH:MM, got {raw!r}")
+    return _time_of_day(name, start), _time_of_day(name, end)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Parsed settings; build with ``Settings.from_env`` (the CLI) or directly (tests, demo)."""
+
+    token: str | None = None
+    api_url: str = "https://api.telegram.org/bot"
+    file_api_url: str | None = None
+    db_path: Path = Path("./inburgerbot.db")
+    http: tuple[str, int] = ("127.0.0.1", 8080)
+    tz: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/Amsterdam"))
+    public_url: str = ""
+    sweep_seconds: float = 60.0
+    link_code_days: int = 14
+    outbox_global_rate: float = 29.0
+    outbox_chat_rate: float = 1.0
+    outbox_give_up_hours: float = 48.0
+    outbox_retention_days: float = 90.0
+    quiet_hours: tuple = ()
+    working_hours: tuple = ()
+    digest_time: object = None
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, require_token: bool = True) -> "Settings":
+        """Parse every setting, raising ConfigError naming the first bad one."""
+        env = os.environ if env is None else env
+        values: dict[str, object] = {}
+        for setting in SETTINGS:
+            raw = env.get(setting.name)
+            if raw is None or raw == "":
+                if setting.default is None:
+                    if require_token:
+                        raise ConfigError(f"{setting.name} is not set: {setting.help}")
+                    values[setting.name] = None
+                    continue
+                raw = setting.default
+            values[setting.name] = setting.parse(setting.name, raw)
+        token = values["TELEGRAM_BOT_TOKEN"]
+        if token is not None and ":" not in str(token):
+            raise ConfigError("TELEGRAM_BOT_TOKEN looks malformed: expected the form 123456:ABC-DEF...")
+        return cls(
+            token=token,  # type: ignore[arg-type]
+            api_url=values["TELEGRAM_API_URL"],  # type: ignore[arg-type]
+            db_path=values["INBURGERBOT_DB"],  # type: ignore[arg-type]
+            http=values["INBURGERBOT_HTTP"],  # type: ignore[arg-type]
+            tz=values["INBURGERBOT_TZ"],  # type: ignore[arg-type]
+            public_url=values["INBURGERBOT_PUBLIC_URL"],  # type: ignore[arg-type]
+            sweep_seconds=values["INBURGERBOT_SWEEP_SECONDS"],  # type: ignore[arg-type]
+            link_code_days=values["INBURGERBOT_LINK_CODE_DAYS"],  # type: ignore[arg-type]
+            outbox_global_rate=values["INBURGERBOT_OUTBOX_GLOBAL_RATE"],  # type: ignore[arg-type]
+            outbox_chat_rate=values["INBURGERBOT_OUTBOX_CHAT_RATE"],  # type: ignore[arg-type]
+            outbox_give_up_hours=values["INBURGERBOT_OUTBOX_GIVE_UP_HOURS"],  # type: ignore[arg-type]
+            outbox_retention_days=values["INBURGERBOT_OUTBOX_RETENTION_DAYS"],  # type: ignore[arg-type]
+            quiet_hours=values["INBURGERBOT_QUIET_HOURS"],  # type: ignore[arg-type]
+            working_hours=values["INBURGERBOT_WORKING_HOURS"],  # type: ignore[arg-type]
+            digest_time=values["INBURGERBOT_DIGEST_TIME"],  # type: ignore[arg-type]
+        )
+
+    @classmethod
+    def defaults(cls, **overrides: object) -> "Settings":
+        """Defaults of every setting (as documented), with overrides; used by demo and tests."""
+        base = cls.from_env({}, require_token=False)
+        return replace(base, **overrides)
+
+    @property
+    def base_public_url(self) -> str:
+        """Where people reach the HTTP server, for links in messages."""
+        return self.public_url or f"http://{self.http[0]}:{self.http[1]}"

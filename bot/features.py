@@ -1,0 +1,24 @@
+"""Every feature of the bot, registered in this one order (rules-bot habit).
+
+A feature module may define ``COMMANDS`` (tuple of ``Command``), ``register(app, services)`` to
+add its handlers (group 0; order matters: the first matching handler wins), ``SWEEPS`` (tuple of
+``(name, async fn(services, now))`` run by the scheduler), ``MENU`` (command names it answers as
+``menu:<name>`` buttons) and ``router`` (a FastAPI APIRouter for the HTTP server).
+The gate comes first and the help fallbacks last.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+FEATURE_MODULES: tuple[str, ...] = (
+    "conversations.gate",
+    "conversations.onboarding",
+    "conversations.language",
+    "conversations.help",
+)
+
+
+def feature_modules() -> list[ModuleType]:
+    return [importlib.import_module(name) for name in FEATURE_MODULES]

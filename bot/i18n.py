@@ -1,0 +1,235 @@
+"""Languages, gettext catalogs and Babel formatting (issue 2).
+
+Source strings are English. Participant-facing text is marked ``_`` / ``n_`` (or ``N_`` at import
+time) and ships in every language of ``LANGUAGES``; staff-facing text is marked ``s_`` / ``sn_``
+(``SN_``) and ships at least in Dutch and English, falling back to English elsewhere.
+Catalogs are the ``.po`` files in ``locales/<lang>/LC_MESSAGES/``; they are compiled in memory at
+start-up, so no ``.mo`` file is ever committed.
+
+In right-to-left languages every rendered message starts with a RIGHT-TO-LEFT MARK and each
+interpolated value is wrapped in Unicode isolates (U+2068 ... U+2069), so names, places, codes and
+links keep their own direction inside Arabic, Persian, Dari or Pashto text.
+"""
+
+from __future__ import annotations
+
+import io
+import string
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal
+from functools import cached_property
+from importlib import resources
+from typing import Iterable, Mapping
+from zoneinfo import ZoneInfo
+
+from babel import Locale, UnknownLocaleError
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+# Shipped languages, each named in its own script, in the order the language picker offers them.
+LANGUAGES: dict[str, str] = {
+    "nl": "Nederlands",
+    "en": "English",
+    "ar": "العربية",
+    "ti": "ትግርኛ",
+    "tr": "Türkçe",
+    "fa": "فارسی",
+    "fa_AF": "دری",
+    "ps": "پښتو",
+    "so": "Soomaali",
+}
+STAFF_LANGUAGES = ("nl", "en")
+RTL_LANGUAGES = frozenset({"ar", "fa", "fa_AF", "ps"})
+DEFAULT_LANGUAGE = "nl"
+
+RLM = "\u200f"
+FSI = "\u2068"
+PDI = "\u2069"
+
+# Gettext Plural-Forms per language, following CLDR (Babel's own table says Tigrinya has n != 1 and
+# gives Persian and Turkish one form; CLDR counts 0 as singular in Tigrinya and Persian).
+PLURAL_FORMS: dict[str, str] = {
+    "nl": "nplurals=2; plural=(n != 1);",
+    "en": "nplurals=2; plural=(n != 1);",
+    "ar": "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 "
+          ": n%100>=11 ? 4 : 5);",
+    "ti": "nplurals=2; plural=(n > 1);",
+    "tr": "nplurals=2; plural=(n != 1);",
+    "fa": "nplurals=2; plural=(n > 1);",
+    "fa_AF": "nplurals=2; plural=(n > 1);",
+    "ps": "nplurals=2; plural=(n != 1);",
+    "so": "nplurals=2; plural=(n != 1);",
+}
+
+
+def N_(message: str) -> str:
+    """Mark a participant-facing string for extraction; translate it later with ``tr._``."""
+    return message
+
+
+def SN_(message: str) -> str:
+    """Mark a staff-facing string for extraction; translate it later with ``tr.s_``."""
+    return message
+
+
+def parse_language(tag: str | None) -> str | None:
+    """Map Telegram's IETF language_code (``pt-br``, ``fa-AF``) to a shipped language, if any."""
+    if not tag:
+        return None
+    try:
+        locale = Locale.parse(tag.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return None
+    full = f"{locale.language}_{locale.territory}" if locale.territory else locale.language
+    if full in LANGUAGES:
+        return full
+    if locale.language == "prs":  # ISO 639-3 code for Dari
+        return "fa_AF"
+    return locale.language if locale.language in LANGUAGES else None
+
+
+def placeholders(message: str) -> set[str]:
+    """The named ``{placeholders}`` of a str.format message."""
+    return {field.split(".")[0].split("[")[0]
+            for _, field, _, _ in string.Formatter().parse(message) if field}
+
+
+def locales_root():
+    return resources.files("locales")
+
+
+def load_catalogs() -> dict[str, Translations]:
+    """Compile every ``.po`` file of every shipped language in memory, merged per language."""
+    catalogs: dict[str, Translations] = {}
+    root = locales_root()
+    for lang in LANGUAGES:
+        folder = root / lang / "LC_MESSAGES"
+        merged: Translations | None = None
+        if folder.is_dir():
+            for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+                if not entry.name.endswith(".po"):
+                    continue
+                with entry.open("rb") as handle:
+                    catalog = read_po(handle, locale=lang, domain=entry.name[:-3])
+                buffer = io.BytesIO()
+                write_mo(buffer, catalog)
+                buffer.seek(0)
+                compiled = Translations(fp=buffer, domain="messages")
+                if merged is None:
+                    merged = compiled
+                else:
+                    merged.merge(compiled)
+        catalogs[lang] = merged or Translations()
+    return catalogs
+
+
+class I18n:
+    """All catalogs, and a ``Translator`` per language."""
+
+    def __init__(self, tz: ZoneInfo, catalogs: Mapping[str, Translations] | None = None):
+        self.tz = tz
+        self.catalogs = dict(catalogs) if catalogs is not None else load_catalogs()
+        self._translators: dict[str, Translator] = {}
+
+    def get(self, language: str | None) -> "Translator":
+        lang = language if language in LANGUAGES else DEFAULT_LANGUAGE
+        if lang not in self._translators:
+            self._translators[lang] = Translator(lang, self.catalogs.get(lang) or Translations(), self.tz)
+        return self._translators[lang]
+
+
+@dataclass(frozen=True)
+class Isolated:
+    """A value that is already direction-safe (no further isolates)."""
+
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Translator:
+    """Gettext and Babel formatting for one language; obtained from ``I18n.get``."""
+
+    def __init__(self, language: str, translations: Translations, tz: ZoneInfo):
+        self.language = language
+        self.translations = translations
+        self.tz = tz
+        self.locale = Locale.parse(language)
+        self.rtl = language in RTL_LANGUAGES
+
+    # ---- messages -------------------------------------------------------------------------
+    def _(self, message: str, **params: object) -> str:
+        """Translate a participant-facing message and fill its named placeholders."""
+        return self._fill(self.translations.gettext(message), params)
+
+    def n_(self, singular: str, plural: str, n: int, **params: object) -> str:
+        """Translate with the plural form for ``n``; ``{n}`` is formatted for the locale."""
+        params.setdefault("n", self.number(n))
+        return self._fill(self.translations.ngettext(singular, plural, n), params)
+
+    # Staff text: the same mechanism, extracted separately (shipped at least in nl and en).
+    s_ = _
+    sn_ = n_
+
+    def _fill(self, text: str, params: Mapping[str, object]) -> str:
+        if params:
+            text = text.format_map({key: self.isolate(value) for key, value in params.items()})
+        if self.rtl and not text.startswith(RLM):
+            text = RLM + text
+        return text
+
+    def isolate(self, value: object) -> str:
+        """Wrap a value in Unicode isolates in right-to-left languages."""
+        if isinstance(value, Isolated):
+            return value.text
+        text = str(value)
+        if not self.rtl or not text:
+            return text
+        return f"{FSI}{text}{PDI}"
+
+    def safe(self, value: object) -> Isolated:
+        """A value already rendered for this language (a translated fragment): not isolated again."""
+        return Isolated(str(value))
+
+    def lines(self, parts: Iterable[str]) -> str:
+        """Join rendered fragments into one message, one per line."""
+        return "\n".join(parts)
+
+    # ---- formatting -----------------------------------------------------------------------
+    def local(self, moment: datetime) -> datetime:
+        return moment.astimezone(self.tz)
+
+    def date(self, value: date | datetime, format: str = "long") -> str:
+        if isinstance(value, datetime):
+            value = self.local(value).date()
+        return babel_dates.format_date(value, format=format, locale=self.locale)
+
+    def weekday_date(self, value: date | datetime) -> str:
+        """Weekday with day and month, e.g. "maandag 23 november"."""
+        if isinstance(value, datetime):
+            value = self.local(value).date()
+        return babel_dates.format_date(value, format="EEEE d MMMM", locale=self.locale)
+
+    def time(self, value: datetime | time) -> str:
+        if isinstance(value, datetime):
+            value = self.local(value).timetz().replace(tzinfo=None)
+        return babel_dates.format_time(value, format="short", locale=self.locale)
+
+    def datetime(self, value: datetime) -> str:
+        return babel_dates.format_datetime(self.local(value), format="medium", tzinfo=self.tz,
+                                           locale=self.locale)
+
+    def number(self, value: int | float | Decimal) -> str:
+        return babel_numbers.format_decimal(value, locale=self.locale)
+
+    def hours(self, value: Decimal | float) -> str:
+        return babel_numbers.format_decimal(value, format="#,##0.##", locale=self.locale)
+
+    @cached_property
+    def language_name(self) -> str:
+        return LANGUAGES[self.language]

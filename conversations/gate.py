@@ -1,0 +1,79 @@
+"""Runs before every other handler: resolves the person behind the chat and the language once per
+update, and at first contact asks for the language with buttons (issue 2, "Languages").
+
+Telegram's language_code reflects only the app's interface language: it cannot tell Dari from
+Persian, and few people have a Tigrinya or Somali app, so we ask and store the choice.
+"""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import Application, ApplicationHandlerStop, TypeHandler
+
+from bot.context import BotContext
+from bot.i18n import LANGUAGES, N_, parse_language
+from bot.services import Services
+from storage import people
+
+LANGUAGE_PREFIX = "lang:"
+GATE_GROUP = -100
+MAX_PENDING_CODE = 64
+
+N_("Choose your language")
+
+
+def language_keyboard(services: Services, first: str | None) -> InlineKeyboardMarkup:
+    """One button per language, in its own script; Telegram's language first."""
+    order = ([first] if first else []) + [code for code in LANGUAGES if code != first]
+    rows, row = [], []
+    for code in order:
+        row.append(InlineKeyboardButton(LANGUAGES[code], callback_data=LANGUAGE_PREFIX + code))
+        if len(row) == 2 or code == first:
+            rows.append(row)
+            row = []
+    if row:
+        rows.append(row)
+    return InlineKeyboardMarkup(rows)
+
+
+def language_prompt(services: Services, first: str | None) -> str:
+    """"Choose your language" in every shipped language, the likely one first."""
+    order = ([first] if first else []) + [code for code in LANGUAGES if code != first]
+    return "\n".join(services.i18n.get(code)._("Choose your language").lstrip("\u200f")
+                     for code in order)
+
+
+async def send_language_picker(update: Update, context: BotContext, first: str | None) -> None:
+    await update.effective_chat.send_message(language_prompt(context.services, first),
+                                             reply_markup=language_keyboard(context.services, first))
+
+
+async def resolve(update: Update, context: BotContext) -> None:
+    """Load person and language; hold back everything but the language choice until one is made."""
+    chat = update.effective_chat
+    if chat is None or chat.type != "private":
+        raise ApplicationHandlerStop
+    services = context.services
+    context.person = await people.person_for_chat(services.db, chat.id)
+    context.language = await people.chat_language(services.db, chat.id)
+    telegram_language = parse_language(update.effective_user.language_code
+                                       if update.effective_user else None)
+    context.tr = services.i18n.get(context.language or telegram_language)
+    if context.language is not None:
+        return
+    query = update.callback_query
+    if query is not None and (query.data or "").startswith(LANGUAGE_PREFIX):
+        return
+    message = update.effective_message
+    if message is not None and message.text and message.text.startswith("/start"):
+        parts = message.text.split(maxsplit=1)
+        if len(parts) == 2:
+            context.chat_data["pending_code"] = parts[1][:MAX_PENDING_CODE]
+    if query is not None:
+        await query.answer()
+    await send_language_picker(update, context, telegram_language)
+    raise ApplicationHandlerStop
+
+
+def register(app: Application, services: Services) -> None:
+    app.add_handler(TypeHandler(Update, resolve), group=GATE_GROUP)

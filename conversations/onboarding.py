@@ -1,0 +1,94 @@
+"""/start <code>: link a Telegram chat to the person and role behind a one-time code (issue 2).
+
+Codes are stored hashed, expire, work once, and five wrong tries from one chat within an hour
+block further tries for a while. Linking never overwrites another person's link.
+"""
+
+from __future__ import annotations
+
+import re
+
+from telegram import Update
+from telegram.ext import Application, CommandHandler
+
+from bot.context import BotContext
+from bot.i18n import N_
+from bot.menus import help_text, menu_keyboard, set_chat_menu
+from bot.services import Command, Services
+from storage import people
+
+COMMANDS = (
+    Command("start", N_("Start, or link your account with a code"),
+            frozenset({"guest", "participant", "klantmanager", "staff"})),
+)
+
+CODE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+ROLE_NAMES = {
+    "participant": N_("participant"),
+    "klantmanager": N_("klantmanager of the gemeente"),
+    "staff": N_("staff member of the school"),
+}
+
+
+async def greet(update: Update, context: BotContext) -> None:
+    """Greet a linked chat by name, with its role's menu."""
+    person, tr, services = context.person, context.tr, context.services
+    text = tr.lines([
+        tr._("Hello {name}! You are linked as {role}.", name=person.name,
+             role=tr.safe(tr._(ROLE_NAMES[person.role]).lstrip("\u200f"))),
+        "",
+        help_text(services, person.role, tr),
+    ])
+    await update.effective_chat.send_message(
+        text, reply_markup=menu_keyboard(services, person.role, tr))
+
+
+async def explain_linking(update: Update, context: BotContext) -> None:
+    tr = context.tr
+    await update.effective_chat.send_message(tr._(
+        "Welcome! To use this bot, open the link you received from your school or gemeente, "
+        "or send /start followed by your code."))
+
+
+LINK_REPLIES = {
+    "expired": N_("This code has expired. Ask your school or klantmanager for a new code."),
+    "used": N_("This code has already been used. Ask your school or klantmanager for a new code."),
+    "unknown": N_("This code is not known. Check the code and try again."),
+    "throttled": N_("Too many wrong codes. Please wait an hour and try again."),
+    "taken": N_("This account is already linked to another Telegram account. "
+                "Ask your school or klantmanager for help."),
+}
+
+
+async def link_with_code(update: Update, context: BotContext, code: str) -> None:
+    """Redeem a code and tell the person what happened, in their language."""
+    services, tr = context.services, context.tr
+    chat_id = update.effective_chat.id
+    if context.person is not None:
+        await greet(update, context)
+        return
+    if not CODE_PATTERN.match(code):
+        code = "invalid"
+    result = await people.link_chat(services.db, chat_id, code, services.now())
+    if result.outcome in ("linked", "already_linked"):
+        context.person = result.person
+        await set_chat_menu(services, chat_id, result.person.role, tr)
+        await greet(update, context)
+        return
+    await update.effective_chat.send_message(tr._(LINK_REPLIES[result.outcome]))
+
+
+async def start(update: Update, context: BotContext) -> None:
+    """/start [code]: link with a code, or greet."""
+    context.chat_data.pop("pending_code", None)
+    if context.args:
+        await link_with_code(update, context, context.args[0])
+    elif context.person is not None:
+        await greet(update, context)
+    else:
+        await explain_linking(update, context)
+
+
+def register(app: Application, services: Services) -> None:
+    app.add_handler(CommandHandler("start", start))
