@@ -1,0 +1,76 @@
+"""The durable outbox (issue 3): notifications are rows written in the same transaction as the
+event that causes them, and rendered at send time in the recipient's current language.
+
+Features enqueue with ``enqueue(tx, ...)`` and register how a message key renders with
+``@renders("feature.key")``; the dispatcher (``bot.outbox.dispatcher``) sends due rows.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Callable
+
+from telegram import InlineKeyboardMarkup
+
+from bot.i18n import Translator
+from storage.database import Tx, to_db
+
+PRIORITY_INTERACTIVE = 0
+PRIORITY_HIGH = 3
+PRIORITY_NORMAL = 5
+PRIORITY_BULK = 8
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A message as the recipient will read it."""
+
+    text: str
+    buttons: InlineKeyboardMarkup | None = None
+
+
+Renderer = Callable[[Translator, dict], Rendered | str]
+RENDERERS: dict[str, Renderer] = {}
+
+
+def renders(message_key: str) -> Callable[[Renderer], Renderer]:
+    """Register how a message key becomes text (and optional buttons) in one language."""
+
+    def decorate(fn: Renderer) -> Renderer:
+        RENDERERS[message_key] = fn
+        return fn
+
+    return decorate
+
+
+def render(message_key: str, tr: Translator, params: dict) -> Rendered:
+    result = RENDERERS[message_key](tr, params)
+    return Rendered(result) if isinstance(result, str) else result
+
+
+async def enqueue(tx: Tx, *, message_key: str, params: dict, now: datetime,
+                  person_id: int | None = None, chat_id: int | None = None,
+                  audience: str = "participant", priority: int = PRIORITY_NORMAL,
+                  urgent: bool = False, dedupe_key: str | None = None,
+                  not_before: datetime | None = None,
+                  concerns_lesson_at: datetime | None = None) -> int | None:
+    """Add one notification; returns its id, or None when the dedupe key was already used.
+
+    ``not_before`` is when it may go out at the earliest (quiet hours are applied on top by the
+    dispatcher's policy; ``concerns_lesson_at`` lets a message about a lesson within 12 hours
+    through quiet hours); ``params`` must be JSON-serialisable (datetimes as ISO strings).
+    """
+    if message_key not in RENDERERS:
+        raise KeyError(f"no renderer registered for {message_key!r}")
+    cursor_id = await tx.execute(
+        "INSERT INTO outbox(person_id, chat_id, audience, message_key, params, priority, urgent,"
+         " dedupe_key, created_at, not_before, lesson_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+        " ON CONFLICT(dedupe_key) DO NOTHING",
+        (person_id, chat_id, audience, message_key, json.dumps(params, default=str), priority,
+         int(urgent), dedupe_key, to_db(now), to_db(not_before or now),
+         to_db(concerns_lesson_at) if concerns_lesson_at else None),
+    )
+    changed = await tx.fetchval("SELECT changes()")
+    return cursor_id if changed else None

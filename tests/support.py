@@ -1,0 +1,130 @@
+"""Test helpers: a controllable clock, a running bot against the sandbox, and a world builder.
+
+Tests drive the real python-telegram-bot Application over HTTP against our sandbox Bot API
+server, with a real SQLite file and real scheduler jobs; only the clock is ours to move.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import httpx
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.http.app import create_http_app
+from bot.runtime import BotRuntime
+from bot.sandbox import SandboxClient, SandboxServer, SandboxUser
+from bot.serving import UvicornTask
+from storage import orgs, people
+from storage.database import Database
+
+
+class FakeClock(Clock):
+    """A clock that stands still until a test moves it."""
+
+    def __init__(self, start: datetime):
+        self._now = start.astimezone(timezone.utc)
+
+    def now(self) -> datetime:
+        return self._now
+
+    def set(self, moment: datetime) -> None:
+        self._now = moment.astimezone(timezone.utc)
+
+    def advance(self, **delta: float) -> datetime:
+        self._now += timedelta(**delta)
+        return self._now
+
+
+@dataclass
+class RunningBot:
+    """One started bot process-in-a-task: runtime, HTTP server and the clock it reads."""
+
+    runtime: BotRuntime
+    http: UvicornTask
+    clock: FakeClock
+    settings: Settings
+
+    @property
+    def services(self):
+        return self.runtime.services
+
+    @property
+    def db(self) -> Database:
+        return self.runtime.services.db
+
+    @property
+    def url(self) -> str:
+        return self.http.url
+
+    def api(self, key: str | None = None) -> httpx.AsyncClient:
+        headers = {"Authorization": f"Bearer {key}"} if key else {}
+        return httpx.AsyncClient(base_url=self.url, headers=headers, timeout=30)
+
+    async def sweep(self) -> None:
+        """Run the scheduler's sweeps now (the same code the periodic job runs)."""
+        await self.runtime.sweep()
+
+    async def stop(self) -> None:
+        await self.http.stop()
+        await self.runtime.stop()
+
+
+async def start_bot(sandbox: SandboxServer, db_path: Path, clock: FakeClock,
+                    **overrides) -> RunningBot:
+    settings = Settings.defaults(token=sandbox.token, api_url=sandbox.bot_api_url,
+                                 file_api_url=sandbox.file_url, db_path=db_path,
+                                 http=("127.0.0.1", 0), sweep_seconds=3600.0, **overrides)
+    runtime = BotRuntime(settings, clock=clock)
+    await runtime.start()
+    http = UvicornTask(create_http_app(runtime), "127.0.0.1", 0)
+    await http.start()
+    runtime.services.settings = replace(settings, public_url=http.url)
+    return RunningBot(runtime, http, clock, settings)
+
+
+@dataclass
+class World:
+    """Builds fictional gemeenten, schools and people directly in the bot's database."""
+
+    db: Database
+    clock: FakeClock
+    keys: dict[str, str] = field(default_factory=dict)
+
+    async def gemeente(self, name: str = "Enschede") -> int:
+        async with self.db.transaction() as tx:
+            gemeente_id, key = await orgs.add_gemeente(tx, name, self.clock.now())
+        self.keys[f"gemeente:{gemeente_id}"] = key
+        return gemeente_id
+
+    async def school(self, name: str = "Taalschool Twente") -> int:
+        async with self.db.transaction() as tx:
+            school_id, key = await orgs.add_school(tx, name, self.clock.now())
+        self.keys[f"school:{school_id}"] = key
+        return school_id
+
+    async def person(self, name: str, role: str, **kw) -> int:
+        async with self.db.transaction() as tx:
+            return await people.add_person(tx, name=name, role=role, now=self.clock.now(), **kw)
+
+    async def code(self, person_id: int, days: int = 14) -> str:
+        async with self.db.transaction() as tx:
+            return await people.issue_link_code(tx, person_id, self.clock.now(), days)
+
+
+async def link(world: World, user: SandboxUser, person_id: int, language: str) -> None:
+    """Link a sandbox user to a person the way a participant does: /start CODE, pick language."""
+    code = await world.code(person_id)
+    await user.send(f"/start {code}")
+    picker = await user.wait_for_message()
+    assert picker.buttons, "expected the language picker"
+    from bot.i18n import LANGUAGES
+
+    await user.press(LANGUAGES[language], picker)
+    await user.wait_for_message()  # "Language: ..."
+    await user.wait_for_message()  # greeting with the role's menu
+    await asyncio.sleep(0)
