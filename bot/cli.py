@@ -56,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"error: {exc}", file=sys.stderr)
                 return 2
             return 0
-        configure_logging()
+        # The demo's terminal is a chat: only warnings interrupt it.
+        configure_logging(logging.INFO if command == "run" else logging.WARNING)
         if command == "run":
             asyncio.run(serve(Settings.from_env()))
             return 0

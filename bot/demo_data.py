@@ -1,0 +1,90 @@
+"""Fictional demo data for `inburgerbot demo` (issue 2): a gemeente, a school, a group with lessons
+this week and next, participants speaking Arabic, Tigrinya and Dutch, a klantmanager and a
+klachtbehandelaar. Every name is made up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from storage import orgs, people
+from storage.database import Database, to_db
+
+
+@dataclass(frozen=True)
+class DemoPerson:
+    person_id: int
+    name: str
+    role: str
+    language: str  # the Telegram app language of the demo user
+    code: str
+    user_id: int
+
+
+# (name, role, Telegram app language, extra columns)
+PEOPLE = (
+    ("Amira Haddad", "participant", "ar", {"regime": "wi2021", "route": "b1"}),
+    ("Yonas Tesfamariam", "participant", "en", {"regime": "wi2021", "route": "z"}),
+    ("Sanne Mulder", "participant", "nl", {"regime": "wi2013"}),
+    ("Petra Kloosterman", "klantmanager", "nl", {}),
+    ("Joost Brinkman", "staff", "nl", {"staff_role": "klachtbehandelaar"}),
+    ("Ineke Vos", "staff", "nl", {"staff_role": "coordinator"}),
+)
+
+LESSON_DAYS = (0, 2, 3)  # Monday, Wednesday, Thursday
+LESSON_START, LESSON_END = time(9, 0), time(12, 0)
+
+
+async def seed(db: Database, now: datetime, tz, link_code_days: int = 14) -> list[DemoPerson]:
+    """Fill an empty database with the demo world; returns the people with fresh link codes."""
+    async with db.transaction() as tx:
+        gemeente_id, _ = await orgs.add_gemeente(tx, "Gemeente Hengelo (demo)", now)
+        school_id, _ = await orgs.add_school(tx, "Taalschool De Brug (demo)", now,
+                                             locations="Hengelo, Enschede")
+        group_id = await tx.execute(
+            "INSERT INTO groups(school_id, external_id, name, kind, level, capacity, location,"
+            " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            (school_id, "G-B1-OCHTEND", "NT2 B1 ochtend", "NT2", "B1", 14, "Hengelo",
+             to_db(now), to_db(now)))
+        local_today = now.astimezone(tz).date()
+        monday = local_today - timedelta(days=local_today.weekday())
+        for week in range(2):
+            for weekday in LESSON_DAYS:
+                day = monday + timedelta(days=7 * week + weekday)
+                start = datetime.combine(day, LESSON_START, tzinfo=tz)
+                end = datetime.combine(day, LESSON_END, tzinfo=tz)
+                kind = "KNM" if weekday == 3 else "NT2"
+                await tx.execute(
+                    "INSERT INTO lessons(school_id, group_id, external_id, kind, level, starts_at,"
+                    " ends_at, location, mode, teacher, created_at, updated_at)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (school_id, group_id, f"L-{day.isoformat()}", kind, "B1", to_db(start),
+                     to_db(end), "Hengelo, Marktstraat 12 (lokaal 3)", "classroom", "Marieke de Boer",
+                     to_db(now), to_db(now)))
+        klantmanager_id = None
+        created = []
+        for index, (name, role, language, extra) in enumerate(PEOPLE):
+            kw = dict(extra)
+            if role == "participant":
+                kw.update(school_id=school_id, klantmanager_id=klantmanager_id,
+                          external_id=f"P-{index + 1:03d}")
+            elif role == "staff":
+                kw.update(school_id=school_id)
+            else:
+                kw.update(gemeente_id=gemeente_id)
+            person_id = await people.add_person(tx, name=name, role=role, now=now, **kw)
+            created.append((person_id, name, role, language))
+        # the klantmanager is created after the participants in PEOPLE order: wire them up now
+        klantmanager_id = next(pid for pid, _, role, _ in created if role == "klantmanager")
+        await tx.execute("UPDATE people SET klantmanager_id = ? WHERE role = 'participant'",
+                         (klantmanager_id,))
+        for person_id, _, role, _ in created:
+            if role == "participant":
+                await tx.execute(
+                    "INSERT INTO group_members(group_id, person_id, joined_on) VALUES (?,?,?)",
+                    (group_id, person_id, (monday - timedelta(days=70)).isoformat()))
+        result = []
+        for index, (person_id, name, role, language) in enumerate(created):
+            code = await people.issue_link_code(tx, person_id, now, link_code_days)
+            result.append(DemoPerson(person_id, name, role, language, code, 7001 + index))
+    return result
