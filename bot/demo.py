@@ -3,7 +3,7 @@ server, the real bot pointed at it, a fresh SQLite file with demo data, and a te
 which you talk to the bot as one of the demo people.
 
 In the chat: type text or /commands; a number presses that button of the last message with
-buttons; `:people` lists the demo people, `:as N` switches person, `:help`, `:quit`.
+buttons; `:people` lists the demo people, `:as N` switches person, `:link` sends the current person's link code, `:help`, `:quit`.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ HELP = """Type a message or a /command and press Enter to send it as the current
   1, 2, ...   press that button of the last message that has buttons
   :people     list the demo people and their link codes
   :as N       talk as person N (their chat keeps its own history)
+  :link       send /start with the current person's link code
   :help       this help
   :quit       stop the demo (Ctrl-D works too)"""
 
@@ -109,6 +110,9 @@ class Terminal:
                 print(f"Choose a person from 1 to {len(self.people)} (see :people).")
             else:
                 await self.switch(int(arg) - 1)
+        elif line == ":link":
+            user = await self.user(self.current)
+            await user.send(f"/start {self.people[self.current].code}")
         elif line.isdigit() and self.last_with_buttons is not None:
             user = await self.user(self.current)
             index = int(line) - 1

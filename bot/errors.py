@@ -10,7 +10,8 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from bot.context import BotContext
-from bot.i18n import N_
+from bot.i18n import N_, parse_language
+from storage import people
 
 log = logging.getLogger("inburgerbot.errors")
 
@@ -24,7 +25,12 @@ async def on_error(update: object, context: BotContext) -> None:
     log.error("unhandled %s in handler\n%s", type(error).__name__, frames)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
-    tr = getattr(context, "tr", None) or context.services.i18n.get(None)
+    # Error handlers get a fresh context, so the language is looked up again here.
+    services = context.services
+    language = await people.chat_language(services.db, update.effective_chat.id)
+    if language is None and update.effective_user is not None:
+        language = parse_language(update.effective_user.language_code)
+    tr = services.i18n.get(language)
     try:
         await update.effective_chat.send_message(tr._(SORRY))
     except TelegramError:
