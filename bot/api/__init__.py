@@ -1,0 +1,141 @@
+"""The HTTP API for schools and gemeenten (issue 4, shared by the attendance, klachten and overstap
+routers that live beside this file as separate modules).
+
+Every router here is made with ``api_router(...)`` so all of them answer errors the same way:
+
+- 401 for a missing or wrong key, 403 for the wrong kind of key (bot.http.auth);
+- 404 for anything that does not exist *for the caller*: another school's objects look absent;
+- 422 with ``{"detail": [{"loc": [...], "msg": "...", "type": "..."}]}`` naming the field and why
+  (FastAPI's own validation errors have the same shape; ``field_error`` builds ours);
+- 413 for a body larger than ``MAX_BODY_BYTES``, checked on the declared length and while reading;
+- 409 when the database refuses a write as conflicting;
+- never a bare 500: anything unexpected is logged by type and code path only (the exception
+  message may quote personal data) and answered with a JSON body.
+
+A feature module exposes ``router``; bot/features.py lists it, bot/http/app.py includes it.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import traceback
+from typing import Any, Awaitable, Callable
+
+from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
+from pydantic import BaseModel, ConfigDict
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger("inburgerbot.api")
+
+# A whole planning of 10,000 lessons with 3,000 participants is about 3 MB of JSON.
+MAX_BODY_BYTES = 8 * 1024 * 1024
+
+
+class ErrorItem(BaseModel):
+    """One reason a request was refused: where (``loc``) and why (``msg``)."""
+
+    model_config = ConfigDict(extra="allow")
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class ErrorBody(BaseModel):
+    """Every error answer: a sentence, or the list of fields that are wrong."""
+
+    detail: str | list[ErrorItem]
+
+
+def _response(description: str) -> dict[str, Any]:
+    return {"model": ErrorBody, "description": description}
+
+
+COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
+    401: _response("Missing or wrong API key"),
+    403: _response("This endpoint takes the other kind of API key (school or gemeente)"),
+    404: _response("Not found for this key: it does not exist or belongs to someone else"),
+    409: _response("The write conflicts with stored data"),
+    413: _response(f"The body is larger than {MAX_BODY_BYTES} bytes"),
+    422: _response("A field is missing or wrong; `detail` names it (`loc`) and says why (`msg`)"),
+    500: _response("Unexpected error; logged without personal data, nothing was changed"),
+}
+
+
+class BodyTooLarge(HTTPException):
+    def __init__(self) -> None:
+        super().__init__(status_code=413, detail=f"the body is larger than {MAX_BODY_BYTES} bytes")
+
+
+def field_error(loc: list[str | int], msg: str, type: str = "value_error",
+                status_code: int = 422) -> HTTPException:
+    """An error naming one field, in the same shape as FastAPI's validation errors."""
+    return HTTPException(status_code=status_code, detail=[{"loc": loc, "msg": msg, "type": type}])
+
+
+def field_errors(items: list[tuple[list[str | int], str]], status_code: int = 422) -> HTTPException:
+    return HTTPException(status_code=status_code,
+                         detail=[{"loc": loc, "msg": msg, "type": "value_error"}
+                                 for loc, msg in items])
+
+
+def _limited(receive: Callable[[], Awaitable[dict]], limit: int) -> Callable[[], Awaitable[dict]]:
+    """Count the bytes of a streamed body and stop at ``limit`` (chunked uploads have no length)."""
+    seen = 0
+
+    async def receive_limited() -> dict:
+        nonlocal seen
+        message = await receive()
+        if message.get("type") == "http.request":
+            seen += len(message.get("body", b""))
+            if seen > limit:
+                raise BodyTooLarge()
+        return message
+
+    return receive_limited
+
+
+class ApiRoute(APIRoute):
+    """A route that limits the body size and never lets an unexpected exception become a bare
+    500 page; HTTP and validation errors pass through to FastAPI's handlers."""
+
+    def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
+        handler = super().get_route_handler()
+        route_name = self.name
+
+        async def guarded(request: Request) -> Response:
+            declared = request.headers.get("content-length")
+            if declared is not None and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+                return JSONResponse({"detail": BodyTooLarge().detail}, status_code=413)
+            limited = Request(request.scope, _limited(request.receive, MAX_BODY_BYTES))
+            try:
+                return await handler(limited)
+            except (StarletteHTTPException, RequestValidationError):
+                raise
+            except sqlite3.IntegrityError as exc:
+                # The constraint name is safe to log; the values are not.
+                log.warning("api %s: integrity error %s", route_name,
+                            str(exc).split(":")[0][:80])
+                return JSONResponse({"detail": "the write conflicts with stored data"},
+                                    status_code=409)
+            except Exception as exc:  # last resort: logged without its message (may hold data)
+                frames = "".join(traceback.format_tb(exc.__traceback__))
+                log.error("api %s: unhandled %s\n%s", route_name, type(exc).__name__, frames)
+                return JSONResponse({"detail": "unexpected error; nothing was changed"},
+                                    status_code=500)
+
+        return guarded
+
+
+def api_router(**kwargs: Any) -> APIRouter:
+    """An APIRouter with the shared error handling and the documented error answers."""
+    responses = dict(COMMON_RESPONSES)
+    responses.update(kwargs.pop("responses", {}) or {})
+    return APIRouter(route_class=ApiRoute, responses=responses, **kwargs)
+
+
+__all__ = ["ApiRoute", "ErrorBody", "ErrorItem", "COMMON_RESPONSES", "MAX_BODY_BYTES",
+           "api_router", "field_error", "field_errors", "BodyTooLarge"]
