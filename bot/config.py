@@ -100,6 +100,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Local window (Mon-Fri, not on Dutch public holidays) for non-urgent staff alerts."),
     Setting("INBURGERBOT_DIGEST_TIME", "08:30", lambda n, v: _time_of_day(n, v),
             "Local time of the daily digest of unseen alerts for klantmanagers."),
+    Setting("INBURGERBOT_OVERSTAP_REMINDER_DAYS", "5", _positive_int,
+            "Working days an overstap step may wait before the one who must act is reminded."),
 )
 
 
@@ -140,6 +142,7 @@ class Settings:
     quiet_hours: tuple = ()
     working_hours: tuple = ()
     digest_time: object = None
+    overstap_reminder_days: int = 5
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, require_token: bool = True) -> "Settings":
@@ -175,6 +178,7 @@ class Settings:
             quiet_hours=values["INBURGERBOT_QUIET_HOURS"],  # type: ignore[arg-type]
             working_hours=values["INBURGERBOT_WORKING_HOURS"],  # type: ignore[arg-type]
             digest_time=values["INBURGERBOT_DIGEST_TIME"],  # type: ignore[arg-type]
+            overstap_reminder_days=values["INBURGERBOT_OVERSTAP_REMINDER_DAYS"],  # type: ignore[arg-type]
         )
 
     @classmethod
