@@ -17,6 +17,7 @@ A feature module exposes ``router``; bot/features.py lists it, bot/http/app.py i
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 import traceback
@@ -24,7 +25,6 @@ from typing import Any, Awaitable, Callable
 
 from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -61,7 +61,7 @@ COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
     409: _response("The write conflicts with stored data"),
     413: _response(f"The body is larger than {MAX_BODY_BYTES} bytes"),
     422: _response("A field is missing or wrong; `detail` names it (`loc`) and says why (`msg`)"),
-    500: _response("Unexpected error; logged without personal data, nothing was changed"),
+    500: _response("Unexpected error; logged without personal data"),
 }
 
 
@@ -98,9 +98,25 @@ def _limited(receive: Callable[[], Awaitable[dict]], limit: int) -> Callable[[],
     return receive_limited
 
 
+def json_response(body: Any, status_code: int) -> Response:
+    """JSON with ASCII escapes, so text the client sent (even a lone surrogate) cannot break it."""
+    return Response(json.dumps(body, ensure_ascii=True, default=str), status_code=status_code,
+                    media_type="application/json")
+
+
+def validation_response(exc: RequestValidationError) -> Response:
+    """422 naming each wrong field and why; the offending values are not echoed back."""
+    items = [{"loc": [part if isinstance(part, (int, str)) else str(part)
+                      for part in error.get("loc", ())],
+              "msg": str(error.get("msg", "")), "type": str(error.get("type", "value_error"))}
+             for error in exc.errors()]
+    return json_response({"detail": items}, 422)
+
+
 class ApiRoute(APIRoute):
-    """A route that limits the body size and never lets an unexpected exception become a bare
-    500 page; HTTP and validation errors pass through to FastAPI's handlers."""
+    """A route that limits the body size, answers validation errors as ``ErrorBody`` (without
+    echoing the values sent), lets HTTP errors through to FastAPI's handler, and never lets an
+    unexpected exception become a bare 500 page."""
 
     def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
         handler = super().get_route_handler()
@@ -109,23 +125,23 @@ class ApiRoute(APIRoute):
         async def guarded(request: Request) -> Response:
             declared = request.headers.get("content-length")
             if declared is not None and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-                return JSONResponse({"detail": BodyTooLarge().detail}, status_code=413)
+                return json_response({"detail": BodyTooLarge().detail}, 413)
             limited = Request(request.scope, _limited(request.receive, MAX_BODY_BYTES))
             try:
                 return await handler(limited)
-            except (StarletteHTTPException, RequestValidationError):
+            except RequestValidationError as exc:
+                return validation_response(exc)
+            except StarletteHTTPException:
                 raise
             except sqlite3.IntegrityError as exc:
                 # The constraint name is safe to log; the values are not.
                 log.warning("api %s: integrity error %s", route_name,
                             str(exc).split(":")[0][:80])
-                return JSONResponse({"detail": "the write conflicts with stored data"},
-                                    status_code=409)
+                return json_response({"detail": "the write conflicts with stored data"}, 409)
             except Exception as exc:  # last resort: logged without its message (may hold data)
                 frames = "".join(traceback.format_tb(exc.__traceback__))
                 log.error("api %s: unhandled %s\n%s", route_name, type(exc).__name__, frames)
-                return JSONResponse({"detail": "unexpected error; nothing was changed"},
-                                    status_code=500)
+                return json_response({"detail": "unexpected error; it was logged"}, 500)
 
         return guarded
 

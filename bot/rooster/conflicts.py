@@ -1,0 +1,87 @@
+"""Conflicts between lessons and participation activities (issue 4; convenant art. 9.2, 10.4,
+12.6: the rooster may not keep the participant from their mandatory participation activities;
+school and gemeente tell each other of changes as soon as possible).
+
+``recompute`` compares, for some participants, the overlaps that exist now (future lessons of
+their groups on days they are members, against their activities) with the open conflicts: new
+overlaps open a conflict and alert the klantmanager and the school once; overlaps that are gone
+(the lesson moved or was cancelled, the activity changed or was deleted, the participant left the
+group) are resolved. It runs inside the transaction of the push or the activity change.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections import defaultdict
+from datetime import datetime, tzinfo
+
+from bot.outbox import enqueue
+from bot.rooster import notices
+from bot.rooster.diff import collides, local_day, member_on
+from storage import people
+from storage import rooster as store
+from storage.database import Tx
+
+
+async def recompute(tx: Tx, person_ids: set[int], now: datetime, tz: tzinfo) -> tuple[int, int]:
+    """Open and resolve conflicts for these participants; returns (opened, resolved)."""
+    activities = await store.activities_of(tx, person_ids)
+    relevant = set(activities) | await store.people_with_open_conflicts(tx, person_ids)
+    if not relevant:
+        return 0, 0
+    existing = await store.open_conflicts(tx, relevant, now)
+    groups_of = await store.people_groups(tx, list(activities))
+    group_ids = {group for periods in groups_of.values() for group, _, _ in periods}
+    lessons = await store.future_lessons_of_groups(tx, group_ids, now)
+    school_of = await _schools_of_groups(tx, group_ids)
+    wanted: dict[tuple[int, int], tuple[int, int]] = {}
+    for person_id, acts in activities.items():
+        for group_id, joined, left in groups_of.get(person_id, ()):
+            for lesson in lessons.get(group_id, ()):
+                if not member_on([(joined, left)], local_day(lesson.starts_at, tz)):
+                    continue
+                for activity in acts:
+                    if collides(lesson, activity, tz):
+                        wanted[(lesson.id, activity.id)] = (person_id, school_of[group_id])
+    gone = [conflict_id for key, conflict_id in existing.items() if key not in wanted]
+    new = [(*key, *wanted[key]) for key in wanted if key not in existing]
+    await store.resolve_conflicts(tx, gone, now)
+    await store.open_new_conflicts(tx, new, now)
+    if new:
+        await alert(tx, [(lesson_id, activity_id) for lesson_id, activity_id, _, _ in new], now)
+    return len(new), len(gone)
+
+
+async def _schools_of_groups(tx: Tx, group_ids: set[int]) -> dict[int, int]:
+    found = {}
+    ids = list(group_ids)
+    for start in range(0, len(ids), 900):
+        chunk = ids[start:start + 900]
+        rows = await tx.fetchall(
+            f"SELECT id, school_id FROM groups WHERE id IN ({','.join('?' * len(chunk))})",
+            tuple(chunk))
+        found.update({row["id"]: row["school_id"] for row in rows})
+    return found
+
+
+async def alert(tx: Tx, pairs: list[tuple[int, int]], now: datetime) -> None:
+    """One message per klantmanager and per school contact, naming lesson and activity."""
+    views = await store.conflicts_by_ids(tx, pairs)
+    by_recipient: dict[int, list[dict]] = defaultdict(list)
+    contacts: dict[int, list[int]] = {}
+    for view in views:
+        item = notices.conflict_item(view)
+        if view.klantmanager_id is not None:
+            by_recipient[view.klantmanager_id].append(item)
+        if view.school_id not in contacts:
+            staff = await people.school_staff(tx, view.school_id, "coordinator")
+            if not staff:
+                staff = await people.school_staff(tx, view.school_id)
+            contacts[view.school_id] = [person.id for person in staff]
+        for staff_id in contacts[view.school_id]:
+            by_recipient[staff_id].append(item)
+    batch = secrets.token_hex(6)
+    for recipient, items in by_recipient.items():
+        await enqueue(tx, message_key=notices.CONFLICT, params=notices.conflict_params(items),
+                      now=now, person_id=recipient, audience="staff",
+                      dedupe_key=f"rooster-conflict:{batch}:{recipient}")

@@ -1,0 +1,92 @@
+"""The private calendar feed of a participant's lessons (issue 4, convenant art. 10.4: a clear
+lesrooster): an iCalendar document the phone's calendar subscribes to, at an unguessable address
+the participant gets from the bot and can renew (the old address then stops working).
+
+The address carries a 192-bit random token; only its SHA-256 is stored. Lessons from four weeks
+back to half a year ahead are included, cancelled ones with STATUS:CANCELLED so calendars strike
+them through, and holidays as all-day events. Texts are in the participant's language.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from fastapi import APIRouter, Depends, Path, Response
+from icalendar import Calendar, Event
+
+from bot.api import ApiRoute, ErrorBody
+from bot.http.app import services
+from bot.i18n import Translator
+from bot.rooster.notices import kind_label, place_text
+from bot.services import Services
+from storage import rooster as store
+
+PAST = timedelta(weeks=4)
+AHEAD = timedelta(weeks=26)
+TOKEN_PATTERN = r"^[A-Za-z0-9_-]{20,64}$"
+
+
+def feed_url(base_url: str, token: str) -> str:
+    return f"{base_url.rstrip('/')}/rooster/{token}.ics"
+
+
+async def feed_document(svc: Services, person_id: int) -> bytes:
+    """The iCalendar text of one participant's lessons and holidays."""
+    now, tz = svc.now(), svc.settings.tz
+    tr: Translator = await svc.translator_for_person(person_id)
+    views = await store.lessons_for_person(svc.db, person_id, now - PAST, now + AHEAD, tz)
+    first, last = (now - PAST).astimezone(tz).date(), (now + AHEAD).astimezone(tz).date()
+    holidays = await store.holidays_for_person(svc.db, person_id, first, last)
+    calendar = Calendar()
+    calendar.add("prodid", "-//inburgerbot//rooster//NL")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", tr._("Lessons").lstrip("\u200f"))
+    calendar.add("x-published-ttl", "PT1H")
+    for view in views:
+        lesson = view.lesson
+        event = Event()
+        event.add("uid", f"lesson-{lesson.id}@inburgerbot")
+        event.add("dtstamp", now)
+        event.add("dtstart", lesson.starts_at)
+        event.add("dtend", lesson.ends_at)
+        event.add("summary", kind_label(tr, lesson.kind))
+        event.add("location", place_text(tr, lesson.location, lesson.mode))
+        details = [view.group_name]
+        if lesson.teacher:
+            details.append(lesson.teacher)
+        event.add("description", "\n".join(details))
+        event.add("status", "CANCELLED" if lesson.cancelled else "CONFIRMED")
+        calendar.add_component(event)
+    for holiday in holidays:
+        event = Event()
+        event.add("uid", f"holiday-{holiday.id}@inburgerbot")
+        event.add("dtstamp", now)
+        event.add("dtstart", holiday.starts_on)
+        event.add("dtend", holiday.ends_on + timedelta(days=1))
+        event.add("summary", holiday.name)
+        event.add("transp", "TRANSPARENT")
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+router = APIRouter(tags=["calendar feed"], route_class=ApiRoute)
+
+
+@router.get(
+    "/rooster/{token}.ics", response_class=Response,
+    summary="A participant's private calendar feed",
+    responses={200: {"content": {"text/calendar": {"schema": {"type": "string"}}},
+                     "description": "The lessons as iCalendar (RFC 5545)"},
+               404: {"model": ErrorBody, "description": "Unknown or renewed link"},
+               422: {"model": ErrorBody, "description": "Not a feed token"}})
+async def calendar_feed(token: str = Path(pattern=TOKEN_PATTERN, description="from the bot"),
+                        svc: Services = Depends(services)) -> Response:
+    """Subscribe to this address in a calendar app; the participant gets it in the bot with
+    /rooster. No API key: the address itself is the secret."""
+    person_id = await store.person_for_feed_token(svc.db, token)
+    if person_id is None:
+        return Response('{"detail":"unknown calendar link"}', status_code=404,
+                        media_type="application/json")
+    return Response(await feed_document(svc, person_id), media_type="text/calendar",
+                    headers={"Cache-Control": "private, max-age=300"})

@@ -1,0 +1,204 @@
+"""How rooster notifications read (issue 4; convenant art. 10.4, 10.6, 12.6). They are enqueued
+with JSON parameters and rendered when sent, in the recipient's language at that moment, with
+weekdays, dates and times formatted by Babel in Europe/Amsterdam.
+
+- ``rooster.changed``: one message per participant per push, listing every change they notice
+  (new, cancelled, moved, other place, other teacher, classroom or distance) and new holidays;
+- ``rooster.conflict``: to the klantmanager and the school, naming the lesson and the activity.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.i18n import N_, SN_, Translator
+from bot.outbox import Rendered, renders
+from bot.rooster.model import Holiday, Lesson
+
+CHANGED = "rooster.changed"
+CONFLICT = "rooster.conflict"
+# A message lists at most this many changes; the rest is one line pointing to /rooster.
+MAX_ENTRIES = 15
+MAX_CONFLICTS = 10
+
+KIND_LABELS = {
+    "NT2": N_("Dutch (NT2)"),
+    "KNM": N_("Dutch society (KNM)"),
+    "ONA": N_("Work in the Netherlands (ONA)"),
+    "alfabetisering": N_("Reading and writing"),
+    "MAP": N_("Work and participation (MAP)"),
+    "other": N_("Lesson"),
+}
+
+
+def kind_label(tr: Translator, kind: str) -> str:
+    return tr._(KIND_LABELS.get(kind, KIND_LABELS["other"])).lstrip("\u200f")
+
+
+def place_text(tr: Translator, location: str | None, mode: str) -> str:
+    """Where the lesson is: online for distance learning, else the location."""
+    if mode == "distance":
+        return tr._("online (distance learning)").lstrip("\u200f")
+    return location or "–"
+
+
+def lesson_text(tr: Translator, start: datetime, end: datetime, kind: str) -> str:
+    """"Monday 30 November, 09:00–12:00, Dutch (NT2)" in the reader's language."""
+    return tr._("{day}, {start}–{end}, {kind}", day=tr.weekday_date(start), start=tr.time(start),
+                end=tr.time(end), kind=tr.safe(kind_label(tr, kind))).lstrip("\u200f")
+
+
+# ---- building the parameters (at push time) ------------------------------------------------
+
+def lesson_entry(kinds: tuple[str, ...], old: Lesson | None, new: Lesson) -> dict:
+    """What one participant must hear about one lesson; JSON-ready."""
+    shown = old if kinds == ("cancelled",) and old is not None else new
+    entry = {"k": list(kinds), "kind": shown.kind, "start": shown.starts_at.isoformat(),
+             "end": shown.ends_at.isoformat(), "location": new.location, "teacher": new.teacher,
+             "mode": new.mode}
+    if "moved" in kinds and old is not None:
+        entry["old_start"] = old.starts_at.isoformat()
+    return entry
+
+
+def holiday_entry(how: str, holiday: Holiday) -> dict:
+    return {"holiday": holiday.name, "how": how, "from": holiday.starts_on.isoformat(),
+            "to": holiday.ends_on.isoformat()}
+
+
+def changed_params(entries: list[dict]) -> dict:
+    """Holidays first, then lessons in time order; at most MAX_ENTRIES, the rest counted."""
+    ordered = sorted(entries, key=lambda e: (0, e["from"]) if "holiday" in e else (1, e["start"]))
+    return {"entries": ordered[:MAX_ENTRIES], "more": max(0, len(ordered) - MAX_ENTRIES)}
+
+
+# ---- rendering (at send time) --------------------------------------------------------------
+
+def _first_line(tr: Translator, kind: str, entry: dict, when: str) -> str:
+    if kind == "new":
+        return "🆕 " + tr._("New lesson: {lesson}. Place: {place}", lesson=tr.safe(when),
+                            place=place_text(tr, entry.get("location"), entry["mode"]))
+    if kind == "cancelled":
+        return "❌ " + tr._("Cancelled: {lesson}", lesson=tr.safe(when))
+    if kind == "moved":
+        old = datetime.fromisoformat(entry["old_start"])
+        return "🕘 " + tr._("Moved: {lesson} (was {old})", lesson=tr.safe(when),
+                            old=f"{tr.weekday_date(old)} {tr.time(old)}")
+    if kind == "location":
+        return "📍 " + tr._("New place: {lesson}: {location}", lesson=tr.safe(when),
+                            location=entry.get("location") or "–")
+    if kind == "teacher":
+        return "👤 " + tr._("New teacher: {lesson}: {teacher}", lesson=tr.safe(when),
+                            teacher=entry.get("teacher") or "–")
+    if entry["mode"] == "distance":
+        return "💻 " + tr._("Now online (distance learning): {lesson}", lesson=tr.safe(when))
+    return "🏫 " + tr._("Now in the classroom: {lesson}", lesson=tr.safe(when))
+
+
+def _extra_line(tr: Translator, kind: str, entry: dict) -> str:
+    """A further change of the same lesson, shown under its first line."""
+    if kind == "location":
+        text = tr._("new place: {location}", location=entry.get("location") or "–")
+    elif kind == "teacher":
+        text = tr._("new teacher: {teacher}", teacher=entry.get("teacher") or "–")
+    elif entry["mode"] == "distance":
+        text = tr._("now online (distance learning)")
+    else:
+        text = tr._("now in the classroom")
+    return "    • " + text.lstrip("\u200f")
+
+
+def entry_lines(tr: Translator, entry: dict) -> list[str]:
+    if "holiday" in entry:
+        first, last = date.fromisoformat(entry["from"]), date.fromisoformat(entry["to"])
+        template = (N_("Holiday: {name}, {first} to {last}") if entry["how"] == "new"
+                    else N_("Holiday changed: {name}, now {first} to {last}"))
+        return ["🏖 " + tr._(template, name=entry["holiday"], first=tr.weekday_date(first),
+                            last=tr.weekday_date(last)).lstrip("\u200f")]
+    start, end = datetime.fromisoformat(entry["start"]), datetime.fromisoformat(entry["end"])
+    when = lesson_text(tr, start, end, entry["kind"])
+    kinds = entry["k"]
+    lines = [_first_line(tr, kinds[0], entry, when).replace("\u200f", "")]
+    lines.extend(_extra_line(tr, kind, entry) for kind in kinds[1:])
+    return lines
+
+
+def week_of(entry: dict) -> str | None:
+    if "start" in entry:
+        return datetime.fromisoformat(entry["start"]).date().isoformat()
+    return entry.get("from")
+
+
+@renders(CHANGED)
+def render_changed(tr: Translator, params: dict) -> Rendered:
+    entries = params.get("entries", [])
+    lessons = any("holiday" not in e for e in entries)
+    header = (tr._("Your lesson timetable has changed:") if lessons
+              else tr._("News about your lessons:"))
+    lines = [header, ""]
+    for entry in entries:
+        lines.extend(entry_lines(tr, entry))
+    lines.append("")
+    more = params.get("more", 0)
+    if more:
+        lines.append(tr.n_("…and {n} more change. See /rooster.",
+                           "…and {n} more changes. See /rooster.", more))
+    else:
+        lines.append(tr._("See all your lessons with /rooster."))
+    text = tr.lines(line if not tr.rtl or not line else "\u200f" + line.lstrip("\u200f")
+                    for line in lines)
+    first = next((week_of(e) for e in entries if week_of(e)), None)
+    buttons = None
+    if first:
+        buttons = InlineKeyboardMarkup([[InlineKeyboardButton(
+            tr._("Show my rooster").lstrip("\u200f"), callback_data=f"rooster:w:0:{first}")]])
+    return Rendered(text[:4096], buttons)
+
+
+# ---- conflicts (staff) ---------------------------------------------------------------------
+
+def conflict_item(view) -> dict:
+    from bot.rooster.diff import activity_times, local_day
+
+    lesson, activity = view.lesson, view.activity
+    if activity.weekly:
+        times = activity_times(activity, local_day(lesson.starts_at)) or (
+            lesson.starts_at, lesson.ends_at)
+    else:
+        times = (activity.starts_at, activity.ends_at)
+    return {"participant": view.participant_name, "group": view.group_name, "kind": lesson.kind,
+            "start": lesson.starts_at.isoformat(), "end": lesson.ends_at.isoformat(),
+            "activity": activity.title, "a_start": times[0].isoformat(),
+            "a_end": times[1].isoformat()}
+
+
+def conflict_params(items: list[dict]) -> dict:
+    return {"items": items[:MAX_CONFLICTS], "more": max(0, len(items) - MAX_CONFLICTS)}
+
+
+CONFLICT_FOOTER = SN_("Please align the rooster and the activity with the school or the gemeente "
+                      "(convenant art. 12.6). The conflict clears when either side changes.")
+
+
+@renders(CONFLICT)
+def render_conflict(tr: Translator, params: dict) -> str:
+    items = params.get("items", [])
+    total = len(items) + params.get("more", 0)
+    lines = [tr.sn_("Rooster conflict: a lesson overlaps a mandatory participation activity.",
+                    "{n} rooster conflicts: lessons overlap mandatory participation activities.",
+                    total), ""]
+    for item in items:
+        start, end = datetime.fromisoformat(item["start"]), datetime.fromisoformat(item["end"])
+        a_start, a_end = datetime.fromisoformat(item["a_start"]), datetime.fromisoformat(item["a_end"])
+        lines.append("⚠️ " + tr.s_(
+            "{participant} ({group}): lesson {day} {start}–{end} ({kind}) overlaps "
+            "“{activity}” {activity_start}–{activity_end}.",
+            participant=item["participant"], group=item["group"], day=tr.weekday_date(start),
+            start=tr.time(start), end=tr.time(end), kind=item["kind"], activity=item["activity"],
+            activity_start=tr.time(a_start), activity_end=tr.time(a_end)).lstrip("\u200f"))
+    if params.get("more"):
+        lines.append(tr.sn_("…and {n} more.", "…and {n} more.", params["more"]))
+    lines.extend(["", tr.s_(CONFLICT_FOOTER)])
+    return tr.lines(lines)[:4096]

@@ -1,0 +1,475 @@
+"""Applying a school's push (issue 4): participants, groups with members, lessons and holidays,
+all or nothing in one transaction.
+
+Each push is compared in memory with what is stored (``bot.rooster.diff``); only rows that differ
+are written, with ``executemany``. Every active participant affected by a change they should know
+of gets one message per push listing all their changes (convenant art. 10.4: the school actively
+tells the participant), through the outbox in the same transaction. Changes to lessons already
+over or more than eight weeks ahead notify nobody; an identical re-push changes nothing and
+notifies nobody. Afterwards conflicts with participation activities are recomputed for the
+participants whose lessons moved (convenant art. 12.6).
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta, tzinfo
+
+from bot.outbox import enqueue
+from bot.rooster import conflicts, notices
+from bot.rooster.diff import lesson_changes, local_day, member_on, notifiable
+from bot.rooster.model import Holiday, Lesson
+from storage import rooster as store
+from storage.database import Tx
+
+Loc = tuple[str | int, ...]
+
+
+class Rejected(Exception):
+    """The push cannot be applied; nothing was written. ``errors`` name the fields and why."""
+
+    def __init__(self, errors: list[tuple[Loc, str]], status: int = 422):
+        super().__init__(f"{len(errors)} error(s)")
+        self.errors = errors
+        self.status = status
+
+
+@dataclass(frozen=True)
+class ParticipantInput:
+    external_id: str
+    name: str
+    regime: str | None = None
+    route: str | None = None
+    klantmanager_id: int | None = None
+    status: str = "active"
+    loc: Loc = ()
+
+
+@dataclass(frozen=True)
+class MemberInput:
+    participant: str
+    joined_on: date
+    left_on: date | None = None
+    loc: Loc = ()
+
+
+@dataclass(frozen=True)
+class GroupInput:
+    external_id: str
+    name: str
+    kind: str = "NT2"
+    level: str | None = None
+    capacity: int | None = None
+    location: str | None = None
+    members: tuple[MemberInput, ...] | None = None  # None: leave the members as they are
+    loc: Loc = ()
+
+
+@dataclass(frozen=True)
+class LessonInput:
+    external_id: str
+    group: str
+    starts_at: datetime
+    ends_at: datetime
+    kind: str | None = None  # None: the group's kind
+    level: str | None = None
+    location: str | None = None
+    mode: str = "classroom"
+    teacher: str | None = None
+    cancelled: bool = False
+    loc: Loc = ()
+
+
+@dataclass(frozen=True)
+class HolidayInput:
+    external_id: str
+    name: str
+    starts_on: date
+    ends_on: date
+    group: str | None = None
+    loc: Loc = ()
+
+
+@dataclass(frozen=True)
+class CancelMissing:
+    """Lessons starting in [start, end) that the push does not list are cancelled; limited to
+    some groups and/or to external ids with a prefix (an .ics upload replaces its own lessons)."""
+
+    start: datetime
+    end: datetime
+    group_ids: frozenset[str] | None = None
+    prefix: str | None = None
+
+
+@dataclass(frozen=True)
+class Change:
+    """A pushed lesson that differs from the stored one in a way participants notice."""
+
+    old: Lesson | None
+    new: Lesson
+    kinds: tuple[str, ...]
+    regrouped: bool
+
+
+# Changes that can make a lesson start or stop colliding with an activity.
+TIME_CHANGES = frozenset({"new", "cancelled", "moved"})
+
+
+@dataclass
+class Planning:
+    participants: list[ParticipantInput] = field(default_factory=list)
+    groups: list[GroupInput] = field(default_factory=list)
+    lessons: list[LessonInput] = field(default_factory=list)
+    holidays: list[HolidayInput] = field(default_factory=list)
+    cancel_missing: CancelMissing | None = None
+
+
+@dataclass
+class Outcome:
+    participants_created: int = 0
+    participants_updated: int = 0
+    link_codes: dict[str, str] = field(default_factory=dict)
+    groups_created: int = 0
+    groups_updated: int = 0
+    lessons_created: int = 0
+    lessons_updated: int = 0
+    lessons_unchanged: int = 0
+    lessons_cancelled: int = 0
+    holidays_created: int = 0
+    holidays_updated: int = 0
+    notified_participants: int = 0
+    conflicts_opened: int = 0
+    conflicts_resolved: int = 0
+    lesson_changes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def _duplicates(items, what: str) -> list[tuple[Loc, str]]:
+    seen: set[str] = set()
+    errors = []
+    for item in items:
+        if item.external_id in seen:
+            errors.append((item.loc + ("external_id",), f"{what} {item.external_id!r} is listed"
+                           " twice in this push"))
+        seen.add(item.external_id)
+    return errors
+
+
+class Push:
+    """One push of one school inside one transaction: ``await Push(...).apply(planning)``."""
+
+    def __init__(self, tx: Tx, school_id: int, now: datetime, tz: tzinfo, link_code_days: int):
+        self.tx, self.school_id, self.now, self.tz = tx, school_id, now, tz
+        self.link_code_days = link_code_days
+        self.outcome = Outcome()
+        # participant -> notice entries (JSON-ready), and the earliest lesson they concern
+        self.entries: dict[int, list[dict]] = defaultdict(list)
+        self.first_lesson: dict[int, datetime] = {}
+        # participants whose lessons changed in time or membership: conflicts to recompute
+        self.recheck: set[int] = set()
+        self.recheck_groups: set[int] = set()
+
+    # ---- the whole push ---------------------------------------------------------------------
+    async def apply(self, planning: Planning) -> Outcome:
+        errors = (_duplicates(planning.participants, "participant")
+                  + _duplicates(planning.groups, "group")
+                  + _duplicates(planning.lessons, "lesson")
+                  + _duplicates(planning.holidays, "holiday"))
+        if errors:
+            raise Rejected(errors)
+        participants = await self._participants(planning.participants)
+        groups = await self._groups(planning.groups, participants)
+        await self._holidays(planning.holidays, groups)
+        await self._lessons(planning.lessons, groups, planning.cancel_missing)
+        await self._notify()
+        await self._conflicts()
+        return self.outcome
+
+    # ---- participants -----------------------------------------------------------------------
+    async def _participants(self, inputs: list[ParticipantInput]) -> dict[str, int]:
+        """External id -> person id of every participant this push may refer to."""
+        stored = await store.participants_by_external(self.tx, self.school_id)
+        if not inputs:
+            return {ext: row.id for ext, row in stored.items()}
+        wanted_km = {p.klantmanager_id for p in inputs if p.klantmanager_id is not None}
+        km_gemeente = await store.klantmanagers(self.tx, wanted_km) if wanted_km else {}
+        errors = [(p.loc + ("klantmanager_id",), f"there is no klantmanager {p.klantmanager_id}")
+                  for p in inputs
+                  if p.klantmanager_id is not None and p.klantmanager_id not in km_gemeente]
+        if errors:
+            raise Rejected(errors)
+        inserts, updates = [], []
+        for p in inputs:
+            gemeente = km_gemeente.get(p.klantmanager_id) if p.klantmanager_id else None
+            old = stored.get(p.external_id)
+            if old is None:
+                inserts.append((p.external_id, p.name, p.regime, p.route, p.klantmanager_id,
+                                gemeente, p.status))
+            elif (old.name, old.regime, old.route, old.klantmanager_id, old.status) != (
+                    p.name, p.regime, p.route, p.klantmanager_id, p.status):
+                updates.append((p.name, p.regime, p.route, p.klantmanager_id, gemeente, p.status,
+                                old.id))
+        ids = {ext: row.id for ext, row in stored.items()}
+        if updates:
+            await store.update_participants(self.tx, updates)
+        if inserts:
+            created = await store.insert_participants(self.tx, self.school_id, inserts, self.now)
+            ids.update(created)
+            codes = await store.issue_first_link_codes(self.tx, created.values(), self.now,
+                                                       self.link_code_days)
+            self.outcome.link_codes = {ext: codes[pid] for ext, pid in created.items()}
+        self.outcome.participants_created = len(inserts)
+        self.outcome.participants_updated = len(updates)
+        return ids
+
+    # ---- groups and members -----------------------------------------------------------------
+    async def _groups(self, inputs: list[GroupInput], participants: dict[str, int]
+                      ) -> dict[str, store.GroupRow]:
+        stored = await store.groups_by_external(self.tx, self.school_id)
+        if not inputs:
+            return stored
+        errors = [(m.loc + ("participant",), f"there is no participant {m.participant!r}"
+                   " at this school")
+                  for g in inputs for m in (g.members or ()) if m.participant not in participants]
+        if errors:
+            raise Rejected(errors)
+        inserts, updates = [], []
+        for g in inputs:
+            values = (g.name, g.kind, g.level, g.capacity, g.location)
+            old = stored.get(g.external_id)
+            if old is None:
+                inserts.append((g.external_id, *values))
+            elif (old.name, old.kind, old.level, old.capacity, old.location) != values:
+                updates.append((*values, old.id))
+        if updates:
+            await store.update_groups(self.tx, updates, self.now)
+        if inserts:
+            await store.insert_groups(self.tx, self.school_id, inserts, self.now)
+            stored = await store.groups_by_external(self.tx, self.school_id)
+        self.outcome.groups_created, self.outcome.groups_updated = len(inserts), len(updates)
+        with_members = [g for g in inputs if g.members is not None]
+        if with_members:
+            await self._members(with_members, stored, participants)
+        return stored
+
+    async def _members(self, inputs: list[GroupInput], groups: dict[str, store.GroupRow],
+                       participants: dict[str, int]) -> None:
+        """The listed members replace the group's membership periods."""
+        group_ids = {g.external_id: groups[g.external_id].id for g in inputs}
+        current: dict[int, dict[tuple[int, date], store.MemberRow]] = defaultdict(dict)
+        for row in await store.members(self.tx, group_ids.values()):
+            current[row.group_id][(row.person_id, row.joined_on)] = row
+        deletes, inserts, left_changes = [], [], []
+        for g in inputs:
+            group_id = group_ids[g.external_id]
+            have = current.get(group_id, {})
+            want: dict[tuple[int, date], date | None] = {}
+            for m in g.members:
+                key = (participants[m.participant], m.joined_on)
+                if key in want:
+                    raise Rejected([(m.loc, "this membership is listed twice")])
+                want[key] = m.left_on
+            for key, row in have.items():
+                if key not in want:
+                    deletes.append(row.id)
+                    self.recheck.add(key[0])
+                elif row.left_on != want[key]:
+                    left_changes.append((want[key], row.id))
+                    self.recheck.add(key[0])
+            for key, left in want.items():
+                if key not in have:
+                    inserts.append((group_id, key[0], key[1], left))
+                    self.recheck.add(key[0])
+        await store.delete_members(self.tx, deletes)
+        await store.update_member_left(self.tx, left_changes)
+        await store.insert_members(self.tx, inserts)
+
+    # ---- holidays ---------------------------------------------------------------------------
+    async def _holidays(self, inputs: list[HolidayInput], groups: dict[str, store.GroupRow]
+                        ) -> None:
+        if not inputs:
+            return
+        errors = [(h.loc + ("group",), f"there is no group {h.group!r} at this school")
+                  for h in inputs if h.group is not None and h.group not in groups]
+        if errors:
+            raise Rejected(errors)
+        stored = await store.holidays_by_external(self.tx, self.school_id)
+        inserts, updates, announce = [], [], []
+        for h in inputs:
+            holiday = Holiday(h.external_id, h.name, h.starts_on, h.ends_on,
+                              groups[h.group].id if h.group else None)
+            old = stored.get(h.external_id)
+            if old is None:
+                inserts.append(holiday)
+                announce.append(("new", holiday))
+            elif old != holiday:
+                updates.append(replace(holiday, id=old.id))
+                if (old.starts_on, old.ends_on) != (holiday.starts_on, holiday.ends_on):
+                    announce.append(("changed", holiday))
+        await store.upsert_holidays(self.tx, self.school_id, inserts, updates, self.now)
+        self.outcome.holidays_created, self.outcome.holidays_updated = len(inserts), len(updates)
+        today = local_day(self.now, self.tz)
+        announce = [(how, h) for how, h in announce if h.ends_on >= today]
+        if not announce:
+            return
+        school_wide = None
+        for how, holiday in announce:
+            if holiday.group_id is None:
+                if school_wide is None:
+                    school_wide = await store.active_school_participants(self.tx, self.school_id)
+                audience = school_wide
+            else:
+                periods = (await store.active_memberships(self.tx, [holiday.group_id])
+                           ).get(holiday.group_id, {})
+                audience = [pid for pid, spans in periods.items()
+                            if any(joined <= holiday.ends_on
+                                   and (left is None or left > max(holiday.starts_on, today))
+                                   for joined, left in spans)]
+            entry = notices.holiday_entry(how, holiday)
+            for person_id in audience:
+                self.entries[person_id].append(entry)
+
+    # ---- lessons ----------------------------------------------------------------------------
+    async def _lessons(self, inputs: list[LessonInput], groups: dict[str, store.GroupRow],
+                       cancel_missing: CancelMissing | None) -> None:
+        errors = [(item.loc + ("group",), f"there is no group {item.group!r} at this school")
+                  for item in inputs if item.group not in groups]
+        if errors:
+            raise Rejected(errors)
+        pushed = [Lesson(external_id=item.external_id, group_id=groups[item.group].id,
+                         kind=item.kind or groups[item.group].kind, level=item.level,
+                         starts_at=item.starts_at, ends_at=item.ends_at, location=item.location,
+                         mode=item.mode, teacher=item.teacher, cancelled=item.cancelled)
+                  for item in inputs]
+        if cancel_missing is None and not pushed:
+            return
+        wanted = None if cancel_missing is not None else [lesson.external_id for lesson in pushed]
+        stored = await store.lessons_by_external(self.tx, self.school_id, wanted)
+        if cancel_missing is not None:
+            pushed.extend(self._cancelled_by_omission(pushed, stored, cancel_missing, groups))
+        inserts: list[Lesson] = []
+        updates: list[tuple[Lesson, str | None, datetime | None]] = []
+        changed: list[Change] = []
+        for lesson in pushed:
+            old = stored.get(lesson.external_id)
+            kinds = lesson_changes(old, lesson)
+            regrouped = old is not None and old.group_id != lesson.group_id
+            self.outcome.lesson_changes[lesson.external_id] = kinds
+            if old is None:
+                inserts.append(lesson)
+                if lesson.cancelled:
+                    self.outcome.lessons_cancelled += 1
+            elif old == lesson:
+                self.outcome.lessons_unchanged += 1
+                continue
+            else:
+                lesson = replace(lesson, id=old.id)
+                previous = old.starts_at if "moved" in kinds else None
+                updates.append((lesson, ",".join(kinds) or None, previous))
+                if "cancelled" in kinds:
+                    self.outcome.lessons_cancelled += 1
+            if kinds or regrouped:
+                changed.append(Change(old, lesson, kinds, regrouped))
+        if inserts:
+            await store.insert_lessons(self.tx, self.school_id, inserts, self.now)
+            fresh = await store.lesson_ids(self.tx, self.school_id,
+                                           [lesson.external_id for lesson in inserts])
+            changed = [replace(c, new=replace(c.new, id=fresh[c.new.external_id]))
+                       if c.old is None else c for c in changed]
+        if updates:
+            await store.update_lessons(self.tx, updates, self.now)
+        self.outcome.lessons_created = len(inserts)
+        self.outcome.lessons_updated = len(updates)
+        await self._lesson_notices(changed)
+
+    def _cancelled_by_omission(self, pushed: list[Lesson], stored: dict[str, Lesson],
+                               window: CancelMissing, groups: dict[str, store.GroupRow]
+                               ) -> list[Lesson]:
+        listed = {lesson.external_id for lesson in pushed}
+        group_ids = ({groups[g].id for g in window.group_ids if g in groups}
+                     if window.group_ids is not None else None)
+        return [replace(old, cancelled=True) for ext, old in stored.items()
+                if ext not in listed and not old.cancelled
+                and window.start <= old.starts_at < window.end
+                and (group_ids is None or old.group_id in group_ids)
+                and (window.prefix is None or ext.startswith(window.prefix))]
+
+    async def _lesson_notices(self, changed: list[Change]) -> None:
+        """Who notices what: the active members of the group on the lesson's day, before and
+        after the change; a lesson moved to another group is cancelled for those who leave it
+        and new for those who join it."""
+        if not changed:
+            return
+        for c in changed:
+            if c.regrouped or set(c.kinds) & TIME_CHANGES:
+                self.recheck_groups.add(c.new.group_id)
+                if c.old is not None:
+                    self.recheck_groups.add(c.old.group_id)
+        relevant = [c for c in changed if notifiable(c.old, c.new, self.now)]
+        if not relevant:
+            return
+        group_ids = {c.new.group_id for c in relevant}
+        group_ids.update(c.old.group_id for c in relevant if c.old is not None)
+        memberships = await store.active_memberships(self.tx, group_ids)
+
+        def audience(lesson: Lesson | None) -> set[int]:
+            if lesson is None:
+                return set()
+            day = local_day(lesson.starts_at, self.tz)
+            return {pid for pid, spans in memberships.get(lesson.group_id, {}).items()
+                    if member_on(spans, day)}
+
+        for c in relevant:
+            before, after = audience(c.old), audience(c.new)
+            if c.regrouped and not c.old.cancelled and not c.new.cancelled:
+                self._add(before - after, notices.lesson_entry(("cancelled",), c.old, c.old))
+                self._add(after - before, notices.lesson_entry(("new",), None, c.new))
+                if c.kinds:
+                    self._add(before & after, notices.lesson_entry(c.kinds, c.old, c.new))
+            elif c.kinds:
+                self._add(before | after, notices.lesson_entry(c.kinds, c.old, c.new))
+
+    def _add(self, people: set[int], entry: dict) -> None:
+        at = datetime.fromisoformat(entry["start"])
+        for person_id in people:
+            self.entries[person_id].append(entry)
+            first = self.first_lesson.get(person_id)
+            if at > self.now and (first is None or at < first):
+                self.first_lesson[person_id] = at
+
+    # ---- notifications and conflicts --------------------------------------------------------
+    async def _notify(self) -> None:
+        if not self.entries:
+            return
+        batch = secrets.token_hex(6)
+        for person_id, entries in self.entries.items():
+            await enqueue(self.tx, message_key=notices.CHANGED, now=self.now,
+                          params=notices.changed_params(entries), person_id=person_id,
+                          audience="participant", dedupe_key=f"rooster:{batch}:{person_id}",
+                          concerns_lesson_at=self.first_lesson.get(person_id))
+        self.outcome.notified_participants = len(self.entries)
+
+    async def _conflicts(self) -> None:
+        people = set(self.recheck)
+        if self.recheck_groups:
+            with_activities = await store.people_with_activities(self.tx, self.school_id)
+            if with_activities:
+                groups_of = await store.people_groups(self.tx, with_activities)
+                people.update(pid for pid in with_activities
+                              if any(g in self.recheck_groups for g, _, _ in groups_of[pid]))
+        if not people:
+            return
+        opened, resolved = await conflicts.recompute(self.tx, people, self.now, self.tz)
+        self.outcome.conflicts_opened, self.outcome.conflicts_resolved = opened, resolved
+
+
+async def apply(tx: Tx, school_id: int, planning: Planning, now: datetime, tz: tzinfo,
+                link_code_days: int) -> Outcome:
+    """Apply a push inside ``tx``; raises ``Rejected`` before or while writing (the caller's
+    transaction then rolls everything back)."""
+    return await Push(tx, school_id, now, tz, link_code_days).apply(planning)
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
