@@ -423,10 +423,19 @@ async def leave_school_groups(tx: Tx, person_id: int, school_id: int, on: date) 
         await move_group_membership(tx, person_id, row["group_id"], None, on)
 
 
-async def change_school(tx: Tx, person_id: int, school_id: int) -> None:
-    """The participant now belongs to the new school: its key reaches them, the old one's no more."""
-    await tx.execute("UPDATE people SET school_id = ? WHERE id = ? AND role = 'participant'",
-                     (school_id, person_id))
+async def change_school(tx: Tx, person_id: int, school_id: int,
+                        external_id: str | None = None) -> None:
+    """The participant now belongs to the new school: its key reaches them, the old one's no more.
+    The old school's own id for them means nothing at the new school: it is replaced by the new
+    school's id, if given, so the new school's rooster pushes find the same person."""
+    await tx.execute("UPDATE people SET school_id = ?, external_id = ? WHERE id = ?"
+                     " AND role = 'participant'", (school_id, external_id, person_id))
+
+
+async def external_id_taken(db: Database | Tx, school_id: int, external_id: str,
+                            person_id: int) -> bool:
+    return bool(await db.fetchval("SELECT 1 FROM people WHERE school_id = ? AND external_id = ?"
+                                  " AND id <> ?", (school_id, external_id, person_id)))
 
 
 async def staff_to_tell(db: Database | Tx, school_id: int) -> list[int]:

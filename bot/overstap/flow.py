@@ -314,7 +314,7 @@ def _text(value: str | None, limit: int, field: str, required: bool) -> str | No
 async def act(services, request_id: int, event: Event | str, actor: Actor, *,
               note: str | None = None, at: datetime | None = None, place: str | None = None,
               on: date | None = None, group_id: int | None = None,
-              group_external_id: str | None = None,
+              group_external_id: str | None = None, participant_external_id: str | None = None,
               items: dict[str, str] | None = None) -> Request:
     """Take one step of the state machine for ``actor``; raises Refusal and changes nothing when
     it is not theirs to take, not possible now, or its input is wrong."""
@@ -408,7 +408,12 @@ async def act(services, request_id: int, event: Event | str, actor: Actor, *,
             await store.leave_school_groups(tx, participant.id, request.from_school_id, on)
             if group is not None:
                 await store.move_group_membership(tx, participant.id, None, group.id, on)
-            await store.change_school(tx, participant.id, request.to_school_id)
+            if participant_external_id is not None and await store.external_id_taken(
+                    tx, request.to_school_id, participant_external_id, participant.id):
+                raise Refusal("invalid", "another participant of your school has this id",
+                              "participant_external_id")
+            await store.change_school(tx, participant.id, request.to_school_id,
+                                      participant_external_id)
             fields.update(effective_on=on, completed_at=now)
             if group is not None:
                 fields["to_group_id"] = group.id
@@ -483,3 +488,43 @@ async def mark_delivered(services, requests: list[Request]) -> None:
         for request in requests:
             if request.delivered_at is None:
                 await store.update_fields(tx, request.id, now, delivered_at=now)
+
+
+async def check_step(services, request_id: int, event: Event | str, actor: Actor) -> Request:
+    """Whether ``actor`` may take ``event`` now, without taking it (to refuse a button at once
+    rather than after the typing it leads to); raises Refusal like ``act``."""
+    async with services.db.transaction() as tx:
+        request, _, parties = await visible_request(tx, actor, request_id)
+    try:
+        required = machine.actor_for(request.kind, request.state, Event(event))
+    except IllegalTransition:
+        raise Refusal("stale", f"not possible while {request.state}") from None
+    if required not in parties:
+        raise Refusal("stale")
+    return request
+
+
+async def card(services, request: Request, party: Party) -> tuple[str, dict] | None:
+    """The message key and params of what ``party`` must do now for this request, if anything."""
+    waiting = machine.waiting_on(request.kind, request.state, request.settlement_at is not None)
+    if waiting != party:
+        return None
+    keys = {
+        (machine.SCHOOL, "requested", Party.KLANTMANAGER): "overstap.km.request",
+        (machine.SLOT, "requested", Party.OLD_SCHOOL): "overstap.s.slot_request",
+        (machine.SCHOOL, "approved", Party.OLD_SCHOOL): "overstap.s.approved",
+        (machine.SCHOOL, "consent_given", Party.OLD_SCHOOL): "overstap.s.consent",
+        (machine.SCHOOL, "handed_over", Party.NEW_SCHOOL): "overstap.s.handover_ready",
+        (machine.SCHOOL, "completed", Party.OLD_SCHOOL): "overstap.s.completed",
+    }
+    key = keys.get((request.kind, request.state, party))
+    if key is None:
+        return None
+    async with services.db.transaction() as tx:
+        params = await base_params(tx, services, request)
+        given = await store.consents(tx, request.id)
+        supplied = await store.handover_items(tx, request.id)
+    params.update(agreed=[i for i in ITEM_CODES if given.get(i) == "agreed"],
+                  refused=[i for i in ITEM_CODES if given.get(i) == "refused"],
+                  items=[i for i in ITEM_CODES if i in supplied])
+    return key, params_for(party, params)

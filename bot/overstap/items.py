@@ -46,7 +46,7 @@ PURPOSES: dict[str, str] = {
 # Pseudo-items written to sharing_log besides the art. 12.4 items.
 EXTRA_ITEMS: dict[str, str] = {
     "name": N_("Your name"),
-    "request": N_("That you want to switch, and why"),
+    "request": N_("That you want to switch to this school"),
 }
 
 

@@ -321,7 +321,7 @@ def s_approved(tr: Translator, params: dict) -> Rendered:
               new_school=params["new_school"]),
         tr.s_("Please propose a handover conversation with {participant} present (convenant art. "
               "11.3): with the button, or through the API (POST "
-              "/api/overstap/requests/{id}/conversation).",
+              "/api/v1/overstap/requests/{id}/conversation).",
               participant=params["participant"], id=params["request_id"]),
     ])
     return Rendered(text, propose_button(tr, params["request_id"]))
@@ -373,7 +373,7 @@ def s_consent(tr: Translator, params: dict) -> str:
         lines.append(tr.s_("May NOT be passed on: {items}.",
                            items=frag(tr, item_names(tr, refused, staff=True))))
     lines.append(tr.s_("Send the agreed items through the API: PUT "
-                       "/api/overstap/requests/{id}/handover.", id=params["request_id"]))
+                       "/api/v1/overstap/requests/{id}/handover.", id=params["request_id"]))
     return tr.lines(lines)
 
 
@@ -385,8 +385,8 @@ def s_handover_ready(tr: Translator, params: dict) -> Rendered:
               "{items}.", id=request_id, old_school=params["old_school"],
               participant=params["participant"],
               items=frag(tr, item_names(tr, params.get("items") or [], staff=True) or "-")),
-        tr.s_("Fetch it through the API (GET /api/overstap/handovers), then confirm the placement "
-              "with the button or POST /api/overstap/requests/{id}/complete.", id=request_id),
+        tr.s_("Fetch it through the API (GET /api/v1/overstap/handovers), then confirm the placement "
+              "with the button or POST /api/v1/overstap/requests/{id}/complete.", id=request_id),
     ])
     return Rendered(text, InlineKeyboardMarkup([[button(
         staff_label(tr, SN_("Confirm the placement")), f"{S_PREFIX}:place:{request_id}")]]))
@@ -414,7 +414,7 @@ def s_completed(tr: Translator, params: dict) -> Rendered:
         tr.s_("The final urenverklaring with proof of participation is issued to the participant "
               "(convenant art. 10.7)."),
         tr.s_("Please record the financial settlement (art. 11.2): with a button, or POST "
-              "/api/overstap/requests/{id}/settlement.", id=params["request_id"]),
+              "/api/v1/overstap/requests/{id}/settlement.", id=params["request_id"]),
     ])
     return Rendered(text, settlement_buttons(tr, params["request_id"]))
 

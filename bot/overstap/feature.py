@@ -1,0 +1,60 @@
+"""Overstap as a feature of the bot (issue 7): the reminder sweep and the admin subcommands
+``school-status`` (convenant art. 4.4, 14, 15) and ``schools``."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bot.overstap import standing
+from bot.overstap.sweep import sweep_overstap
+from storage import overstap as store
+
+SWEEPS = (("overstap", sweep_overstap),)
+
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+async def admin_school_status(args, ctx) -> dict:
+    from bot.admin import AdminError
+
+    keurmerk = args.keurmerk_until
+    if keurmerk is not None and keurmerk != "":
+        if not DATE.match(keurmerk):
+            raise AdminError(f"--keurmerk-until must be a date YYYY-MM-DD, got {keurmerk!r}")
+        try:
+            date.fromisoformat(keurmerk)
+        except ValueError:
+            raise AdminError(f"--keurmerk-until is not a real date: {keurmerk!r}") from None
+    try:
+        school_id = await standing.find_school(ctx.db, args.school)
+    except standing.UnknownSchool:
+        raise AdminError(f"school {args.school!r} does not exist") from None
+    if args.status is None and keurmerk is None:
+        raise AdminError("give --status and/or --keurmerk-until")
+    status = args.status
+    if status is None:
+        status = await ctx.db.fetchval("SELECT convenant_status FROM schools WHERE id = ?",
+                                       (school_id,))
+    return await standing.change_status(ctx.db, school_id, status, ctx.clock.now(),
+                                        keurmerk_valid_until=keurmerk, tz=ctx.settings.tz)
+
+
+async def admin_schools(args, ctx) -> list:
+    return [{"id": row["id"], "name": row["name"], "status": row["status"],
+             "keurmerk_until": row["keurmerk_valid_until"] or "-",
+             "locations": row["locations"] or "-", "participants": row["participants"],
+             "open_overstap": row["open_overstap"]}
+            for row in await store.all_schools(ctx.db)]
+
+
+def add_admin_commands(sub) -> None:
+    p = sub.add_parser("school-status", help="mark a school participating, suspended or excluded "
+                       "in the convenant (its participants are advised to switch)")
+    p.add_argument("school", help="school id or exact name")
+    p.add_argument("--status", choices=standing.STATUSES)
+    p.add_argument("--keurmerk-until", metavar="YYYY-MM-DD",
+                   help="the date the school's keurmerk is valid until ('' to forget it)")
+    p.set_defaults(fn=admin_school_status)
+    p = sub.add_parser("schools", help="list schools with their convenant status and keurmerk")
+    p.set_defaults(fn=admin_schools)

@@ -1,0 +1,602 @@
+"""/overstap: a participant asks to switch, buttons first, in their language (issue 7; convenant
+art. 11.1, 11.3, 12.3, 12.5).
+
+The request: another day or time at the same school (the school's other groups of the same kind
+and level with a free place) or another school that takes part in the convenant (participating,
+keurmerk not expired; with its locations and kinds of course); a reason from a list and, if they
+like, a few words; a summary to send. One open request per participant: /overstap then shows
+its state and lets them withdraw it.
+
+Later steps come to the participant as messages with buttons (``ovp:<action>:<request id>``),
+handled here too: continue after the klantmanager's advice, accept the handover conversation or
+ask for another time, and the consent per item (one question at a time, then a summary to
+confirm or change). Every press is checked by ``bot.overstap.flow`` against the request's state
+and the presser; a stale or forged one gets a polite refusal and changes nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from enum import IntEnum
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import TelegramError
+from telegram.ext import (Application, CallbackQueryHandler, CommandHandler, ConversationHandler,
+                          MessageHandler, filters)
+from telegram.warnings import PTBUserWarning
+
+from bot.context import BotContext
+from bot.i18n import N_, Translator
+from bot.overstap import flow
+from bot.overstap.flow import Actor, Refusal
+from bot.overstap.items import ITEM_CODES, ITEMS, MAX_REASON_TEXT, REASONS
+from bot.overstap.machine import Event
+from bot.overstap.notices import P_PREFIX, frag, item_names, label
+from bot.services import Command, Services
+from storage import orgs
+from storage import overstap as store
+
+log = logging.getLogger(__name__)
+
+COMMANDS = (Command("overstap", N_("Switch to another group or school"),
+                    frozenset({"participant"})),)
+MENU = ("overstap",)
+
+DRAFT = "overstap"
+SHOWN_LESSONS = 3
+
+
+class State(IntEnum):
+    KIND = 1
+    SCHOOL = 2
+    GROUP = 3
+    REASON = 4
+    REASON_TEXT = 5
+    CONFIRM = 6
+
+
+STATE_LABELS = {
+    "requested": N_("waiting for an answer"),
+    "advised_otherwise": N_("your klantmanager gave other advice: please answer"),
+    "approved": N_("approved; waiting for an invitation to the handover conversation"),
+    "conversation_proposed": N_("handover conversation proposed: please answer"),
+    "conversation_accepted": N_("please say which information may go to the new school"),
+    "consent_given": N_("your school is preparing the handover"),
+    "handed_over": N_("the new school is preparing your place"),
+}
+
+
+def btn(tr: Translator, text: str, data: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(label(tr, text)[:64], callback_data=f"{P_PREFIX}:{data}")
+
+
+def stop_row(tr: Translator) -> list[InlineKeyboardButton]:
+    return [btn(tr, N_("Stop"), "stop")]
+
+
+async def answer(update: Update) -> str:
+    """Answer a button press and take its buttons away; returns its data."""
+    query = update.callback_query
+    if query is None:
+        return ""
+    await query.answer()
+    try:
+        await query.edit_message_reply_markup(reply_markup=None)
+    except TelegramError:
+        pass  # an old message: the choice still counts
+    return query.data or ""
+
+
+async def refuse(update: Update, context: BotContext, reason: str) -> None:
+    """A press we never offered, or one that is too late: said politely, logged without data."""
+    log.warning("overstap button refused: %s", reason)
+    text = context.tr._("This button no longer works. Send /overstap to see your request.")
+    query = update.callback_query
+    if query is not None:
+        try:
+            await query.answer(text, show_alert=True)
+            return
+        except TelegramError:
+            pass
+    await update.effective_chat.send_message(text)
+
+
+def today(context: BotContext):
+    return flow.local_today(context.services, context.services.now())
+
+
+# ---- starting and the request's state ------------------------------------------------------
+
+async def start(update: Update, context: BotContext) -> int:
+    """/overstap or its menu button: the open request, or the first question."""
+    tr, services, person = context.tr, context.services, context.person
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+    chat = update.effective_chat
+    if person is None or person.role != "participant":
+        await chat.send_message(tr._("Only course participants can ask to switch here."))
+        return ConversationHandler.END
+    if person.status != "active":
+        await chat.send_message(tr._("You are not following a course now. Ask your "
+                                     "klantmanager if you want to start again."))
+        return ConversationHandler.END
+    request = await store.open_request_for(services.db, person.id)
+    if request is not None:
+        await show_open(update, context, request)
+        return ConversationHandler.END
+    context.chat_data[DRAFT] = {}
+    school = await orgs.get_school(services.db, person.school_id)
+    rows = []
+    if school is not None and school.convenant_status == "participating":
+        rows.append([btn(tr, N_("Another day or time at my school"), "kind:slot")])
+    rows.append([btn(tr, N_("Another school"), "kind:school")])
+    rows.append(stop_row(tr))
+    await chat.send_message(tr.lines([
+        tr._("You can switch to another group or another school. Your hours are not lost."),
+        tr._("What do you want?"),
+    ]), reply_markup=InlineKeyboardMarkup(rows))
+    return State.KIND
+
+
+async def show_open(update: Update, context: BotContext, request) -> None:
+    tr, db = context.tr, context.services.db
+    if request.kind == "slot":
+        target = await db.fetchval("SELECT name FROM groups WHERE id = ?", (request.to_group_id,))
+        first = tr._("You asked to switch to group {group}.", group=target or "-")
+    else:
+        first = tr._("You asked to switch to {school}.",
+                     school=await store.school_name(db, request.to_school_id))
+    text = tr.lines([
+        first,
+        tr._("Asked on: {day}", day=tr.date(request.created_at)),
+        tr._("Now: {state}", state=frag(tr, tr._(STATE_LABELS.get(request.state,
+                                                                   STATE_LABELS["requested"])))),
+        tr._("You can only have one request at a time."),
+    ])
+    rows = []
+    if request.state == "conversation_accepted":
+        rows.append([btn(tr, N_("Answer now"), f"consent:{request.id}")])
+    rows.append([btn(tr, N_("Stop my request"), f"wd:{request.id}")])
+    await update.effective_chat.send_message(text, reply_markup=InlineKeyboardMarkup(rows))
+
+
+# ---- the request, step by step -----------------------------------------------------------------
+
+async def chose_kind(update: Update, context: BotContext) -> int:
+    data = await answer(update)
+    kind = data.split(":")[-1]
+    draft = context.chat_data.get(DRAFT)
+    if draft is None:
+        await refuse(update, context, "no draft")
+        return ConversationHandler.END
+    if kind == "slot":
+        return await ask_group(update, context)
+    if kind == "school":
+        return await ask_school(update, context)
+    await refuse(update, context, "unknown kind")
+    return State.KIND
+
+
+async def ask_school(update: Update, context: BotContext) -> int:
+    tr, services, person = context.tr, context.services, context.person
+    choices = await store.convenant_schools(services.db, today(context), exclude=person.school_id)
+    if not choices:
+        await update.effective_chat.send_message(tr._(
+            "No other school can take you right now. Please ask your klantmanager."))
+        context.chat_data.pop(DRAFT, None)
+        return ConversationHandler.END
+    context.chat_data[DRAFT] = {"kind": "school", "offered": [s.id for s in choices]}
+    lines = [tr._("These schools take part in the agreement of the gemeenten. Choose one."), ""]
+    for school in choices:
+        lines.append(tr._("{school}: places {locations}; courses {kinds}", school=school.name,
+                          locations=school.locations or "-",
+                          kinds=", ".join(school.kinds) or "-"))
+    rows = [[InlineKeyboardButton(school.name[:64], callback_data=f"{P_PREFIX}:school:{school.id}")]
+            for school in choices]
+    await update.effective_chat.send_message(tr.lines(lines),
+                                             reply_markup=InlineKeyboardMarkup(rows + [stop_row(tr)]))
+    return State.SCHOOL
+
+
+async def group_line(context: BotContext, group) -> str:
+    tr, services = context.tr, context.services
+    starts = await store.group_lesson_starts(services.db, group.id, services.now())
+    times = ", ".join(f"{tr.weekday_date(s)} {tr.time(s)}" for s in starts[:SHOWN_LESSONS])
+    return tr.lines([
+        tr._("{group} ({place})", group=group.name, place=group.location or "-"),
+        tr._("Next lessons: {times}", times=times or "-"),
+        tr.n_("{n} free place", "{n} free places", group.free or 0),
+    ])
+
+
+async def ask_group(update: Update, context: BotContext) -> int:
+    tr, services, person = context.tr, context.services, context.person
+    day = today(context)
+    current = await store.current_groups(services.db, person.id, person.school_id, day)
+    if not current:
+        await update.effective_chat.send_message(tr._(
+            "You are not in a group yet, so you cannot switch group. Please ask your school."))
+        context.chat_data.pop(DRAFT, None)
+        return ConversationHandler.END
+    options = await store.slot_options(services.db, person.school_id, current[0], day)
+    if not options:
+        await update.effective_chat.send_message(
+            tr._("Your school has no other group of your kind and level with a free place now. "
+                 "You can ask for another school instead."),
+            reply_markup=InlineKeyboardMarkup([[btn(tr, N_("Another school"), "kind:school")],
+                                               stop_row(tr)]))
+        return State.KIND
+    context.chat_data[DRAFT] = {"kind": "slot", "offered": [g.id for g in options]}
+    lines = [tr._("Your group now: {group}", group=current[0].name), "",
+             tr._("These groups have a free place. Choose one."), ""]
+    for group in options:
+        lines += [await group_line(context, group), ""]
+    rows = [[InlineKeyboardButton(group.name[:64], callback_data=f"{P_PREFIX}:group:{group.id}")]
+            for group in options]
+    await update.effective_chat.send_message(tr.lines(lines),
+                                             reply_markup=InlineKeyboardMarkup(rows + [stop_row(tr)]))
+    return State.GROUP
+
+
+def picked_id(data: str) -> int | None:
+    value = data.split(":")[-1]
+    return int(value) if value.isdigit() else None
+
+
+async def chose_school(update: Update, context: BotContext) -> int:
+    school_id = picked_id(await answer(update))
+    draft = context.chat_data.get(DRAFT) or {}
+    if draft.get("kind") != "school" or school_id not in draft.get("offered", []):
+        await refuse(update, context, "school not offered")
+        return await ask_school(update, context) if draft else ConversationHandler.END
+    draft["to_school"] = school_id
+    return await ask_reason(update, context)
+
+
+async def chose_group(update: Update, context: BotContext) -> int:
+    group_id = picked_id(await answer(update))
+    draft = context.chat_data.get(DRAFT) or {}
+    if draft.get("kind") != "slot" or group_id not in draft.get("offered", []):
+        await refuse(update, context, "group not offered")
+        return await ask_group(update, context) if draft else ConversationHandler.END
+    draft["to_group"] = group_id
+    return await ask_reason(update, context)
+
+
+async def ask_reason(update: Update, context: BotContext) -> int:
+    tr = context.tr
+    rows = [[btn(tr, text, f"reason:{code}")] for code, text in REASONS.items()]
+    await update.effective_chat.send_message(tr._("Why do you want to switch?"),
+                                             reply_markup=InlineKeyboardMarkup(rows + [stop_row(tr)]))
+    return State.REASON
+
+
+async def chose_reason(update: Update, context: BotContext) -> int:
+    code = (await answer(update)).split(":")[-1]
+    draft = context.chat_data.get(DRAFT)
+    if not draft or "kind" not in draft:
+        await refuse(update, context, "no draft")
+        return ConversationHandler.END
+    if code not in REASONS:
+        await refuse(update, context, "unknown reason")
+        return await ask_reason(update, context)
+    draft["reason"] = code
+    tr = context.tr
+    await update.effective_chat.send_message(
+        tr._("Do you want to say more? Write it now (at most {limit} characters), or press Skip.",
+             limit=tr.number(MAX_REASON_TEXT)),
+        reply_markup=InlineKeyboardMarkup([[btn(tr, N_("Skip"), "skip")], stop_row(tr)]))
+    return State.REASON_TEXT
+
+
+async def wrote_reason(update: Update, context: BotContext) -> int:
+    tr, draft = context.tr, context.chat_data.get(DRAFT)
+    if not draft or "reason" not in draft:
+        return ConversationHandler.END
+    text = (update.effective_message.text or "").strip()
+    if len(text) > MAX_REASON_TEXT:
+        await update.effective_chat.send_message(tr._(
+            "This text is too long: {count} characters, at most {limit}. Please write it shorter.",
+            count=tr.number(len(text)), limit=tr.number(MAX_REASON_TEXT)))
+        return State.REASON_TEXT
+    draft["reason_text"] = text
+    return await ask_confirm(update, context)
+
+
+async def skipped_reason(update: Update, context: BotContext) -> int:
+    await answer(update)
+    draft = context.chat_data.get(DRAFT)
+    if not draft or "reason" not in draft:
+        await refuse(update, context, "no draft")
+        return ConversationHandler.END
+    draft["reason_text"] = ""
+    return await ask_confirm(update, context)
+
+
+async def ask_confirm(update: Update, context: BotContext) -> int:
+    tr, db, draft = context.tr, context.services.db, context.chat_data[DRAFT]
+    if draft["kind"] == "slot":
+        name = await db.fetchval("SELECT name FROM groups WHERE id = ?", (draft["to_group"],))
+        what = tr._("To group {group} at your school", group=name or "-")
+        who = tr._("Your school decides and tells you from which day.")
+    else:
+        what = tr._("To {school}", school=await store.school_name(db, draft["to_school"]))
+        who = tr._("Your klantmanager looks at it first.")
+    lines = [tr._("Please check:"), what,
+             tr._("Reason: {reason}", reason=frag(tr, tr._(REASONS[draft["reason"]])))]
+    if draft.get("reason_text"):
+        lines.append(tr.isolate(draft["reason_text"]))
+    lines += ["", who]
+    rows = [[btn(tr, N_("Send"), "send")], stop_row(tr)]
+    await update.effective_chat.send_message(tr.lines(lines), reply_markup=InlineKeyboardMarkup(rows))
+    return State.CONFIRM
+
+
+REFUSALS = {
+    "open": N_("You already have a request. Send /overstap to see it."),
+    "not_offered": N_("This choice is not possible (any more). Please choose again."),
+    "full": N_("This group is full now. Please choose another group."),
+    "no_group": N_("You are not in a group yet, so you cannot switch group. Please ask your "
+                   "school."),
+    "no_klantmanager": N_("You have no klantmanager yet, who must look at a switch to another "
+                          "school. Please ask your school or gemeente."),
+}
+
+
+async def send(update: Update, context: BotContext) -> int:
+    """Store the request with its notification, then say who has it now."""
+    await answer(update)
+    tr, draft = context.tr, context.chat_data.get(DRAFT)
+    if not draft or "reason" not in draft or "reason_text" not in draft:
+        await refuse(update, context, "no draft")
+        return ConversationHandler.END
+    try:
+        request = await flow.submit(context.services, context.person, kind=draft["kind"],
+                                    reason=draft["reason"], reason_text=draft["reason_text"],
+                                    to_school_id=draft.get("to_school"),
+                                    to_group_id=draft.get("to_group"))
+    except Refusal as refusal:
+        await update.effective_chat.send_message(tr._(REFUSALS.get(refusal.code,
+                                                                   REFUSALS["not_offered"])))
+        if refusal.code in ("full", "not_offered"):
+            return await (ask_group if draft["kind"] == "slot" else ask_school)(update, context)
+        context.chat_data.pop(DRAFT, None)
+        return ConversationHandler.END
+    context.chat_data.pop(DRAFT, None)
+    if request.kind == "slot":
+        text = tr._("Your request is sent to your school. You get a message when they decide.")
+    else:
+        text = tr._("Your request is sent to your klantmanager. You get a message when they "
+                    "decide.")
+    await update.effective_chat.send_message(text)
+    return ConversationHandler.END
+
+
+async def stop(update: Update, context: BotContext) -> int:
+    """/cancel or Stop: nothing is sent."""
+    await answer(update)
+    context.chat_data.pop(DRAFT, None)
+    await update.effective_chat.send_message(context.tr._("Stopped. Nothing was sent."))
+    return ConversationHandler.END
+
+
+# ---- the participant's buttons on later messages ---------------------------------------------
+
+def request_id_of(data: str) -> int | None:
+    parts = data.split(":")
+    return int(parts[2]) if len(parts) >= 3 and parts[2].isdigit() else None
+
+
+async def take_step(update: Update, context: BotContext, request_id: int, event: Event):
+    """Take a participant's step; refuse politely when it is not (any more) possible."""
+    if context.person is None or context.person.role != "participant":
+        await refuse(update, context, "not a participant")
+        return None
+    try:
+        return await flow.act(context.services, request_id, event, Actor.for_person(context.person))
+    except Refusal as refusal:
+        await refuse(update, context, f"{event}: {refusal.code}")
+        return None
+
+
+async def pressed_action(update: Update, context: BotContext) -> None:
+    """ovp:cont|wd|wdok|acc|resch|consent:<id>: a participant's answer to a later message."""
+    query = update.callback_query
+    data = query.data or ""
+    action = data.split(":")[1] if data.count(":") >= 2 else ""
+    request_id = request_id_of(data)
+    if request_id is None:
+        await refuse(update, context, "bad data")
+        return
+    tr, chat = context.tr, update.effective_chat
+    if action == "wd":
+        request = await own_open_request(update, context, request_id)
+        if request is None:
+            return
+        await query.answer()
+        await chat.send_message(tr._("Do you really want to stop your request?"),
+                                reply_markup=InlineKeyboardMarkup([
+                                    [btn(tr, N_("Yes, stop my request"), f"wdok:{request_id}")],
+                                    [btn(tr, N_("No, keep it"), f"keep:{request_id}")]]))
+        return
+    if action == "keep":
+        await answer(update)
+        await chat.send_message(tr._("Good, your request stays."))
+        return
+    if action == "consent":
+        request = await own_open_request(update, context, request_id)
+        if request is None:
+            return
+        if request.state != "conversation_accepted":
+            await refuse(update, context, "consent not open")
+            return
+        await query.answer()
+        await ask_consent(update, context, request, edit=False)
+        return
+    event = {"wdok": Event.WITHDRAW, "cont": Event.CONTINUE, "acc": Event.ACCEPT,
+             "resch": Event.RESCHEDULE}.get(action)
+    if event is None:
+        await refuse(update, context, "unknown action")
+        return
+    request = await take_step(update, context, request_id, event)
+    if request is None:
+        return
+    await answer(update)
+    params = await request_params(context, request)
+    if event == Event.WITHDRAW:
+        text = tr._("Your request is stopped. You stay where you are.")
+    elif event == Event.CONTINUE:
+        text = tr._("Your request goes on. {old_school} will invite you for a handover "
+                    "conversation.", old_school=params["old_school"])
+    elif event == Event.RESCHEDULE:
+        text = tr._("We asked {old_school} for another time. You will get a new invitation.",
+                    old_school=params["old_school"])
+    else:
+        text = tr._("Thank you. See you at the handover conversation.")
+    await chat.send_message(text)
+    if event == Event.ACCEPT:
+        await ask_consent(update, context, request, edit=False)
+
+
+async def own_open_request(update: Update, context: BotContext, request_id: int):
+    person = context.person
+    request = await store.get_request(context.services.db, request_id)
+    if (person is None or request is None or request.participant_id != person.id
+            or not request.is_open):
+        await refuse(update, context, "not an open request of this participant")
+        return None
+    return request
+
+
+async def request_params(context: BotContext, request) -> dict:
+    db = context.services.db
+    return {"old_school": await store.school_name(db, request.from_school_id),
+            "new_school": await store.school_name(db, request.to_school_id)}
+
+
+# ---- consent per item (art. 12.3, 12.5) ------------------------------------------------------
+
+async def ask_consent(update: Update, context: BotContext, request, edit: bool) -> None:
+    """The next unanswered item, or the summary when all are answered."""
+    tr = context.tr
+    given = await store.consents(context.services.db, request.id)
+    params = await request_params(context, request)
+    pending = [item for item in ITEM_CODES if item not in given]
+    if pending:
+        item = pending[0]
+        name, why = ITEMS[item]
+        number = ITEM_CODES.index(item) + 1
+        text = tr.lines([
+            tr._("Which information about you may {old_school} give to {new_school}? You decide "
+                 "for each part. ({number} of {total})", old_school=params["old_school"],
+                 new_school=params["new_school"], number=tr.number(number),
+                 total=tr.number(len(ITEM_CODES))),
+            "",
+            tr._(name),
+            tr._("Why: {why}", why=frag(tr, tr._(why))),
+            "",
+            tr._("May this go to {new_school}?", new_school=params["new_school"]),
+        ])
+        markup = InlineKeyboardMarkup([[btn(tr, N_("Yes"), f"c:{request.id}:{item}:y"),
+                                        btn(tr, N_("No"), f"c:{request.id}:{item}:n")]])
+    else:
+        agreed = [i for i in ITEM_CODES if given[i] == "agreed"]
+        refused = [i for i in ITEM_CODES if given[i] == "refused"]
+        text = tr.lines([
+            tr._("Please check your answers:"),
+            tr._("May go to {new_school}: {items}", new_school=params["new_school"],
+                 items=frag(tr, item_names(tr, agreed) or "-")),
+            tr._("May not go: {items}", items=frag(tr, item_names(tr, refused) or "-")),
+            tr._("Nobody else gets this information."),
+        ])
+        markup = InlineKeyboardMarkup([[btn(tr, N_("Confirm"), f"cok:{request.id}")],
+                                       [btn(tr, N_("Change my answers"), f"credo:{request.id}")]])
+    query = update.callback_query
+    if edit and query is not None:
+        try:
+            await query.edit_message_text(text, reply_markup=markup)
+            return
+        except TelegramError:
+            pass
+    await update.effective_chat.send_message(text, reply_markup=markup)
+
+
+async def pressed_consent(update: Update, context: BotContext) -> None:
+    """ovp:c:<id>:<item>:y|n, ovp:cok:<id>, ovp:credo:<id>."""
+    query = update.callback_query
+    parts = (query.data or "").split(":")
+    request_id = int(parts[2]) if len(parts) >= 3 and parts[2].isdigit() else None
+    person = context.person
+    if request_id is None or person is None or person.role != "participant":
+        await refuse(update, context, "bad consent data")
+        return
+    tr, services = context.tr, context.services
+    try:
+        if parts[1] == "c" and len(parts) == 5 and parts[4] in ("y", "n"):
+            request = await flow.answer_consent(services, request_id, person, parts[3],
+                                                "agreed" if parts[4] == "y" else "refused")
+        elif parts[1] == "credo":
+            request = await flow.restart_consent(services, request_id, person)
+        elif parts[1] == "cok":
+            request = await flow.act(services, request_id, Event.CONSENT,
+                                     Actor.for_person(person))
+        else:
+            raise Refusal("invalid")
+    except Refusal as refusal:
+        await refuse(update, context, f"consent: {refusal.code}")
+        return
+    await query.answer()
+    if parts[1] != "cok":
+        await ask_consent(update, context, request, edit=True)
+        return
+    try:
+        await query.edit_message_reply_markup(reply_markup=None)
+    except TelegramError:
+        pass
+    given = await store.consents(services.db, request.id)
+    agreed = [i for i in ITEM_CODES if given.get(i) == "agreed"]
+    params = await request_params(context, request)
+    await update.effective_chat.send_message(tr.lines([
+        tr._("Thank you. Only this goes to {new_school}: {items}.", new_school=params["new_school"],
+             items=frag(tr, item_names(tr, agreed) or "-")),
+        tr._("You can always see what was shared with /gedeeld."),
+    ]))
+
+
+# ---- registration ------------------------------------------------------------------------
+
+def conversation() -> ConversationHandler:
+    on = lambda action: f"^{P_PREFIX}:{action}"  # noqa: E731
+    with warnings.catch_warnings():
+        # Buttons and typed text share one conversation per chat, so per_message stays off;
+        # every button carries its step and is checked, which is what PTB warns about.
+        warnings.filterwarnings("ignore", message=".*per_message=False.*", category=PTBUserWarning)
+        return ConversationHandler(
+            entry_points=[CommandHandler("overstap", start),
+                          CallbackQueryHandler(start, pattern="^menu:overstap$")],
+            states={
+                State.KIND: [CallbackQueryHandler(chose_kind, pattern=on("kind:"))],
+                State.SCHOOL: [CallbackQueryHandler(chose_school, pattern=on("school:"))],
+                State.GROUP: [CallbackQueryHandler(chose_group, pattern=on("group:"))],
+                State.REASON: [CallbackQueryHandler(chose_reason, pattern=on("reason:"))],
+                State.REASON_TEXT: [MessageHandler(filters.TEXT & ~filters.COMMAND, wrote_reason),
+                                    CallbackQueryHandler(skipped_reason, pattern=on("skip$"))],
+                State.CONFIRM: [CallbackQueryHandler(send, pattern=on("send$"))],
+            },
+            fallbacks=[CommandHandler("cancel", stop),
+                       CallbackQueryHandler(stop, pattern=on("stop$"))],
+            name="overstap", persistent=True, allow_reentry=True)
+
+
+async def stale(update: Update, context: BotContext) -> None:
+    """A step button of /overstap outside the conversation (old message, replay, forged)."""
+    await refuse(update, context, "no request being written")
+
+
+def register(app: Application, services: Services) -> None:
+    app.add_handler(conversation())
+    app.add_handler(CallbackQueryHandler(
+        pressed_action, pattern=f"^{P_PREFIX}:(cont|wd|wdok|keep|acc|resch|consent):"))
+    app.add_handler(CallbackQueryHandler(pressed_consent, pattern=f"^{P_PREFIX}:(c|cok|credo):"))
+    app.add_handler(CallbackQueryHandler(stale, pattern=f"^{P_PREFIX}:"))
