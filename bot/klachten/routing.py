@@ -1,0 +1,88 @@
+"""Who gets a klacht (issue 5): a formal klacht goes to the school's klachtbehandelaars who are not
+involved in it (Blik op Werk norm 1.5.2: handled by an independent person), else to its
+coordinator; a signal goes to the participant's klantmanager (convenant art. 13.4).
+
+All functions run inside the caller's transaction and only enqueue outbox rows, so a klacht and
+the notifications it causes are committed together.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from bot.outbox import PRIORITY_HIGH, enqueue
+from storage import klachten as store
+from storage import people
+from storage.database import Tx
+from storage.klachten import Klacht
+
+log = logging.getLogger(__name__)
+
+
+async def school_name(tx: Tx, school_id: int) -> str:
+    return await tx.fetchval("SELECT name FROM schools WHERE id = ?", (school_id,)) or "?"
+
+
+def ack_params(klacht: Klacht) -> dict:
+    return {"reference": klacht.reference, "route": klacht.route, "anonymous": klacht.anonymous,
+            "decide_by": klacht.decide_by.isoformat() if klacht.decide_by else None,
+            "handle_by": klacht.handle_by.isoformat() if klacht.handle_by else None}
+
+
+async def send_acknowledgement_later(tx: Tx, klacht: Klacht, now: datetime) -> None:
+    """The acknowledgement through the outbox, when the direct reply did not go out."""
+    await enqueue(tx, message_key="klacht.ack", params=ack_params(klacht), now=now,
+                  person_id=klacht.participant_id, priority=PRIORITY_HIGH,
+                  dedupe_key=f"klacht:{klacht.id}:ack")
+    await store.mark_acknowledged(tx, klacht.id, now)
+
+
+async def card_params(tx: Tx, klacht: Klacht, rerouted: bool = False) -> dict:
+    participant = await people.get_person(tx, klacht.participant_id)
+    return {
+        "klacht_id": klacht.id, "reference": klacht.reference,
+        "school": await school_name(tx, klacht.school_id), "topic": klacht.topic,
+        # An anonymous participant's name never enters the handler's message.
+        "participant": None if klacht.anonymous else participant.name,
+        "anonymous": klacht.anonymous,
+        "received_at": klacht.received_at.isoformat(),
+        "decide_by": klacht.decide_by.isoformat() if klacht.decide_by else None,
+        "handle_by": klacht.handle_by.isoformat() if klacht.handle_by else None,
+        "description": klacht.description,
+        "attachments": [a.kind for a in await store.attachments(tx, klacht.id)],
+        "rerouted": rerouted,
+    }
+
+
+async def deliver_to_handlers(tx: Tx, klacht: Klacht, now: datetime, rerouted: bool = False) -> int:
+    """Send the klacht to everyone who may handle it; returns how many that are."""
+    handlers = await store.eligible_handlers(tx, klacht)
+    params = await card_params(tx, klacht, rerouted)
+    for handler in handlers:
+        await enqueue(tx, message_key="klacht.new", params=params, now=now, person_id=handler.id,
+                      audience="staff", dedupe_key=f"klacht:{klacht.id}:new:{handler.id}")
+    if not handlers:
+        # Nobody independent at the school: the klantmanager hears of it (convenant art. 13.4).
+        log.warning("klacht %s has no independent handler", klacht.id)
+        participant = await people.get_person(tx, klacht.participant_id)
+        if participant.klantmanager_id is not None:
+            await enqueue(tx, message_key="klacht.no_handler", now=now, audience="staff",
+                          person_id=participant.klantmanager_id,
+                          dedupe_key=f"klacht:{klacht.id}:no_handler",
+                          params={"reference": klacht.reference, "participant": participant.name,
+                                  "school": params["school"]})
+    return len(handlers)
+
+
+async def deliver_signal(tx: Tx, klacht: Klacht, now: datetime) -> bool:
+    """A signal to the klantmanager (art. 13.4); False when the participant has none."""
+    participant = await people.get_person(tx, klacht.participant_id)
+    if participant.klantmanager_id is None:
+        return False
+    params = await card_params(tx, klacht)
+    params["participant"] = participant.name  # their own klantmanager knows who they are
+    await enqueue(tx, message_key="klacht.km_signal", params=params, now=now,
+                  person_id=participant.klantmanager_id, audience="staff",
+                  dedupe_key=f"klacht:{klacht.id}:km_signal")
+    return True

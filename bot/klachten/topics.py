@@ -1,0 +1,34 @@
+"""What a klacht can be about, and how it can end (issue 5; Blik op Werk bijlage 9).
+
+Topics are codes in callback data and in the database; their labels are translated when shown.
+Klachten about the gemeente (PIP, leerroute, participatieverklaring, maatschappelijke
+begeleiding) are outside the school's procedure and the klachtenlijn (bijlage 9): they go to the
+participant's klantmanager (convenant art. 13.4).
+"""
+
+from __future__ import annotations
+
+from bot.i18n import N_
+
+TOPICS: dict[str, str] = {
+    "lesson": N_("The lessons (quality)"),
+    "teacher": N_("The teacher"),
+    "group": N_("Group size or who is in the group"),
+    "invoice": N_("Invoice or contract"),
+    "rooster": N_("The timetable (rooster)"),
+    "safety": N_("How I am treated, or safety"),
+    "gemeente": N_("Something about the gemeente"),
+    "other": N_("Something else"),
+}
+GEMEENTE_TOPICS = frozenset({"gemeente"})
+
+# Outcomes the handler records on closing (norm 1.5.6 "uitkomst van de afhandeling");
+# 'not_taken' is set when the klacht is not taken into treatment.
+OUTCOMES: dict[str, str] = {
+    "upheld": N_("The school agrees with your klacht"),
+    "partly_upheld": N_("The school partly agrees with your klacht"),
+    "not_upheld": N_("The school does not agree with your klacht"),
+    "resolved": N_("Solved together with you"),
+    "not_taken": N_("Not taken into treatment"),
+}
+CLOSING_OUTCOMES = ("upheld", "partly_upheld", "not_upheld", "resolved")

@@ -1,0 +1,407 @@
+"""Klachten: the register of Blik op Werk norm 1.5.6, drafts, handling steps, questions and the
+notices sent once (issue 5).
+
+Every query is scoped: a participant reads only their own klachten, staff only their school's
+(``klacht_for_staff``), a gemeente only its own participants' figures (``report_rows``).
+State changes are conditional updates (``... WHERE state = 'received'``), so a replayed button
+press changes nothing and the caller can tell the presser so.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+
+from storage.database import Database, Tx, from_db, to_db
+from storage.people import CODE_ALPHABET, PERSON_COLUMNS, Person
+
+OPEN_STATES = ("received", "in_treatment")
+REFERENCE_LENGTH = 6
+
+
+@dataclass(frozen=True)
+class Klacht:
+    id: int
+    reference: str
+    participant_id: int
+    school_id: int
+    route: str
+    topic: str
+    description: str
+    language: str | None
+    anonymous: bool
+    state: str
+    received_at: datetime
+    acknowledged_at: datetime | None
+    ack_by: datetime | None
+    decide_by: datetime | None
+    handle_by: datetime | None
+    handler_id: int | None
+    decided_at: datetime | None
+    refusal_reason: str | None
+    outcome: str | None
+    outcome_text: str | None
+    handled_at: datetime | None
+    satisfaction: str | None
+    satisfaction_at: datetime | None
+    klantmanager_consent: bool | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in OPEN_STATES
+
+    @classmethod
+    def from_row(cls, row) -> "Klacht":
+        values = {}
+        for name, spec in cls.__dataclass_fields__.items():
+            value = row[name]
+            kind = str(spec.type)
+            if "datetime" in kind:
+                value = from_db(value)
+            elif kind.startswith("bool") and value is not None:
+                value = bool(value)
+            values[name] = value
+        return cls(**values)
+
+
+COLUMNS = ", ".join(f"k.{name}" for name in Klacht.__dataclass_fields__)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    kind: str
+    file_id: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: int
+    klacht_id: int
+    asked_by: int
+    question: str
+    asked_at: datetime
+    answer: str | None
+    answered_at: datetime | None
+
+
+def new_reference() -> str:
+    """A short reference a participant can read aloud: K-XXXXXX without 0/O or 1/I/L."""
+    return "K-" + "".join(secrets.choice(CODE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+
+
+# ---- drafts --------------------------------------------------------------------------------
+
+async def load_draft(db: Database | Tx, chat_id: int) -> dict | None:
+    raw = await db.fetchval("SELECT data FROM klacht_drafts WHERE chat_id = ?", (chat_id,))
+    return json.loads(raw) if raw else None
+
+
+async def save_draft(db: Database, chat_id: int, person_id: int, data: dict, now: datetime) -> None:
+    await db.execute(
+        "INSERT INTO klacht_drafts(chat_id, person_id, data, updated_at) VALUES (?,?,?,?) "
+        "ON CONFLICT(chat_id) DO UPDATE SET person_id = excluded.person_id, data = excluded.data,"
+        " updated_at = excluded.updated_at",
+        (chat_id, person_id, json.dumps(data), to_db(now)))
+
+
+async def delete_draft(db: Database | Tx, chat_id: int) -> None:
+    if isinstance(db, Tx):
+        await db.execute("DELETE FROM klacht_drafts WHERE chat_id = ?", (chat_id,))
+    else:
+        await db.execute("DELETE FROM klacht_drafts WHERE chat_id = ?", (chat_id,))
+
+
+async def prune_drafts(db: Database, before: datetime) -> int:
+    """Forget drafts nobody touched since ``before`` (they hold personal text)."""
+    async with db.transaction() as tx:
+        return await tx.changes("DELETE FROM klacht_drafts WHERE updated_at < ?", (to_db(before),))
+
+
+# ---- filing --------------------------------------------------------------------------------
+
+async def count_filed_since(db: Database | Tx, participant_id: int, since: datetime) -> int:
+    return await db.fetchval(
+        "SELECT count(*) FROM klachten WHERE participant_id = ? AND received_at > ?",
+        (participant_id, to_db(since)))
+
+
+async def file_klacht(tx: Tx, *, participant: Person, route: str, topic: str, description: str,
+                      language: str | None, anonymous: bool, attachments: list[dict],
+                      involved: list[tuple[int, str]], now: datetime,
+                      deadlines: dict[str, datetime] | None) -> Klacht:
+    """Store a klacht with its attachments and involved staff: received means stored."""
+    reference = new_reference()
+    while await tx.fetchval("SELECT 1 FROM klachten WHERE reference = ?", (reference,)):
+        reference = new_reference()
+    dl = deadlines or {}
+    klacht_id = await tx.execute(
+        "INSERT INTO klachten(reference, participant_id, school_id, route, topic, description,"
+        " language, anonymous, state, received_at, ack_by, decide_by, handle_by)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (reference, participant.id, participant.school_id, route, topic, description, language,
+         int(anonymous), "received" if route == "school" else "signalled", to_db(now),
+         *(to_db(dl[name]) if name in dl else None for name in ("ack_by", "decide_by", "handle_by"))))
+    for item in attachments:
+        await tx.execute(
+            "INSERT INTO klacht_attachments(klacht_id, kind, file_id, file_unique_id, added_at)"
+            " VALUES (?,?,?,?,?)",
+            (klacht_id, item["kind"], item["file_id"], item.get("file_unique_id"), to_db(now)))
+    for person_id, source in involved:
+        await add_involved(tx, klacht_id, person_id, source)
+    await record_event(tx, klacht_id, "received", participant.id, None, now)
+    return await get_klacht(tx, klacht_id)
+
+
+async def mark_acknowledged(tx: Tx, klacht_id: int, now: datetime) -> bool:
+    """Record the ontvangstbevestiging (norm 1.5.6) once."""
+    changed = await tx.changes(
+        "UPDATE klachten SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL",
+        (to_db(now), klacht_id))
+    if changed:
+        await record_event(tx, klacht_id, "acknowledged", None, None, now)
+    return bool(changed)
+
+
+async def record_event(tx: Tx, klacht_id: int, kind: str, actor_id: int | None,
+                       detail: str | None, now: datetime) -> None:
+    await tx.execute(
+        "INSERT INTO klacht_events(klacht_id, at, kind, actor_id, detail) VALUES (?,?,?,?,?)",
+        (klacht_id, to_db(now), kind, actor_id, detail))
+
+
+# ---- reading -------------------------------------------------------------------------------
+
+async def get_klacht(db: Database | Tx, klacht_id: int) -> Klacht | None:
+    row = await db.fetchone(f"SELECT {COLUMNS} FROM klachten k WHERE k.id = ?", (klacht_id,))
+    return Klacht.from_row(row) if row else None
+
+
+async def klacht_for_staff(db: Database | Tx, klacht_id: int, staff: Person) -> Klacht | None:
+    """A klacht of the staff member's own school; None for anything else."""
+    if staff.role != "staff" or staff.school_id is None:
+        return None
+    row = await db.fetchone(
+        f"SELECT {COLUMNS} FROM klachten k WHERE k.id = ? AND k.school_id = ? AND k.route = 'school'",
+        (klacht_id, staff.school_id))
+    return Klacht.from_row(row) if row else None
+
+
+async def klacht_for_participant(db: Database | Tx, klacht_id: int,
+                                 participant_id: int) -> Klacht | None:
+    row = await db.fetchone(
+        f"SELECT {COLUMNS} FROM klachten k WHERE k.id = ? AND k.participant_id = ?",
+        (klacht_id, participant_id))
+    return Klacht.from_row(row) if row else None
+
+
+async def klachten_of_participant(db: Database | Tx, participant_id: int) -> list[Klacht]:
+    rows = await db.fetchall(
+        f"SELECT {COLUMNS} FROM klachten k WHERE k.participant_id = ? ORDER BY k.received_at DESC",
+        (participant_id,))
+    return [Klacht.from_row(row) for row in rows]
+
+
+async def attachments(db: Database | Tx, klacht_id: int) -> list[Attachment]:
+    rows = await db.fetchall(
+        "SELECT kind, file_id FROM klacht_attachments WHERE klacht_id = ? ORDER BY id", (klacht_id,))
+    return [Attachment(row["kind"], row["file_id"]) for row in rows]
+
+
+async def involved_ids(db: Database | Tx, klacht_id: int) -> set[int]:
+    rows = await db.fetchall("SELECT person_id FROM klacht_involved WHERE klacht_id = ?",
+                             (klacht_id,))
+    return {row["person_id"] for row in rows}
+
+
+async def add_involved(tx: Tx, klacht_id: int, person_id: int, source: str) -> None:
+    await tx.execute(
+        "INSERT INTO klacht_involved(klacht_id, person_id, source) VALUES (?,?,?)"
+        " ON CONFLICT DO NOTHING", (klacht_id, person_id, source))
+
+
+async def school_staff(db: Database | Tx, school_id: int) -> list[Person]:
+    rows = await db.fetchall(
+        f"SELECT {PERSON_COLUMNS} FROM people p WHERE p.role = 'staff' AND p.school_id = ?"
+        " ORDER BY p.id", (school_id,))
+    return [Person.from_row(row) for row in rows]
+
+
+async def eligible_handlers(db: Database | Tx, klacht: Klacht) -> list[Person]:
+    """Who may handle this klacht: the school's klachtbehandelaars not involved in it, or,
+    when there is none, its coordinators not involved (norm 1.5.2: an independent person)."""
+    involved = await involved_ids(db, klacht.id)
+    staff = [p for p in await school_staff(db, klacht.school_id) if p.id not in involved]
+    handlers = [p for p in staff if p.staff_role == "klachtbehandelaar"]
+    return handlers or [p for p in staff if p.staff_role == "coordinator"]
+
+
+async def coordinators(db: Database | Tx, klacht: Klacht) -> list[Person]:
+    """The school's coordinators not involved in the klacht (they receive escalations)."""
+    involved = await involved_ids(db, klacht.id)
+    return [p for p in await school_staff(db, klacht.school_id)
+            if p.staff_role == "coordinator" and p.id not in involved]
+
+
+# ---- handling ------------------------------------------------------------------------------
+
+async def take_into_treatment(tx: Tx, klacht_id: int, handler_id: int, now: datetime) -> bool:
+    changed = await tx.changes(
+        "UPDATE klachten SET state = 'in_treatment', handler_id = ?, decided_at = ?"
+        " WHERE id = ? AND state = 'received'", (handler_id, to_db(now), klacht_id))
+    if changed:
+        await record_event(tx, klacht_id, "taken_into_treatment", handler_id, None, now)
+    return bool(changed)
+
+
+async def refuse_treatment(tx: Tx, klacht_id: int, handler_id: int, reason: str,
+                           now: datetime) -> bool:
+    """Not taken into treatment, with reasons: the refusal notice also closes it (1.5.2)."""
+    changed = await tx.changes(
+        "UPDATE klachten SET state = 'refused', handler_id = ?, decided_at = ?, handled_at = ?,"
+        " refusal_reason = ?, outcome = 'not_taken' WHERE id = ? AND state = 'received'",
+        (handler_id, to_db(now), to_db(now), reason, klacht_id))
+    if changed:
+        await record_event(tx, klacht_id, "refused", handler_id, None, now)
+    return bool(changed)
+
+
+async def close_klacht(tx: Tx, klacht_id: int, handler_id: int, outcome: str, text: str,
+                       now: datetime) -> bool:
+    """Record the outcome and close; only the handler who took it into treatment may."""
+    changed = await tx.changes(
+        "UPDATE klachten SET state = 'closed', outcome = ?, outcome_text = ?, handled_at = ?"
+        " WHERE id = ? AND state = 'in_treatment' AND handler_id = ?",
+        (outcome, text, to_db(now), klacht_id, handler_id))
+    if changed:
+        await record_event(tx, klacht_id, "closed", handler_id, outcome, now)
+    return bool(changed)
+
+
+async def set_satisfaction(tx: Tx, klacht_id: int, participant_id: int, value: str,
+                           now: datetime) -> bool:
+    changed = await tx.changes(
+        "UPDATE klachten SET satisfaction = ?, satisfaction_at = ? WHERE id = ?"
+        " AND participant_id = ? AND state IN ('closed', 'refused') AND satisfaction IS NULL",
+        (value, to_db(now), klacht_id, participant_id))
+    if changed:
+        await record_event(tx, klacht_id, value, participant_id, None, now)
+    return bool(changed)
+
+
+async def set_klantmanager_consent(tx: Tx, klacht_id: int, participant_id: int, consent: bool,
+                                   now: datetime) -> bool:
+    changed = await tx.changes(
+        "UPDATE klachten SET klantmanager_consent = ? WHERE id = ? AND participant_id = ?"
+        " AND satisfaction = 'not_satisfied' AND klantmanager_consent IS NULL",
+        (int(consent), klacht_id, participant_id))
+    if changed:
+        await record_event(tx, klacht_id, "consent" if consent else "no_consent", participant_id,
+                           None, now)
+    return bool(changed)
+
+
+# ---- questions -----------------------------------------------------------------------------
+
+def _question(row) -> Question:
+    return Question(row["id"], row["klacht_id"], row["asked_by"], row["question"],
+                    from_db(row["asked_at"]), row["answer"], from_db(row["answered_at"]))
+
+
+async def add_question(tx: Tx, klacht_id: int, asked_by: int, question: str, now: datetime) -> int:
+    question_id = await tx.execute(
+        "INSERT INTO klacht_questions(klacht_id, asked_by, question, asked_at) VALUES (?,?,?,?)",
+        (klacht_id, asked_by, question, to_db(now)))
+    await record_event(tx, klacht_id, "question", asked_by, None, now)
+    return question_id
+
+
+async def question_for_participant(db: Database | Tx, question_id: int,
+                                   participant_id: int) -> Question | None:
+    row = await db.fetchone(
+        "SELECT q.* FROM klacht_questions q JOIN klachten k ON k.id = q.klacht_id"
+        " WHERE q.id = ? AND k.participant_id = ?", (question_id, participant_id))
+    return _question(row) if row else None
+
+
+async def answer_question(tx: Tx, question_id: int, answer: str, kind: str | None,
+                          file_id: str | None, participant_id: int, now: datetime) -> bool:
+    changed = await tx.changes(
+        "UPDATE klacht_questions SET answer = ?, answer_kind = ?, answer_file_id = ?,"
+        " answered_at = ? WHERE id = ? AND answered_at IS NULL",
+        (answer, kind, file_id, to_db(now), question_id))
+    if changed:
+        klacht_id = await tx.fetchval("SELECT klacht_id FROM klacht_questions WHERE id = ?",
+                                      (question_id,))
+        await record_event(tx, klacht_id, "answer", participant_id, None, now)
+    return bool(changed)
+
+
+# ---- deadlines and notices -----------------------------------------------------------------
+
+async def klachten_to_watch(db: Database | Tx) -> list[Klacht]:
+    """Formal klachten with an open deadline, or not yet acknowledged."""
+    rows = await db.fetchall(
+        f"SELECT {COLUMNS} FROM klachten k WHERE k.route = 'school' AND"
+        " (k.state IN ('received', 'in_treatment') OR k.acknowledged_at IS NULL) ORDER BY k.id")
+    return [Klacht.from_row(row) for row in rows]
+
+
+async def unacknowledged_signals(db: Database | Tx) -> list[Klacht]:
+    rows = await db.fetchall(
+        f"SELECT {COLUMNS} FROM klachten k WHERE k.route = 'klantmanager'"
+        " AND k.acknowledged_at IS NULL ORDER BY k.id")
+    return [Klacht.from_row(row) for row in rows]
+
+
+async def sent_notices(db: Database | Tx, klacht_id: int) -> set[str]:
+    rows = await db.fetchall("SELECT key FROM klacht_notices WHERE klacht_id = ?", (klacht_id,))
+    return {row["key"] for row in rows}
+
+
+async def mark_notice(tx: Tx, klacht_id: int, key: str, now: datetime) -> bool:
+    """True the first time a notice key is marked for this klacht, False ever after."""
+    changed = await tx.changes(
+        "INSERT INTO klacht_notices(klacht_id, key, sent_at) VALUES (?,?,?) ON CONFLICT DO NOTHING",
+        (klacht_id, key, to_db(now)))
+    return bool(changed)
+
+
+# ---- register and report -------------------------------------------------------------------
+
+async def report_rows(db: Database | Tx, start: datetime, end: datetime,
+                      school_id: int | None = None, gemeente_id: int | None = None) -> list:
+    """Formal klachten received in [start, end) with the facts the report needs, per school.
+
+    ``gemeente_id`` limits them to that gemeente's own participants (theirs, or in the caseload
+    of one of its klantmanagers): a gemeente sees no other gemeente's residents.
+    """
+    sql = ("SELECT k.school_id, s.name AS school, k.received_at, k.acknowledged_at, k.decided_at,"
+           " k.handled_at FROM klachten k JOIN schools s ON s.id = k.school_id"
+           " JOIN people p ON p.id = k.participant_id"
+           " LEFT JOIN people km ON km.id = p.klantmanager_id"
+           " WHERE k.route = 'school' AND k.received_at >= ? AND k.received_at < ?")
+    params: list = [to_db(start), to_db(end)]
+    if school_id is not None:
+        sql += " AND k.school_id = ?"
+        params.append(school_id)
+    if gemeente_id is not None:
+        sql += " AND (p.gemeente_id = ? OR km.gemeente_id = ?)"
+        params += [gemeente_id, gemeente_id]
+    return await db.fetchall(sql + " ORDER BY s.name, k.received_at", params)
+
+
+async def register_rows(db: Database | Tx, start: datetime, end: datetime,
+                        school_id: int | None = None) -> list:
+    """The norm 1.5.6 register: receipt, acknowledgement, handler, outcome, date handled."""
+    sql = ("SELECT k.reference, s.name AS school, k.topic, k.state, k.received_at,"
+           " k.acknowledged_at, h.name AS handler, k.outcome, k.decided_at, k.handled_at"
+           " FROM klachten k JOIN schools s ON s.id = k.school_id"
+           " LEFT JOIN people h ON h.id = k.handler_id"
+           " WHERE k.route = 'school' AND k.received_at >= ? AND k.received_at < ?")
+    params: list = [to_db(start), to_db(end)]
+    if school_id is not None:
+        sql += " AND k.school_id = ?"
+        params.append(school_id)
+    return await db.fetchall(sql + " ORDER BY k.received_at", params)
