@@ -170,11 +170,12 @@ async def prompt_confirm(context: BotContext, draft: dict):
     tr = context.tr
     recipient = (N_("a formal klacht to the school") if draft["route"] == "school"
                  else N_("a signal to your klantmanager"))
+    answer = N_("yes") if draft["anonymous"] else N_("no")
     lines = [
         tr._("Please check your klacht:"),
         tr._("About: {topic}", topic=frag(tr, topic_label(tr, draft["topic"]))),
         tr._("To: {recipient}", recipient=frag(tr, tr._(recipient))),
-        tr._("Anonymous: {answer}", answer=frag(tr, tr._(N_("yes") if draft["anonymous"] else N_("no")))),
+        tr._("Anonymous: {answer}", answer=frag(tr, tr._(answer))),
     ]
     if draft["text"]:
         lines += ["", tr.isolate(draft["text"]), ""]
