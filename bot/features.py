@@ -16,6 +16,11 @@ FEATURE_MODULES: tuple[str, ...] = (
     "conversations.gate",
     "conversations.onboarding",
     "conversations.language",
+    "conversations.mijnklachten",
+    "conversations.klacht_handling",
+    "conversations.klacht",
+    "bot.klachten",
+    "bot.api.klachten",
     "conversations.help",
 )
 
