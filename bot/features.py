@@ -21,6 +21,11 @@ FEATURE_MODULES: tuple[str, ...] = (
     "conversations.klacht",
     "bot.klachten",
     "bot.api.klachten",
+    "conversations.overstap",
+    "conversations.overstap_handling",
+    "conversations.gedeeld",
+    "bot.overstap.feature",
+    "bot.api.overstap",
     "conversations.help",
 )
 

@@ -48,6 +48,7 @@ class Request:
     completed_at: datetime | None
     closed_at: datetime | None
     final_uren_at: datetime | None
+    final_uren_note: str | None
     settlement_kind: str | None
     settlement_note: str | None
     settlement_at: datetime | None
@@ -119,7 +120,7 @@ UPDATABLE = frozenset({
     "km_decision", "km_note", "km_decided_at", "decline_reason", "conversation_at",
     "conversation_place", "effective_on", "handover_at", "delivered_at", "completed_at",
     "closed_at", "final_uren_at", "settlement_kind", "settlement_note", "settlement_at",
-    "to_group_id",
+    "to_group_id", "final_uren_note",
 })
 
 

@@ -35,6 +35,8 @@ CREATE TABLE overstap_requests (
     completed_at       TEXT,
     closed_at          TEXT,
     final_uren_at      TEXT,
+    -- Why no final urenverklaring could be made (e.g. no regime recorded), when none was.
+    final_uren_note    TEXT,
     settlement_kind    TEXT CHECK (settlement_kind IS NULL OR settlement_kind IN
                            ('settled', 'budget_transferred', 'nothing_due')),
     settlement_note    TEXT,
