@@ -26,6 +26,12 @@ FEATURE_MODULES: tuple[str, ...] = (
     "conversations.gedeeld",
     "bot.overstap.feature",
     "bot.api.overstap",
+    "bot.api.attendance",
+    "bot.verzuim",
+    "bot.uren",
+    "conversations.afmelden",
+    "conversations.caseload",
+    "conversations.uren",
     "conversations.help",
 )
 

@@ -1,0 +1,103 @@
+"""How urenverklaring messages read (issue 6): the participant's summary in their own language,
+the school staff's confirm step (Dutch or English), and "your statement is ready" with a button
+that sends the PDF. Registered with the outbox at import time; rendered at send time.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.i18n import Translator
+from bot.outbox import Rendered, renders
+from bot.rules.hours import HoursStatement, to_hours
+from bot.uren import labels
+
+PREFIX = "ur"
+
+
+def period_text(tr: Translator, start: str | date | None, end: str | date | None) -> str:
+    if start is None and end is None:
+        return tr._("the whole course").lstrip("\u200f")
+    first = date.fromisoformat(start) if isinstance(start, str) else start
+    last = date.fromisoformat(end) if isinstance(end, str) else end
+    return tr._("{start} to {end}", start=tr.date(first) if first else "…",
+                end=tr.date(last) if last else "…").lstrip("\u200f")
+
+
+def summary(tr: Translator, statement: HoursStatement, start: date | None,
+            end: date | None) -> str:
+    """The participant's hours in their language: per kind in class and online, what counts
+    and why (BoW 2.3.3-2.3.6, 4.7)."""
+    lines = [tr._("Your hours, {period}:", period=tr.safe(period_text(tr, start, end))), ""]
+    if not statement.by_kind:
+        lines.append(tr._("No attended lessons were registered in this period."))
+        return tr.lines(lines)
+    for kind in statement.by_kind:
+        lines.append(tr._("{kind}: {classroom} hours in class, {distance} hours online",
+                          kind=tr.safe(labels.label(tr, labels.KINDS, kind.kind)),
+                          classroom=tr.hours(kind.classroom_hours),
+                          distance=tr.hours(kind.distance_hours)))
+    lines += [
+        "",
+        tr._("Attended in total: {hours} hours", hours=tr.hours(statement.attended_hours)),
+        tr._("Hours that count for your urenverklaring: {hours}",
+             hours=tr.hours(statement.counted_hours)),
+    ]
+    reasons = []
+    for line in statement.lines:
+        text = labels.label(tr, labels.RULES, str(line.rule))
+        if line.rule != "classroom" and text not in reasons:
+            reasons.append(text)
+    lines += [f"• {text}" for text in reasons]
+    return tr.lines(lines)
+
+
+def pdf_button(tr: Translator, statement_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[InlineKeyboardButton(
+        tr._("Get the PDF").lstrip("\u200f"), callback_data=f"{PREFIX}:pdf:{statement_id}")]])
+
+
+@renders("uren.ready")
+def _ready(tr: Translator, params: dict) -> Rendered:
+    if params.get("for_self", True):
+        text = tr._("Your urenverklaring (statement of your lesson hours) is ready. "
+                    "Hours that count: {hours}. Press the button to get the PDF.",
+                    hours=tr.hours(to_hours(params["counted_seconds"])))
+    else:
+        text = tr._("The urenverklaring of {name} is ready. Hours that count: {hours}. "
+                    "Press the button to get the PDF.", name=params["name"],
+                    hours=tr.hours(to_hours(params["counted_seconds"])))
+    return Rendered(text, pdf_button(tr, params["statement_id"]))
+
+
+@renders("uren.refused")
+def _refused(tr: Translator, params: dict) -> str:
+    if params.get("for_self", True):
+        return tr._("Your school did not issue the urenverklaring. Please ask your school why.")
+    return tr._("The school did not issue the urenverklaring of {name}. Please contact the school.",
+                name=params["name"])
+
+
+@renders("uren.confirm")
+def _confirm(tr: Translator, params: dict) -> Rendered:
+    requester = (tr.s_("the participant") if params["requester_role"] == "participant"
+                 else tr.s_("klantmanager {name}", name=params["requester"]))
+    text = tr.lines([
+        tr.s_("Urenverklaring requested for {name} by {requester}.", name=params["name"],
+              requester=tr.safe(requester.lstrip("\u200f"))),
+        tr.s_("Period: {period}", period=tr.safe(period_text(tr, params["period_start"],
+                                                              params["period_end"]))),
+        tr.s_("Attended: {attended} hours; counting: {counted} hours.",
+              attended=tr.hours(to_hours(params["attended_seconds"])),
+              counted=tr.hours(to_hours(params["counted_seconds"]))),
+        tr.s_("Confirm to issue the signed statement (BoW 2.5, 2.9.4)."),
+    ])
+    request_id = params["request_id"]
+    return Rendered(text, InlineKeyboardMarkup([[
+        InlineKeyboardButton(tr.s_("Confirm and issue").lstrip("\u200f"),
+                             callback_data=f"{PREFIX}:ok:{request_id}"),
+        InlineKeyboardButton(tr.s_("Refuse").lstrip("\u200f"),
+                             callback_data=f"{PREFIX}:no:{request_id}"),
+    ]]))

@@ -1,0 +1,48 @@
+"""The daily digest of alerts a klantmanager has not marked as seen (issue 6), at
+``INBURGERBOT_DIGEST_TIME`` on working days, so an alert that scrolled away is not lost.
+
+It gathers unseen alerts from before today (today's alerts were just delivered); the digest row
+and its outbox message are written together, so a restart never makes a second one that day.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from bot.outbox import enqueue
+from bot.rules.localtime import at_local
+from bot.rules.working_days import is_working_day
+from bot.services import Services
+from bot.verzuim import notices  # noqa: F401  (registers the renderers)
+from storage import attendance as store
+from storage.database import from_db
+
+DEFAULT_TIME = time(8, 30)
+
+
+async def sweep(services: Services, now: datetime) -> int:
+    """Make today's digests once the digest time has passed; returns how many were made."""
+    tz = services.settings.tz
+    day = now.astimezone(tz).date()
+    if not is_working_day(day):
+        return 0
+    digest_time = services.settings.digest_time or DEFAULT_TIME
+    if now < at_local(day, digest_time, tz):
+        return 0
+    start_of_day = at_local(day, time(0), tz)
+    made = 0
+    for klantmanager_id in await store.klantmanagers_due_digest(services.db, day, start_of_day):
+        alerts = await store.unseen_alerts(services.db, klantmanager_id, start_of_day)
+        if not alerts:
+            continue
+        params = {"day": day.isoformat(), "alerts": [
+            {"kind": a["kind"], "name": a["name"], "school": a["school"],
+             "since": (from_db(a["episode_start"]) or from_db(a["alerted_at"])).isoformat(),
+             "alerted_at": from_db(a["alerted_at"]).isoformat()} for a in alerts]}
+        async with services.db.transaction() as tx:
+            if await store.record_digest(tx, klantmanager_id, day, len(alerts), now):
+                await enqueue(tx, message_key="verzuim.digest", params=params, now=now,
+                              person_id=klantmanager_id, audience="staff",
+                              dedupe_key=f"verzuim:digest:{klantmanager_id}:{day.isoformat()}")
+                made += 1
+    return made

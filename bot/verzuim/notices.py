@@ -1,0 +1,133 @@
+"""How verzuim and uitval alerts read for the klantmanager (C art. 12.4), in Dutch or English,
+rendered at send time; registered with the outbox at import time.
+
+Each alert names who, which school, since when, how many lessons were missed and which of them
+were reported with a reason (C art. 9.3), and carries the buttons "seen" and "contacted".
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.i18n import SN_, Translator
+from bot.outbox import Rendered, renders
+
+PREFIX = "vz"
+MAX_LISTED = 15
+
+STATUS_LABELS = {
+    "absent": SN_("absent, no reason given"),
+    "absent_reported": SN_("reported absent in advance"),
+    "absent_ill": SN_("reported ill"),
+    "absent_other": SN_("absent with another reason"),
+}
+KIND_LABELS = {
+    "NT2": SN_("NT2"), "KNM": SN_("KNM"), "ONA": SN_("ONA"),
+    "alfabetisering": SN_("alfabetisering"), "MAP": SN_("MAP"), "other": SN_("other lesson"),
+}
+STATUS_CHANGES = {
+    "left": SN_("has left the course"),
+    "dropped_out": SN_("has dropped out (uitval)"),
+}
+
+
+def when(value: str) -> datetime:
+    return datetime.fromisoformat(value)
+
+
+def frag(tr: Translator, text: str) -> object:
+    """A translated fragment passed into another message (not isolated again)."""
+    return tr.safe(tr.s_(text).lstrip("\u200f"))
+
+
+def alert_buttons(tr: Translator, alert_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[
+        InlineKeyboardButton(tr.s_("Seen").lstrip("\u200f"), callback_data=f"{PREFIX}:seen:{alert_id}"),
+        InlineKeyboardButton(tr.s_("Contacted").lstrip("\u200f"),
+                             callback_data=f"{PREFIX}:contact:{alert_id}"),
+    ]])
+
+
+def missed_lines(tr: Translator, missed: list) -> list[str]:
+    """One line per missed lesson: weekday, date, time, kind and how it was registered."""
+    lines = []
+    for start, kind, status in missed[-MAX_LISTED:]:
+        moment = when(start)
+        lines.append(tr.s_("- {day} {time}, {kind}: {status}", day=tr.weekday_date(moment),
+                           time=tr.time(moment), kind=frag(tr, KIND_LABELS.get(kind, KIND_LABELS["other"])),
+                           status=frag(tr, STATUS_LABELS.get(status, STATUS_LABELS["absent"]))))
+    if len(missed) > MAX_LISTED:
+        lines.insert(0, tr.s_("(the last {shown} of {count} are listed)",
+                              shown=tr.number(MAX_LISTED), count=tr.number(len(missed))))
+    return lines
+
+
+def episode_text(tr: Translator, params: dict, headline: str) -> str:
+    missed = params["missed"]
+    reported = sum(1 for _, _, status in missed if status != "absent")
+    return tr.lines([
+        headline,
+        tr.s_("School: {school}", school=params["school"]),
+        tr.s_("Absent since: {date}", date=tr.weekday_date(when(params["since"]))),
+        tr.sn_("{n} lesson missed since the last attended one.",
+               "{n} lessons missed since the last attended one.", params["count"]),
+        tr.sn_("{n} of them was reported with a reason.", "{n} of them were reported with a reason.",
+               reported),
+        "",
+        *missed_lines(tr, missed),
+    ])
+
+
+@renders("verzuim.alert")
+def _alert(tr: Translator, params: dict) -> Rendered:
+    text = episode_text(tr, params, tr.s_(
+        "Verzuim: {name} has been absent for more than a week (C art. 12.4).", name=params["name"]))
+    return Rendered(text, alert_buttons(tr, params["alert_id"]))
+
+
+@renders("verzuim.followup")
+def _followup(tr: Translator, params: dict) -> Rendered:
+    text = episode_text(tr, params, tr.s_(
+        "Verzuim continues: {name} is still absent (week {week}).", name=params["name"],
+        week=tr.number(params["week"])))
+    return Rendered(text, alert_buttons(tr, params["alert_id"]))
+
+
+@renders("verzuim.back")
+def _back(tr: Translator, params: dict) -> str:
+    return tr.s_("Back in class: {name} ({school}) attended a lesson again on {date}.",
+                 name=params["name"], school=params["school"],
+                 date=tr.weekday_date(when(params["back_on"])))
+
+
+@renders("verzuim.uitval")
+def _uitval(tr: Translator, params: dict) -> Rendered:
+    lines = [tr.s_("Uitval: {school} reports that {name} {change}.", school=params["school"],
+                   name=params["name"],
+                   change=frag(tr, STATUS_CHANGES.get(params["status"], STATUS_CHANGES["left"])))]
+    if params.get("effective_on"):
+        lines.append(tr.s_("As of: {date}", date=tr.date(date.fromisoformat(params["effective_on"]))))
+    if params.get("reason"):
+        lines.append(tr.s_("Reason given by the school: {reason}", reason=params["reason"]))
+    return Rendered(tr.lines(lines), alert_buttons(tr, params["alert_id"]))
+
+
+@renders("verzuim.digest")
+def _digest(tr: Translator, params: dict) -> Rendered:
+    alerts = params["alerts"]
+    lines = [tr.sn_("Daily overview: {n} alert you have not marked as seen.",
+                    "Daily overview: {n} alerts you have not marked as seen.", len(alerts)), ""]
+    for item in alerts:
+        if item["kind"] == "uitval":
+            lines.append(tr.s_("- {name} ({school}): uitval reported on {date}", name=item["name"],
+                               school=item["school"], date=tr.date(when(item["alerted_at"]))))
+        else:
+            lines.append(tr.s_("- {name} ({school}): absent since {date}", name=item["name"],
+                               school=item["school"], date=tr.date(when(item["since"]))))
+    lines += ["", tr.s_("Open /caseload for details.")]
+    buttons = InlineKeyboardMarkup([[InlineKeyboardButton(
+        tr.s_("Mark all as seen").lstrip("\u200f"),
+        callback_data=f"{PREFIX}:dseen:{params['day'].replace('-', '')}")]])
+    return Rendered(tr.lines(lines), buttons)

@@ -1,0 +1,166 @@
+"""The verzuim sweep (C art. 12.4; BoW 4.20): alert the klantmanager once when an absence episode
+has lasted more than a week, follow up once a week while it lasts, and send a short "back in
+class" note when the participant attends again.
+
+Finding who to look at is set-based SQL (``storage.attendance.verzuim_candidates``: participants
+with a registered absence after their last attended lesson, or with an open episode); deciding is
+the pure rule ``bot.rules.verzuim`` per candidate, over only the registrations since that lesson.
+Every decision is written with its outbox message in one transaction, and an open episode is a
+row (``verzuim_alerts``), so a restart or a second sweep never repeats an alert.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from bot.outbox import PRIORITY_HIGH, enqueue
+from bot.rules import verzuim as rule
+from bot.services import Services
+from bot.verzuim import notices  # noqa: F401  (registers the renderers)
+from storage import attendance as store
+from storage.database import from_db, to_db
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Action:
+    """What the sweep decided for one participant."""
+
+    kind: str  # alert | followup | back | close | update
+    person_id: int
+    klantmanager_id: int | None
+    episode: rule.Episode | None = None
+    alert: dict | None = None
+    back_on: datetime | None = None
+    lessons: dict | None = None
+
+
+def rule_inputs(entry: store.EpisodeInputs):
+    lessons = [rule.Lesson(str(lesson.id), lesson.starts_at, lesson.ends_at, lesson.cancelled)
+               for lesson in entry.lessons]
+    holidays = [rule.Holiday(first, last) for first, last in entry.holidays]
+    memberships = [rule.Membership(joined, left) for joined, left in entry.memberships]
+    return lessons, holidays, memberships
+
+
+def decide(entry: store.EpisodeInputs, now: datetime, tz: tzinfo) -> list[Action]:
+    """The actions for one candidate: pure, so the whole sweep's logic is testable."""
+    open_alert = entry.open_alert
+    active = entry.status == "active" and entry.klantmanager_id is not None
+    if open_alert is not None and (not active or open_alert["klantmanager_id"] != entry.klantmanager_id):
+        # Left, dropped out (uitval is its own alert) or moved to another klantmanager: the new
+        # one gets their own first alert if the absence goes on.
+        actions = [Action("close", entry.person_id, entry.klantmanager_id, alert=open_alert)]
+        open_alert = None
+    else:
+        actions = []
+    if not active:
+        return actions
+    lessons, holidays, memberships = rule_inputs(entry)
+    episode = rule.current_episode(lessons, holidays, entry.attendance, memberships, now, tz)
+    by_id = {str(lesson.id): lesson for lesson in entry.lessons}
+    alerted_at = followup_at = None
+    if open_alert is not None:
+        alerted_at = from_db(open_alert["alerted_at"])
+        followup_at = from_db(open_alert["last_followup_at"])
+        if episode is None or episode.start > alerted_at:
+            # The episode the klantmanager heard of is over: attended since, or corrected away.
+            since = from_db(open_alert["episode_start"])
+            previous = rule.Episode(missed=(rule.Lesson("", since, since),), statuses=(rule.ABSENT,),
+                                    tz=tz)
+            countable = rule.countable_lessons(lessons, holidays, memberships, now, tz)
+            back = rule.back_in_class(previous, alerted_at, countable, entry.attendance)
+            back_on = next((lesson.start for lesson in countable
+                            if lesson.start > since and entry.attendance.get(lesson.id) == rule.PRESENT),
+                           None) if back else None
+            actions.append(Action("back" if back else "close", entry.person_id,
+                                  entry.klantmanager_id, alert=open_alert, back_on=back_on))
+            open_alert = alerted_at = followup_at = None
+    decision = rule.alert_decision(episode, now, alerted_at, followup_at)
+    if decision == "alert":
+        actions.append(Action("alert", entry.person_id, entry.klantmanager_id, episode, lessons=by_id))
+    elif decision == "followup":
+        actions.append(Action("followup", entry.person_id, entry.klantmanager_id, episode,
+                              alert=open_alert, lessons=by_id))
+    elif open_alert is not None and episode is not None and (
+            to_db(episode.start) != open_alert["episode_start"]
+            or len(episode.missed) != open_alert["missed"]):
+        actions.append(Action("update", entry.person_id, entry.klantmanager_id, episode,
+                              alert=open_alert))
+    return actions
+
+
+def episode_params(episode: rule.Episode, lessons: dict, person: dict) -> dict:
+    return {
+        "name": person["name"], "school": person["school"], "since": episode.start.isoformat(),
+        "count": len(episode.missed),
+        "missed": [[lesson.start.isoformat(), lessons[lesson.id].kind, status]
+                   for lesson, status in zip(episode.missed, episode.statuses)],
+    }
+
+
+async def people_named(services: Services, person_ids: set[int]) -> dict[int, dict]:
+    import json
+
+    rows = await services.db.fetchall(
+        "SELECT p.id, p.name, s.name AS school FROM people p JOIN schools s ON s.id = p.school_id"
+        " JOIN json_each(?) j ON j.value = p.id", (json.dumps(sorted(person_ids)),))
+    return {row["id"]: dict(row) for row in rows}
+
+
+async def apply(services: Services, actions: list[Action], now: datetime) -> None:
+    """Write every decision and its message in one transaction; re-check the open episode
+    inside it, so a concurrent change (an uitval report) wins over a stale decision."""
+    named = await people_named(services, {a.person_id for a in actions})
+    async with services.db.transaction() as tx:
+        for action in actions:
+            current = await tx.fetchval(
+                "SELECT id FROM verzuim_alerts WHERE person_id = ? AND kind = 'verzuim'"
+                " AND closed_at IS NULL", (action.person_id,))
+            expected = action.alert["id"] if action.alert else None
+            if action.kind != "alert" and current != expected:
+                continue
+            if action.kind == "alert" and current is not None:
+                continue
+            person = named[action.person_id]
+            if action.kind in ("close", "back"):
+                await store.close_alert(tx, expected, now=now, back=action.kind == "back")
+                if action.kind == "back":
+                    await enqueue(tx, message_key="verzuim.back", now=now,
+                                  person_id=action.alert["klantmanager_id"], audience="staff",
+                                  params={"name": person["name"], "school": person["school"],
+                                          "back_on": (action.back_on or now).isoformat()},
+                                  dedupe_key=f"verzuim:{expected}:back")
+            elif action.kind == "update":
+                await store.update_alert_episode(tx, expected, episode_start=action.episode.start,
+                                                 missed=len(action.episode.missed))
+            elif action.kind == "alert":
+                alert_id = await store.open_verzuim_alert(
+                    tx, person_id=action.person_id, klantmanager_id=action.klantmanager_id,
+                    episode_start=action.episode.start, missed=len(action.episode.missed), now=now)
+                params = episode_params(action.episode, action.lessons, person) | {"alert_id": alert_id}
+                await enqueue(tx, message_key="verzuim.alert", params=params, now=now,
+                              person_id=action.klantmanager_id, audience="staff",
+                              priority=PRIORITY_HIGH, dedupe_key=f"verzuim:{alert_id}:alert")
+            elif action.kind == "followup":
+                number = await store.follow_up_alert(tx, expected, episode_start=action.episode.start,
+                                                     missed=len(action.episode.missed), now=now)
+                params = episode_params(action.episode, action.lessons, person) | {
+                    "alert_id": expected, "week": number + 1}
+                await enqueue(tx, message_key="verzuim.followup", params=params, now=now,
+                              person_id=action.klantmanager_id, audience="staff",
+                              dedupe_key=f"verzuim:{expected}:followup:{number}")
+
+
+async def sweep(services: Services, now: datetime) -> int:
+    """One pass over all participants; returns how many actions were written."""
+    tz = services.settings.tz
+    entries = await store.verzuim_candidates(services.db, now, rule.ALERT_AFTER)
+    actions = [action for entry in entries for action in decide(entry, now, tz)]
+    if actions:
+        await apply(services, actions, now)
+        log.info("verzuim sweep: %d candidates, %d actions", len(entries), len(actions))
+    return len(actions)
