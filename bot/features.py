@@ -32,6 +32,7 @@ FEATURE_MODULES: tuple[str, ...] = (
     "conversations.afmelden",
     "conversations.caseload",
     "conversations.uren",
+    "bot.outbox.feature",
     "conversations.help",
 )
 

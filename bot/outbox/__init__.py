@@ -2,7 +2,8 @@
 event that causes them, and rendered at send time in the recipient's current language.
 
 Features enqueue with ``enqueue(tx, ...)`` and register how a message key renders with
-``@renders("feature.key")``; the dispatcher (``bot.outbox.dispatcher``) sends due rows.
+``@renders("feature.key")``; the dispatcher (``bot.outbox.dispatcher``) sends due rows. Tests wait
+for delivery with ``await services.outbox.drain()`` (see the dispatcher's docstring).
 """
 
 from __future__ import annotations
@@ -33,6 +34,20 @@ class Rendered:
 
 Renderer = Callable[[Translator, dict], Rendered | str]
 RENDERERS: dict[str, Renderer] = {}
+# Wake-up hints for running dispatchers (a missed hint only costs the next periodic poll). The
+# dispatcher reads the database under the same lock as the enqueuing transaction, so it sees the
+# row once that transaction has committed.
+_LISTENERS: list[Callable[[], None]] = []
+
+
+def add_listener(wake: Callable[[], None]) -> None:
+    """Call ``wake()`` whenever a row is enqueued (the dispatcher registers itself)."""
+    _LISTENERS.append(wake)
+
+
+def remove_listener(wake: Callable[[], None]) -> None:
+    if wake in _LISTENERS:
+        _LISTENERS.remove(wake)
 
 
 def renders(message_key: str) -> Callable[[Renderer], Renderer]:
@@ -73,4 +88,7 @@ async def enqueue(tx: Tx, *, message_key: str, params: dict, now: datetime,
          to_db(concerns_lesson_at) if concerns_lesson_at else None),
     )
     changed = await tx.fetchval("SELECT changes()")
+    if changed:
+        for wake in list(_LISTENERS):
+            wake()
     return cursor_id if changed else None

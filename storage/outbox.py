@@ -1,0 +1,273 @@
+"""The outbox table as the dispatcher and the admin see it (issue 3): admitting new rows, claiming
+due rows one per chat, recording the outcome, unreachable chats, retention, and counts.
+
+Row states: ``pending`` (waiting for ``due_at``), ``sending`` (claimed; a request may be in
+flight), ``sent``, ``failed`` (given up, with the reason in ``last_error``) and ``unreachable``
+(the chat blocked the bot or the account is gone). At start-up rows left ``sending`` by a crash go
+back to ``pending``: only a message whose request was in flight at that moment can arrive twice.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from storage.database import Database, Row, Tx, from_db, to_db
+
+FINAL_STATES = ("sent", "failed", "unreachable")
+STATES = ("pending", "sending", *FINAL_STATES)
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """A row the dispatcher is about to deliver, with where and in which language."""
+
+    id: int
+    person_id: int | None
+    chat_id: int | None  # the chat to send to (the row's own, or the person's link)
+    audience: str
+    message_key: str
+    params: dict
+    priority: int
+    urgent: bool
+    created_at: datetime
+    not_before: datetime
+    lesson_at: datetime | None
+    attempts: int
+    eligible_at: datetime
+    language: str | None
+    unreachable_since: datetime | None
+    sent_parts: tuple[int, ...]
+
+    @classmethod
+    def from_row(cls, row: Row) -> "Claimed":
+        return cls(
+            id=row["id"], person_id=row["person_id"], chat_id=row["target_chat"],
+            audience=row["audience"], message_key=row["message_key"],
+            params=json.loads(row["params"] or "{}"), priority=row["priority"],
+            urgent=bool(row["urgent"]), created_at=from_db(row["created_at"]),
+            not_before=from_db(row["not_before"]), lesson_at=from_db(row["lesson_at"]),
+            attempts=row["attempts"], eligible_at=from_db(row["eligible_at"] or row["not_before"]),
+            language=row["language"], unreachable_since=from_db(row["unreachable_since"]),
+            sent_parts=tuple(json.loads(row["telegram_message_ids"] or "[]")))
+
+
+# -- admission -----------------------------------------------------------------------------------
+
+
+async def unadmitted(tx: Tx, limit: int = 1000) -> list[Row]:
+    """Pending rows the dispatcher has not yet given a due time."""
+    return await tx.fetchall(
+        "SELECT id, audience, urgent, created_at, not_before, lesson_at FROM outbox"
+        " WHERE state = 'pending' AND due_at IS NULL ORDER BY id LIMIT ?", (limit,))
+
+
+async def admit(tx: Tx, due: list[tuple[int, datetime]]) -> None:
+    """Record when each row first may go (eligible_at = due_at)."""
+    await tx.executemany("UPDATE outbox SET eligible_at = ?, due_at = ? WHERE id = ?",
+                         [(to_db(at), to_db(at), row_id) for row_id, at in due])
+
+
+# -- claiming ------------------------------------------------------------------------------------
+
+# One row per chat: the chat's row in flight, else its first due row by priority and age. A
+# person's rows and rows addressed to their chat directly fall in the same partition.
+_CLAIMABLE = """
+WITH live AS (
+    SELECT o.id, o.state, o.priority,
+           COALESCE('c' || COALESCE(o.chat_id, l.chat_id), 'p' || o.person_id) AS recipient
+    FROM outbox o LEFT JOIN telegram_links l ON l.person_id = o.person_id
+    WHERE o.state = 'sending' OR (o.state = 'pending' AND o.due_at <= :now)
+), heads AS (
+    SELECT id, state, priority, ROW_NUMBER() OVER (
+        PARTITION BY recipient ORDER BY state = 'sending' DESC, priority, id) AS rank
+    FROM live
+)
+SELECT id FROM heads WHERE rank = 1 AND state = 'pending' ORDER BY priority, id LIMIT :limit
+"""
+
+_CLAIMED = """
+SELECT o.*, COALESCE(o.chat_id, l.chat_id) AS target_chat, l.unreachable_since,
+       c.language
+FROM outbox o
+LEFT JOIN telegram_links l ON l.person_id = o.person_id
+LEFT JOIN chat_languages c ON c.chat_id = COALESCE(o.chat_id, l.chat_id)
+WHERE o.id IN ({ids}) ORDER BY o.priority, o.id
+"""
+
+
+async def claim(tx: Tx, now: datetime, limit: int) -> list[Claimed]:
+    """Mark up to ``limit`` due rows (at most one per chat) as sending and return them."""
+    ids = [row["id"] for row in await tx.fetchall(_CLAIMABLE, {"now": to_db(now), "limit": limit})]
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    await tx.execute(f"UPDATE outbox SET state = 'sending', attempts = attempts + 1"
+                     f" WHERE id IN ({marks})", ids)
+    rows = await tx.fetchall(_CLAIMED.format(ids=marks), ids)
+    return [Claimed.from_row(row) for row in rows]
+
+
+async def recover(db: Database) -> int:
+    """Rows a crash left in flight go back to pending (they are retried at once)."""
+    async with db.transaction() as tx:
+        return await tx.changes("UPDATE outbox SET state = 'pending' WHERE state = 'sending'")
+
+
+async def release(db: Database, row_ids: list[int]) -> None:
+    """Rows claimed but not attempted (shutdown) go back to pending, their attempt not counted."""
+    if not row_ids:
+        return
+    marks = ",".join("?" * len(row_ids))
+    async with db.transaction() as tx:
+        await tx.execute(f"UPDATE outbox SET state = 'pending', attempts = max(0, attempts - 1)"
+                         f" WHERE state = 'sending' AND id IN ({marks})", row_ids)
+
+
+# -- outcomes ------------------------------------------------------------------------------------
+
+
+async def save_progress(db: Database, row_id: int, message_ids: list[int]) -> None:
+    """Parts of a split message already delivered (not resent after a crash)."""
+    await db.execute("UPDATE outbox SET telegram_message_ids = ? WHERE id = ?",
+                     (json.dumps(message_ids), row_id))
+
+
+async def mark_sent(db: Database, row_id: int, now: datetime, message_ids: list[int]) -> None:
+    await db.execute(
+        "UPDATE outbox SET state = 'sent', sent_at = ?, telegram_message_ids = ?, last_error = NULL"
+        " WHERE id = ?", (to_db(now), json.dumps(message_ids), row_id))
+
+
+async def reschedule(db: Database, row_id: int, due_at: datetime, error: str) -> None:
+    """A transient failure: try again at ``due_at``."""
+    await db.execute("UPDATE outbox SET state = 'pending', due_at = ?, last_error = ? WHERE id = ?",
+                     (to_db(due_at), error[:500], row_id))
+
+
+async def mark_failed(db: Database, row_id: int, now: datetime, error: str) -> None:
+    await db.execute("UPDATE outbox SET state = 'failed', failed_at = ?, last_error = ? WHERE id = ?",
+                     (to_db(now), error[:500], row_id))
+
+
+async def mark_unreachable(tx: Tx, *, chat_id: int, now: datetime, reason: str,
+                           row_id: int | None = None, person_id: int | None = None) -> bool:
+    """The chat refuses our messages: note it on the person's link and stop every row to it.
+
+    Returns True when the link was reachable until now (so someone should be told once).
+    """
+    newly = await tx.changes(
+        "UPDATE telegram_links SET unreachable_since = ?, unreachable_reason = ?"
+        " WHERE chat_id = ? AND unreachable_since IS NULL", (to_db(now), reason[:200], chat_id))
+    linked_person = await tx.fetchval("SELECT person_id FROM telegram_links WHERE chat_id = ?",
+                                      (chat_id,))
+    await tx.execute(
+        "UPDATE outbox SET state = 'unreachable', failed_at = ?, last_error = ?"
+        " WHERE id = ? OR (state = 'pending' AND (chat_id = ? OR person_id = ? OR person_id = ?))",
+        (to_db(now), reason[:500], row_id, chat_id, person_id, linked_person))
+    return bool(newly)
+
+
+async def clear_unreachable(db: Database, chat_id: int) -> bool:
+    """The chat talks to us again (unblocked): send to it again."""
+    async with db.transaction() as tx:
+        return bool(await tx.changes(
+            "UPDATE telegram_links SET unreachable_since = NULL, unreachable_reason = NULL"
+            " WHERE chat_id = ? AND unreachable_since IS NOT NULL", (chat_id,)))
+
+
+async def mark_chat_unreachable(db: Database, chat_id: int, now: datetime, reason: str) -> bool:
+    """Telegram told us the chat blocked the bot (my_chat_member): note it before any 403."""
+    async with db.transaction() as tx:
+        return bool(await tx.changes(
+            "UPDATE telegram_links SET unreachable_since = ?, unreachable_reason = ?"
+            " WHERE chat_id = ? AND unreachable_since IS NULL",
+            (to_db(now), reason[:200], chat_id)))
+
+
+# -- housekeeping --------------------------------------------------------------------------------
+
+
+async def give_up(db: Database, now: datetime, horizon: timedelta) -> int:
+    """Pending rows eligible for longer than the horizon are failed, keeping the last reason."""
+    async with db.transaction() as tx:
+        return await tx.changes(
+            "UPDATE outbox SET state = 'failed', failed_at = :now,"
+            " last_error = 'gave up after ' || :hours || ' h: ' || COALESCE(last_error, 'not sent')"
+            " WHERE state = 'pending' AND eligible_at IS NOT NULL AND eligible_at <= :limit",
+            {"now": to_db(now), "limit": to_db(now - horizon),
+             "hours": f"{horizon.total_seconds() / 3600:g}"})
+
+
+async def prune(db: Database, now: datetime, retention: timedelta) -> int:
+    """Delete finished rows older than the retention (sent ones by sent time)."""
+    async with db.transaction() as tx:
+        return await tx.changes(
+            "DELETE FROM outbox WHERE state IN ('sent', 'failed', 'unreachable')"
+            " AND COALESCE(sent_at, failed_at, created_at) < ?", (to_db(now - retention),))
+
+
+async def due_count(db: Database, now: datetime) -> int:
+    """Rows that should be moving now: in flight, due, or not yet admitted."""
+    return await db.fetchval(
+        "SELECT count(*) FROM outbox WHERE state = 'sending'"
+        " OR (state = 'pending' AND (due_at IS NULL OR due_at <= ?))", (to_db(now),))
+
+
+async def next_due(db: Database) -> datetime | None:
+    return from_db(await db.fetchval(
+        "SELECT min(due_at) FROM outbox WHERE state = 'pending' AND due_at IS NOT NULL"))
+
+
+# -- visibility ----------------------------------------------------------------------------------
+
+
+async def stats(db: Database, now: datetime, failures: int = 10) -> dict:
+    """Counts per state, oldest due row's age, recent failures with reasons (no personal data)."""
+    counts = {state: 0 for state in STATES}
+    for row in await db.fetchall("SELECT state, count(*) AS n FROM outbox GROUP BY state"):
+        counts[row["state"]] = row["n"]
+    oldest = from_db(await db.fetchval(
+        "SELECT min(COALESCE(eligible_at, not_before)) FROM outbox"
+        " WHERE state IN ('pending', 'sending') AND COALESCE(due_at, not_before) <= ?",
+        (to_db(now),)))
+    waiting = await db.fetchval(
+        "SELECT count(*) FROM outbox WHERE state = 'pending' AND due_at > ?", (to_db(now),))
+    recent = await db.fetchall(
+        "SELECT id, message_key, state, attempts, COALESCE(failed_at, created_at) AS at, last_error"
+        " FROM outbox WHERE state IN ('failed', 'unreachable')"
+        " ORDER BY COALESCE(failed_at, created_at) DESC, id DESC LIMIT ?", (failures,))
+    reasons = await db.fetchall(
+        "SELECT last_error AS reason, count(*) AS n FROM outbox"
+        " WHERE state IN ('failed', 'unreachable') GROUP BY last_error ORDER BY n DESC LIMIT 10")
+    unreachable_chats = await db.fetchval(
+        "SELECT count(*) FROM telegram_links WHERE unreachable_since IS NOT NULL")
+    return {
+        "states": counts,
+        "waiting_for_window": waiting,
+        "oldest_pending_age_s": round((now - oldest).total_seconds(), 1) if oldest else 0.0,
+        "unreachable_chats": unreachable_chats,
+        "failure_reasons": {row["reason"] or "": row["n"] for row in reasons},
+        "recent_failures": [
+            {"id": row["id"], "message_key": row["message_key"], "state": row["state"],
+             "attempts": row["attempts"], "at": row["at"], "reason": row["last_error"]}
+            for row in recent],
+    }
+
+
+async def unreachable_participants(db: Database, *, klantmanager_id: int | None = None,
+                                   school_id: int | None = None) -> list[dict]:
+    """The "not reachable via Telegram" note, for a klantmanager's caseload or a school only."""
+    if (klantmanager_id is None) == (school_id is None):
+        raise ValueError("give exactly one of klantmanager_id and school_id")
+    column, value = (("p.klantmanager_id", klantmanager_id) if klantmanager_id is not None
+                     else ("p.school_id", school_id))
+    rows = await db.fetchall(
+        f"SELECT p.id, p.name, l.unreachable_since, l.unreachable_reason FROM people p"
+        f" JOIN telegram_links l ON l.person_id = p.id"
+        f" WHERE p.role = 'participant' AND {column} = ? AND l.unreachable_since IS NOT NULL"
+        f" ORDER BY l.unreachable_since", (value,))
+    return [{"person_id": row["id"], "name": row["name"],
+             "since": from_db(row["unreachable_since"]), "reason": row["unreachable_reason"]}
+            for row in rows]
