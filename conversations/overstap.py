@@ -127,11 +127,12 @@ async def start(update: Update, context: BotContext) -> int:
         return ConversationHandler.END
     context.chat_data[DRAFT] = {}
     school = await orgs.get_school(services.db, person.school_id)
-    rows = []
-    if school is not None and school.convenant_status == "participating":
-        rows.append([btn(tr, N_("Another day or time at my school"), "kind:slot")])
-    rows.append([btn(tr, N_("Another school"), "kind:school")])
-    rows.append(stop_row(tr))
+    if school is None or school.convenant_status != "participating":
+        # Art. 4.4, 15: the advice is to leave this school; a group there is no way out.
+        return await ask_school(update, context)
+    rows = [[btn(tr, N_("Another day or time at my school"), "kind:slot")],
+            [btn(tr, N_("Another school"), "kind:school")],
+            stop_row(tr)]
     await chat.send_message(tr.lines([
         tr._("You can switch to another group or another school. Your hours are not lost."),
         tr._("What do you want?"),
@@ -164,18 +165,19 @@ async def show_open(update: Update, context: BotContext, request) -> None:
 # ---- the request, step by step -----------------------------------------------------------------
 
 async def chose_kind(update: Update, context: BotContext) -> int:
-    data = await answer(update)
-    kind = data.split(":")[-1]
+    kind = (update.callback_query.data or "").split(":")[-1]
     draft = context.chat_data.get(DRAFT)
-    if draft is None:
-        await refuse(update, context, "no draft")
-        return ConversationHandler.END
+    if draft is None or kind not in ("slot", "school"):
+        await refuse(update, context, "no draft or unknown kind")
+        return ConversationHandler.END if draft is None else State.KIND
+    await answer(update)
     if kind == "slot":
+        school = await orgs.get_school(context.services.db, context.person.school_id)
+        if school is None or school.convenant_status != "participating":
+            await refuse(update, context, "slot at a school outside the convenant")
+            return await ask_school(update, context)
         return await ask_group(update, context)
-    if kind == "school":
-        return await ask_school(update, context)
-    await refuse(update, context, "unknown kind")
-    return State.KIND
+    return await ask_school(update, context)
 
 
 async def ask_school(update: Update, context: BotContext) -> int:
@@ -245,21 +247,23 @@ def picked_id(data: str) -> int | None:
 
 
 async def chose_school(update: Update, context: BotContext) -> int:
-    school_id = picked_id(await answer(update))
+    school_id = picked_id(update.callback_query.data or "")
     draft = context.chat_data.get(DRAFT) or {}
     if draft.get("kind") != "school" or school_id not in draft.get("offered", []):
         await refuse(update, context, "school not offered")
         return await ask_school(update, context) if draft else ConversationHandler.END
+    await answer(update)
     draft["to_school"] = school_id
     return await ask_reason(update, context)
 
 
 async def chose_group(update: Update, context: BotContext) -> int:
-    group_id = picked_id(await answer(update))
+    group_id = picked_id(update.callback_query.data or "")
     draft = context.chat_data.get(DRAFT) or {}
     if draft.get("kind") != "slot" or group_id not in draft.get("offered", []):
         await refuse(update, context, "group not offered")
         return await ask_group(update, context) if draft else ConversationHandler.END
+    await answer(update)
     draft["to_group"] = group_id
     return await ask_reason(update, context)
 
@@ -273,14 +277,15 @@ async def ask_reason(update: Update, context: BotContext) -> int:
 
 
 async def chose_reason(update: Update, context: BotContext) -> int:
-    code = (await answer(update)).split(":")[-1]
+    code = (update.callback_query.data or "").split(":")[-1]
     draft = context.chat_data.get(DRAFT)
     if not draft or "kind" not in draft:
         await refuse(update, context, "no draft")
         return ConversationHandler.END
     if code not in REASONS:
         await refuse(update, context, "unknown reason")
-        return await ask_reason(update, context)
+        return State.REASON
+    await answer(update)
     draft["reason"] = code
     tr = context.tr
     await update.effective_chat.send_message(

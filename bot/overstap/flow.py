@@ -257,6 +257,10 @@ async def submit(services, participant: Person, *, kind: str, reason: str, reaso
         groups = await store.current_groups(tx, person.id, person.school_id, today)
         from_group = groups[0] if groups else None
         if kind == machine.SLOT:
+            status = await tx.fetchval("SELECT convenant_status FROM schools WHERE id = ?",
+                                       (person.school_id,))
+            if status != "participating":
+                raise Refusal("not_offered")  # art. 4.4, 15: the way out is another school
             if from_group is None:
                 raise Refusal("no_group")
             options = {g.id: g for g in await store.slot_options(tx, person.school_id,

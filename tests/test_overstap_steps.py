@@ -1,0 +1,269 @@
+"""More of the overstap as people meet it (issue 7): a move to another group of the same school, a
+klantmanager's refusal and advice, a school that loses its standing, forged buttons, and the
+schools' own buttons for the handover conversation and the placement."""
+
+from __future__ import annotations
+
+import json
+import secrets
+
+from bot.admin import run_admin
+from bot.sandbox.state import PendingQuery
+from tests.overstap_world import build
+from tests.support import link
+
+
+def press_forged(sandbox, user, message, data: str) -> None:
+    """What a modified Telegram client can send: callback data the bot never put on a button
+    (the sandbox's own press refuses that, so the query is queued directly)."""
+    state = sandbox.state
+    chat = state.chats[user.user_id]
+    query_id = str(secrets.randbits(63))
+    state.queries[query_id] = PendingQuery(query_id, user.user_id, message.message_id, data)
+    state.enqueue("callback_query", {"id": query_id, "from": state.require_user(user.user_id),
+                                     "message": chat.live_message(message.message_id),
+                                     "chat_instance": chat.chat_instance, "data": data})
+
+
+async def next_new(user):
+    """The next new bot message (a press also edits the pressed message: skip such edits)."""
+    while True:
+        message = await user.wait_for_message()
+        if not message.edited:
+            return message
+
+
+async def ask_for_school(user, school: str, reason: str):
+    """The participant's /overstap to another school, in whatever language: by button position."""
+    await user.send("/overstap")
+    kinds = await next_new(user)
+    await user.press(1, kinds)  # "Another school"
+    schools = await next_new(user)
+    await user.press(school, schools)
+    reasons = await next_new(user)
+    await user.press(reason, reasons)
+    more = await next_new(user)
+    await user.press(0, more)  # Skip
+    summary = await next_new(user)
+    await user.press(0, summary)  # Send
+    return await next_new(user)
+
+
+async def test_arabic_participant_moves_to_the_afternoon_group_from_the_day_the_school_picks(
+        bot, world, client, sandbox):
+    town = await build(world, bot, participant_name="Amira Haddad")
+    amira = await client.user(401, "Amira", language_code="ar")
+    ineke = await client.user(402, "Ineke", language_code="nl")
+    petra = await client.user(403, "Petra", language_code="nl")
+    await link(world, amira, town.participant, "ar")
+    await link(world, ineke, town.old_staff, "nl")
+    await link(world, petra, town.km, "nl")
+
+    await amira.send("/overstap")
+    kinds = await amira.wait_for_message("ماذا تريد؟")
+    await amira.press("يوم أو وقت آخر في مدرستي", kinds)
+    groups = await amira.wait_for_message("هذه المجموعات فيها مكان فارغ")
+    assert groups.button_texts == ["NT2 B1 middag", "إيقاف"] or groups.button_texts[0] == \
+        "NT2 B1 middag"
+    assert "NT2 B1 vol" not in groups.text and "KNM" not in groups.text, \
+        "not the full group, not another kind of course"
+    assert "الثلاثاء" in groups.text, "the group's lesson days, in Arabic"
+
+    # A full group or another kind of course cannot be picked, even with forged buttons.
+    press_forged(sandbox, amira, groups, f"ovp:group:{town.groups['full']}")
+    refused = await amira.wait_for_message("هذه المجموعات فيها مكان فارغ")
+    press_forged(sandbox, amira, refused, f"ovp:group:{town.groups['knm']}")
+    again = await amira.wait_for_message("هذه المجموعات فيها مكان فارغ")
+    answers = [a["text"] for a in await amira.callback_answers() if a["data"].startswith("ovp:group")]
+    assert len(answers) == 2 and all("هذا الزر لم يعد يعمل" in text for text in answers)
+
+    await amira.press("NT2 B1 middag", again)
+    reasons = await amira.wait_for_message("لماذا تريد الانتقال؟")
+    await amira.press("الأيام أو الأوقات لا تناسبني", reasons)
+    more = await amira.wait_for_message()
+    await amira.send("أعمل في الصباح")
+    summary = await amira.wait_for_message("من فضلك تحقق")
+    assert "أعمل في الصباح" in summary.text
+    await amira.press(0, summary)
+    await amira.wait_for_message("تم إرسال طلبك إلى مدرستك")
+
+    card = await ineke.wait_for_message("Overstapaanvraag #1")
+    assert "Amira Haddad vraagt om van groep NT2 B1 ochtend naar groep NT2 B1 middag" in card.text
+    assert "Reden: De dagen of tijden passen niet bij mij – أعمل في الصباح" in card.text
+    assert card.button_texts[0] == "Goedkeuren vanaf 24 nov 2026"
+    await ineke.press("Goedkeuren vanaf 24 nov 2026", card)
+    await ineke.wait_for_message("Klaar: de cursist zit vanaf 24 november 2026 in de nieuwe groep")
+    told = await amira.wait_for_message("NT2 B1 middag")
+    assert "الثلاثاء 24 نوفمبر" in told.text
+    change = await petra.wait_for_message("Roosterwijziging")
+    assert ("Amira Haddad gaat bij Taalschool Twente vanaf 24 november 2026 van groep "
+            "NT2 B1 ochtend naar groep NT2 B1 middag") in change.text
+
+    rows = await bot.db.fetchall("SELECT group_id, joined_on, left_on FROM group_members"
+                                 " WHERE person_id = ? ORDER BY joined_on", (town.participant,))
+    assert [tuple(r) for r in rows] == [(town.groups["morning"], "2026-09-01", "2026-11-24"),
+                                        (town.groups["afternoon"], "2026-11-24", None)]
+    await amira.send("/rooster")
+    week = await amira.wait_for_message("48")
+    assert "الثلاثاء 24 نوفمبر" in week.text and "الخميس 26 نوفمبر" in week.text, \
+        "the afternoon lessons from Tuesday on"
+    assert "الأربعاء 25 نوفمبر" not in week.text, "no morning lesson after today"
+
+    # The same press again (an old copy of the card) changes nothing.
+    press_forged(sandbox, ineke, card, card.buttons[0][0][1])
+    await ineke.wait_for_message("Deze stap kan niet meer")
+
+
+async def test_klantmanager_declines_with_a_reason_the_dari_participant_reads(bot, world, client,
+                                                                              sandbox):
+    town = await build(world, bot, participant_name="Farid Ahmadi")
+    farid = await client.user(411, "Farid", language_code="fa")
+    petra = await client.user(412, "Petra", language_code="nl")
+    await link(world, farid, town.participant, "fa_AF")
+    await link(world, petra, town.km, "nl")
+    sent = await ask_for_school(farid, "Taalhuis Hengelo", "مکتب خیلی دور است")
+    assert "مدیر پرونده‌تان" in sent.text
+
+    card = await petra.wait_for_message("Overstapaanvraag #1")
+    await petra.press("Afwijzen", card)
+    await petra.wait_for_message("Typ de reden")
+    await petra.send("Eerst het B1-examen in december afmaken.")
+    await petra.wait_for_message("Naar de cursist gestuurd.")
+    declined = await farid.wait_for_message("موافق نیست")
+    assert "Taalhuis Hengelo" in declined.text
+    assert "Eerst het B1-examen in december afmaken." in declined.text
+    assert declined.text.startswith("\u200f"), "right to left"
+
+    # The request is closed: a new one can be made, and the old card no longer works.
+    press_forged(sandbox, petra, card, "ovk:ok:1")
+    await petra.wait_for_message("Deze stap kan niet meer")
+    await farid.send("/overstap")
+    await farid.wait_for_message("چه می‌خواهید؟")
+    state = await bot.db.fetchval("SELECT state FROM overstap_requests WHERE id = 1")
+    assert state == "declined"
+
+
+async def test_somali_participant_continues_after_advice_and_the_schools_use_their_buttons(
+        bot, world, client):
+    town = await build(world, bot, participant_name="Hodan Warsame")
+    hodan = await client.user(421, "Hodan", language_code="so")
+    petra = await client.user(422, "Petra", language_code="nl")
+    ineke = await client.user(423, "Ineke", language_code="nl")
+    hans = await client.user(424, "Hans", language_code="en")
+    for user, person, language in ((hodan, town.participant, "so"), (petra, town.km, "nl"),
+                                   (ineke, town.old_staff, "nl"), (hans, town.new_staff, "en")):
+        await link(world, user, person, language)
+    await ask_for_school(hodan, "Taalhuis Hengelo", "Dugsigu aad buu u fog yahay")
+
+    card = await petra.wait_for_message("Overstapaanvraag #1")
+    await petra.press("Anders adviseren", card)
+    await petra.wait_for_message("Typ je advies")
+    await petra.send("Leerhuis Almelo heeft een alfabetiseringsgroep dichterbij.")
+    await petra.wait_for_message("Naar de cursist gestuurd.")
+    advice = await hodan.wait_for_message("Leerhuis Almelo heeft")
+    assert "Weli ma rabtaa inaad u wareegto?" in advice.text
+    await hodan.press("Haa, weli waan rabaa inaan u wareego", advice)
+    await hodan.wait_for_message("Codsigaagu wuu socdaa")
+    await petra.wait_for_message("zet de overstap naar Taalhuis Hengelo door na je advies")
+    await hans.wait_for_message("wants to switch from Taalschool Twente to your school")
+
+    # The old school proposes the conversation with buttons: day, time, place.
+    approved = await ineke.wait_for_message("Stel een overdrachtsgesprek voor")
+    await ineke.press("Gesprek voorstellen", approved)
+    days = await ineke.wait_for_message("Welke dag?")
+    assert days.button_texts[0] == "dinsdag 24 november"
+    await ineke.press("woensdag 25 november", days)
+    times = await ineke.wait_for_message("Hoe laat op woensdag 25 november?")
+    await ineke.press("14:00", times)
+    places = await ineke.wait_for_message("Waar?")
+    assert places.button_texts[:2] == ["Enschede", "Marktstraat 12"]
+    await ineke.press("Een andere plaats typen", places)
+    await ineke.wait_for_message("Typ de plaats")
+    await ineke.send("Marktstraat 12, lokaal 4")
+    await ineke.wait_for_message("Voorgesteld: woensdag 25 november 14:00, Marktstraat 12, lokaal 4")
+    invitation = await hodan.wait_for_message("Goobta: Marktstraat 12, lokaal 4")
+    await hans.wait_for_message("handover conversation about Hodan Warsame")
+
+    # Another time, please: the old school is asked again and proposes anew through the API.
+    await hodan.press("Fadlan waqti kale", invitation)
+    await hodan.wait_for_message("Taalschool Twente ka codsannay waqti kale")
+    await ineke.wait_for_message("vraagt een andere tijd")
+    async with bot.api(world.keys[f"school:{town.old}"]) as api:
+        response = await api.post("/api/v1/overstap/requests/1/conversation",
+                                  json={"at": "2026-11-27T10:00:00+01:00", "place": "Enschede"})
+        assert response.status_code == 200, response.text
+    invitation = await hodan.wait_for_message("Goobta: Enschede")
+    await hodan.press("Haa, waan imanayaa", invitation)
+    question = await hodan.wait_for_message("(1 ee 6)")
+    for _ in range(6):
+        await hodan.press("Haa", question)
+        question = await hodan.wait_for_message()
+    await hodan.press("Xaqiiji", question)
+    await hodan.wait_for_message("Mahadsanid. Tan oo keliya")
+    async with bot.api(world.keys[f"school:{town.old}"]) as api:
+        response = await api.put("/api/v1/overstap/requests/1/handover",
+                                 json={"items": {"intake": "A1, doel A2", "rooster": "ma/wo"}})
+        assert response.status_code == 200, response.text
+
+    # The new school confirms the placement with buttons: start day and group.
+    ready = await hans.wait_for_message("has handed over what Hodan Warsame agreed to")
+    await hans.press("Confirm the placement", ready)
+    days = await hans.wait_for_message("From which day")
+    await hans.press("Monday 30 November", days)
+    groups = await hans.wait_for_message("In which group?")
+    await hans.press("NT2 B1 avond", groups)
+    await hans.wait_for_message("Placement confirmed from November 30, 2026")
+    await hodan.wait_for_message("Taalhuis Hengelo")
+    row = await bot.db.fetchone("SELECT state, effective_on, final_uren_at FROM overstap_requests")
+    assert (row["state"], row["effective_on"]) == ("completed", "2026-11-30")
+    assert row["final_uren_at"] is None, "she still goes to the old school until Monday"
+    bot.clock.advance(days=7)
+    await bot.sweep()
+    await hodan.wait_for_message("urenverklaring")
+    assert await bot.db.fetchval("SELECT final_uren_at FROM overstap_requests") is not None
+
+
+async def test_excluded_school_advises_its_participants_in_their_language_and_alerts_others(
+        bot, world, client):
+    town = await build(world, bot, participant_name="Amira Haddad")
+    amira = await client.user(431, "Amira", language_code="ar")
+    yonas = await client.user(432, "Yonas", language_code="en")
+    petra = await client.user(433, "Petra", language_code="nl")
+    hans = await client.user(434, "Hans", language_code="nl")
+    other = await bot.db.fetchval("SELECT id FROM people WHERE name = 'Iemand Anders'")
+    await link(world, amira, town.participant, "ar")
+    await link(world, yonas, other, "ti")
+    await link(world, petra, town.km, "nl")
+    await link(world, hans, town.new_staff, "nl")
+
+    output = await run_admin(["school-status", "Taalschool Twente", "--status", "excluded",
+                              "--json"], bot.settings, bot.clock)
+    result = json.loads(output)
+    assert result["participants_advised"] == 2 and result["klantmanagers_alerted"] == 1
+    assert result["partners_told"] == 2
+
+    advice = await amira.wait_for_message("Taalschool Twente")
+    assert "لم تعد مشاركة في اتفاقية البلديات" in advice.text
+    assert advice.button_texts == ["اختر مدرسة أخرى"]
+    tigrinya = await yonas.wait_for_message("Taalschool Twente")
+    assert "ኣብ ስምምዕ (convenant)" in tigrinya.text
+    alert = await petra.wait_for_message("Urgent: Taalschool Twente is nu uitgesloten")
+    assert "2 cursisten uit je caseload volgen daar een cursus: Ayşe" not in alert.text
+    assert "Amira Haddad" in alert.text and "Iemand Anders" in alert.text
+    await hans.wait_for_message("Taalschool Twente is nu uitgesloten in het convenant")
+
+    # The button opens /overstap straight at the schools; the excluded one is not among them.
+    await amira.press("اختر مدرسة أخرى", advice)
+    schools = await amira.wait_for_message("اختر واحدة")
+    assert schools.button_texts[:2] == ["Leerhuis Almelo", "Taalhuis Hengelo"]
+    async with bot.api(world.keys[f"school:{town.new}"]) as api:
+        listed = (await api.get("/api/v1/overstap/schools")).json()
+    twente = next(s for s in listed if s["name"] == "Taalschool Twente")
+    assert (twente["status"], twente["offered"]) == ("excluded", False)
+
+    # Saying it again tells nobody anything new.
+    again = json.loads(await run_admin(["school-status", str(town.old), "--status", "excluded",
+                                        "--json"], bot.settings, bot.clock))
+    assert again["participants_advised"] == 0
+    schools_table = await run_admin(["schools"], bot.settings, bot.clock)
+    assert "excluded" in schools_table and "Taalhuis Hengelo" in schools_table
