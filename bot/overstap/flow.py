@@ -267,7 +267,9 @@ async def submit(services, participant: Person, *, kind: str, reason: str, reaso
                                                                  from_group, today)}
             if to_group_id not in options:
                 target = await store.get_group(tx, to_group_id, today) if to_group_id else None
-                full = target is not None and target.school_id == person.school_id
+                full = (target is not None and target.school_id == person.school_id
+                        and (target.kind, target.level) == (from_group.kind, from_group.level)
+                        and target.id != from_group.id)
                 raise Refusal("full" if full else "not_offered")
             to_school_id = person.school_id
         else:
