@@ -53,7 +53,8 @@ async def school_reports(db: Database, start: date, end: date, now: datetime, tz
         result.append({
             "school_id": school.id, "school": school.name,
             "period_start": start.isoformat(), "period_end": end.isoformat(),
-            "klachten": figures.count, "handled": figures.handled, "open": figures.open,
+            "klachten": figures.count, "handled": figures.handled,
+            "open": figures.count - figures.handled,
             "assessable": figures.assessable, "on_time": figures.on_time, "late": figures.late,
             "share_on_time_percent": None if share is None else round(share, 1),
             "norm_percent": float(figures.norm_share * 100),
