@@ -16,7 +16,11 @@ class UvicornTask:
         self._task: asyncio.Task | None = None
 
     async def start(self) -> None:
-        sock = socket.socket(socket.AF_INET6 if ":" in self.host else socket.AF_INET)
+        # proto=IPPROTO_TCP: asyncio sets TCP_NODELAY on accepted connections only when the
+        # listening socket says TCP; without it every keep-alive response waits ~40 ms (Nagle
+        # against delayed ACKs), as uvicorn writes headers and body separately.
+        sock = socket.socket(socket.AF_INET6 if ":" in self.host else socket.AF_INET,
+                             socket.SOCK_STREAM, socket.IPPROTO_TCP)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((self.host, self.port))
         self.port = sock.getsockname()[1]
