@@ -473,7 +473,7 @@ async def send(update: Update, context: BotContext) -> int:
                 await routing.deliver_to_handlers(tx, klacht, now)
             else:
                 await routing.deliver_signal(tx, klacht, now)
-            await tx.execute("DELETE FROM klacht_drafts WHERE chat_id = ?", (chat.id,))
+            await store.delete_draft(tx, chat.id)
     if klacht is None:
         await chat.send_message(too_many(tr))
         return ConversationHandler.END

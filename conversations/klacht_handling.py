@@ -461,11 +461,13 @@ def conversation() -> ConversationHandler:
         # Buttons start a step and a typed text ends it, so per_message must stay off.
         warnings.filterwarnings("ignore", message=".*per_message=False.*", category=PTBUserWarning)
         return ConversationHandler(
-            entry_points=[CallbackQueryHandler(begin, pattern=f"^{HANDLER_PREFIX}:(refuse|ask|close):")],
+            entry_points=[CallbackQueryHandler(
+                begin, pattern=f"^{HANDLER_PREFIX}:(refuse|ask|close):")],
             states={
                 State.REASON: [MessageHandler(text, reason_typed)],
                 State.QUESTION: [MessageHandler(text, question_typed)],
-                State.OUTCOME: [CallbackQueryHandler(outcome_chosen, pattern=f"^{HANDLER_PREFIX}:out:")],
+                State.OUTCOME: [CallbackQueryHandler(outcome_chosen,
+                                                     pattern=f"^{HANDLER_PREFIX}:out:")],
                 State.OUTCOME_TEXT: [MessageHandler(text, outcome_typed)],
             },
             fallbacks=[CommandHandler("cancel", cancel)],

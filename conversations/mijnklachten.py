@@ -30,7 +30,6 @@ from bot.outbox import enqueue
 from bot.services import Command, Services
 from conversations.klacht import MAX_TEXT, has_words, media_of
 from storage import klachten as store
-from storage import people
 
 log = logging.getLogger(__name__)
 

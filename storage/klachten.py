@@ -107,10 +107,7 @@ async def save_draft(db: Database, chat_id: int, person_id: int, data: dict, now
 
 
 async def delete_draft(db: Database | Tx, chat_id: int) -> None:
-    if isinstance(db, Tx):
-        await db.execute("DELETE FROM klacht_drafts WHERE chat_id = ?", (chat_id,))
-    else:
-        await db.execute("DELETE FROM klacht_drafts WHERE chat_id = ?", (chat_id,))
+    await db.execute("DELETE FROM klacht_drafts WHERE chat_id = ?", (chat_id,))
 
 
 async def prune_drafts(db: Database, before: datetime) -> int:

@@ -39,7 +39,7 @@ async def new_message(user, contains=None):
 
 
 async def file_klacht(bot, user, language, *, topic, voice=False, text=None, route="school",
-                      involved=None, anonymous=False):
+                      involved=None, anonymous=False, photo=False):
     """Walk /klacht with the buttons, as the participant does; returns the acknowledgement."""
     tr = bot.services.i18n.get(language)
     label = lambda msgid: tr._(msgid).lstrip("\u200f")  # noqa: E731
@@ -50,12 +50,17 @@ async def file_klacht(bot, user, language, *, topic, voice=False, text=None, rou
     if topic == "Something about the gemeente":
         await new_message(user)  # why it goes to the klantmanager
     await new_message(user)  # tell us what happened
+    inputs = 0
     if voice:
         await user.send_voice(duration=12)
+        inputs += 1
     if text:
         await user.send(text)
-    saved = await new_message(user)
-    if voice and text:
+        inputs += 1
+    if photo:
+        await user.send_photo()
+        inputs += 1
+    for _ in range(inputs):
         saved = await new_message(user)
     await user.press(label("Done"), saved)
     if topic != "Something about the gemeente":
@@ -127,7 +132,8 @@ async def test_reminder_and_escalation_each_come_once_across_restarts(bot, world
     await bot.sweep()
     await bot.services.outbox.drain()
     reminder = await anna.wait_for_message("Herinnering")
-    assert reference in reminder.text and "te beslissen of je hem in behandeling neemt" in reminder.text
+    assert reference in reminder.text
+    assert "te beslissen of je hem in behandeling neemt" in reminder.text
     assert await outbox_count(bot, "klacht.reminder") == 2, "one to each klachtbehandelaar"
 
     db_path = bot.settings.db_path

@@ -82,14 +82,23 @@ async def test_when_every_klachtbehandelaar_is_involved_the_coordinator_gets_it(
     senait = await linked(world, client, ids, "senait", 911, "en")
     carla = await linked(world, client, ids, "carla", 912, "nl")
     # The second handler is named in the text by full name only: that counts too.
-    await file_klacht(bot, senait, "en", topic="The teacher",
+    await file_klacht(bot, senait, "en", topic="The teacher", photo=True,
                       text="Bram Jansen and the other one never answer.", involved=["Anna de Vries"])
     row = await klacht_row(bot)
     involved = await store.involved_ids(bot.db, row["id"])
     assert involved == {ids["anna"], ids["bram"]}
     await bot.services.outbox.drain()
     card = await carla.wait_for_message(row["reference"])
-    assert "In behandeling nemen" in card.button_texts
+    assert "In behandeling nemen" in card.button_texts and "1 × foto" in card.text
+
+    await carla.press("Bijlagen tonen", card)
+    shown = await new_message(carla)
+    assert shown.photo, "the photo is sent again by its Telegram file id"
+
+    await carla.send("/klachten")
+    listed = await new_message(carla, row["reference"])
+    assert "Nu: ontvangen, nog geen besluit" in listed.text
+    assert "Niet in behandeling nemen" in listed.button_texts
 
 
 async def test_anonymous_question_answer_outcome_and_not_satisfied_reaches_the_klantmanager(

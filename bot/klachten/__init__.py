@@ -12,7 +12,7 @@ import argparse
 from datetime import date
 
 from bot.klachten import notices  # noqa: F401  (registers the outbox renderers)
-from bot.klachten import report as klachten_figures
+from bot.klachten import report as figures
 from bot.klachten.sweep import sweep_klachten
 
 SWEEPS = (("klachten", sweep_klachten),)
@@ -42,10 +42,11 @@ async def klachten_report(args, ctx):
     if end < start:
         raise AdminError("--to is before --from")
     if args.register:
-        rows = await klachten_figures.register(ctx.db, start, end, tz, school_id=args.school)
-        return klachten_figures.to_csv(rows, klachten_figures.REGISTER_FIELDS).rstrip("\n") if args.csv else rows
-    rows = await klachten_figures.school_reports(ctx.db, start, end, ctx.clock.now(), tz, school_id=args.school)
-    return klachten_figures.to_csv(rows).rstrip("\n") if args.csv else rows
+        rows = await figures.register(ctx.db, start, end, tz, school_id=args.school)
+        return figures.to_csv(rows, figures.REGISTER_FIELDS).rstrip("\n") if args.csv else rows
+    rows = await figures.school_reports(ctx.db, start, end, ctx.clock.now(), tz,
+                                        school_id=args.school)
+    return figures.to_csv(rows).rstrip("\n") if args.csv else rows
 
 
 def add_admin_commands(sub) -> None:

@@ -292,7 +292,8 @@ def _km_signal(tr: Translator, params: dict) -> Rendered:
     buttons = None
     if params.get("attachments"):
         buttons = InlineKeyboardMarkup([[InlineKeyboardButton(
-            tr.s_("Show attachments"), callback_data=f"{HANDLER_PREFIX}:files:{params['klacht_id']}")]])
+            tr.s_("Show attachments"),
+            callback_data=f"{HANDLER_PREFIX}:files:{params['klacht_id']}")]])
     return Rendered(tr.lines(lines), buttons)
 
 
