@@ -209,3 +209,35 @@ async def test_the_reminder_term_is_a_setting(sandbox, tmp_path, clock):
 async def reminders(bot) -> int:
     return await bot.db.fetchval("SELECT count(*) FROM outbox WHERE message_key LIKE"
                                  " 'overstap.%.reminder'")
+
+
+async def test_overstappen_shows_a_klantmanager_their_caseload_and_a_school_its_own(
+        bot, world, client):
+    town = await build(world, bot)
+    other_km = await world.person("Karin de Vries", "klantmanager", gemeente_id=town.gemeente)
+    stranger = await world.person("Samir Benali", "participant", school_id=town.old,
+                                  klantmanager_id=other_km, regime="wi2013")
+    await school_request(bot, town)
+    await flow.submit(bot.services, await people.get_person(bot.db, stranger), kind="school",
+                      reason="level", to_school_id=town.third)
+    petra = await client.user(511, "Petra", language_code="nl")
+    hans = await client.user(512, "Hans", language_code="nl")
+    ineke = await client.user(513, "Ineke", language_code="nl")
+    await link(world, petra, town.km, "nl")
+    await link(world, hans, town.new_staff, "nl")
+    await link(world, ineke, town.old_staff, "nl")
+
+    await petra.send("/overstappen")
+    listing = await petra.wait_for_message("Openstaande overstapaanvragen:")
+    assert "Ayşe Yılmaz" in listing.text and "Samir Benali" not in listing.text
+    assert listing.button_texts == ["Open #1"]
+    await petra.press("Open #1", listing)
+    card = await petra.wait_for_message("Overstapaanvraag #1")
+    assert card.button_texts == ["Goedkeuren", "Anders adviseren", "Afwijzen"]
+
+    await hans.send("/overstappen")
+    await hans.wait_for_message("Geen openstaande overstapaanvragen.")
+    await ineke.send("/overstappen")
+    both = await ineke.wait_for_message("Openstaande overstapaanvragen:")
+    assert "Ayşe Yılmaz" in both.text and "Samir Benali" in both.text
+    assert both.button_texts == [], "nothing waits for the school yet"
