@@ -71,14 +71,14 @@ async def admit(tx: Tx, due: list[tuple[int, datetime]]) -> None:
 
 # -- claiming ------------------------------------------------------------------------------------
 
-# One row per chat: the chat's row in flight, else its first due row by priority and age. A
-# person's rows and rows addressed to their chat directly fall in the same partition.
+# One row per recipient: its row in flight, else its first due row by priority and age. The
+# recipient is the person (whose chat is looked up when claimed) or, for rows without a person,
+# the chat; both kinds to one chat can be in flight together, and the rate limiter still sends
+# them one after the other. No join here: this runs over every due row.
 _CLAIMABLE = """
 WITH live AS (
-    SELECT o.id, o.state, o.priority,
-           COALESCE('c' || COALESCE(o.chat_id, l.chat_id), 'p' || o.person_id) AS recipient
-    FROM outbox o LEFT JOIN telegram_links l ON l.person_id = o.person_id
-    WHERE o.state = 'sending' OR (o.state = 'pending' AND o.due_at <= :now)
+    SELECT id, state, priority, COALESCE('p' || person_id, 'c' || chat_id) AS recipient
+    FROM outbox WHERE state = 'sending' OR (state = 'pending' AND due_at <= :now)
 ), heads AS (
     SELECT id, state, priority, ROW_NUMBER() OVER (
         PARTITION BY recipient ORDER BY state = 'sending' DESC, priority, id) AS rank

@@ -8,12 +8,14 @@ grants requests in priority order. A request without ``rate_limit_args`` is a di
 priority 0; the outbox passes ``rate_limit_args={"priority": row.priority}`` (3 high, 5 normal,
 8 bulk), so a reply never waits behind a fan-out for more than the next free slot.
 
-The limits are kept *conservatively*: the server counts a request when it arrives, which is some
-moment between our sending it and our reading the answer. So a request occupies a global slot
-from its start until ``window`` seconds after its answer, and a chat's token bucket refills only
-over time in which none of that chat's requests was in flight. Whatever the network jitter, the
-server's own count can then never exceed ours, and a server with exactly Telegram's limits (the
-sandbox with ``limits=True``) never has to answer 429.
+Two global rules: outbox sends are paced evenly at ``INBURGERBOT_OUTBOX_GLOBAL_RATE`` (29/s), and
+no more than Telegram's 30 messages of any kind go out in any second. That hard limit is kept
+*conservatively*: the server counts a request when it arrives, some moment between our sending it
+and our reading the answer, so a request occupies a slot from its start until one second after
+its answer. Likewise a chat's token bucket refills only over time in which none of that chat's
+requests was in flight. Whatever the network jitter, the server's count can then never exceed
+ours, and a server with exactly Telegram's limits (the sandbox with ``limits=True``) never has to
+answer 429. The gap between pace and limit absorbs slow answers and leaves room for replies.
 
 - Sending methods (``send*`` except ``sendChatAction``, ``copy*``, ``forward*``) count toward the
   global budget and the chat's bucket; text and caption edits count toward the chat only; all other
@@ -45,6 +47,7 @@ from telegram.ext import BaseRateLimiter
 log = logging.getLogger(__name__)
 
 PRIORITY_REPLY = 0
+TELEGRAM_GLOBAL_LIMIT = 30
 CHAT_BURST = 3
 # Telegram: about 20 messages per minute to one group.
 GROUP_RATE = 20 / 60
@@ -52,6 +55,7 @@ EDIT_METHODS = frozenset({"editMessageText", "editMessageCaption", "editMessageM
 NOT_MESSAGES = frozenset({"sendChatAction"})
 GLOBAL_FLOOD_WINDOW = 1.0
 MAX_REMEMBERED_CHATS = 5000
+SPACING_SLACK = 2
 
 
 def retry_after_seconds(error: RetryAfter) -> float:
@@ -134,8 +138,15 @@ class SharedRateLimiter(BaseRateLimiter[dict]):
 
     def __init__(self, global_rate: float = 29.0, chat_rate: float = 1.0,
                  chat_burst: int = CHAT_BURST, max_retries: int = 5):
-        self.slots = max(1, int(global_rate))
-        self.window = self.slots / global_rate
+        # The hard limit: Telegram's 30 messages in any second (more only if configured, for
+        # bots with paid broadcasts), kept conservatively as described above.
+        self.slots = max(TELEGRAM_GLOBAL_LIMIT, math.ceil(global_rate))
+        self.window = 1.0
+        # The pace: outbox sends are spread evenly at ``global_rate`` instead of going in bursts
+        # (a burst of concurrent requests is answered late, and a late answer holds its slot
+        # longer). The gap between the pace and the hard limit leaves room for replies.
+        self.spacing = 1.0 / global_rate
+        self._spaced_at = 0.0
         self.chat_rate = chat_rate
         self.chat_burst = max(1, chat_burst)
         self.max_retries = max_retries
@@ -269,6 +280,14 @@ class SharedRateLimiter(BaseRateLimiter[dict]):
                     next_at = min(next_at, self._global_free_at(now))
                     keep.append(waiter)
                     continue
+                if waiter.priority > PRIORITY_REPLY:
+                    # GCRA: a grant that comes late (a busy event loop) does not push the next
+                    # ones back; up to SPACING_SLACK grants may catch up at once.
+                    if now < self._spaced_at - SPACING_SLACK * self.spacing:
+                        next_at = min(next_at, self._spaced_at - SPACING_SLACK * self.spacing)
+                        keep.append(waiter)
+                        continue
+                    self._spaced_at = max(self._spaced_at, now) + self.spacing
                 free -= 1
                 self._inflight += 1
             pace.inflight += 1

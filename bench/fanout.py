@@ -1,0 +1,234 @@
+"""Fan-out benchmark (issue 3): N notifications to N chats through the sandbox Bot API server with
+Telegram's limits on (30 messages/s overall, 1/s per chat with bursts of 3, 429 + retry_after),
+once through our outbox dispatcher and once through python-telegram-bot's plain AIORateLimiter.
+
+    python bench/fanout.py                  # N = 3000
+    python bench/fanout.py --quick          # N = 300
+    python bench/fanout.py --interactive    # also: delay of direct replies during our fan-out
+
+msgs_per_s is N divided by the time from the commit of the N outbox rows (or, for PTB, from the
+first send call) to the moment the sandbox received the last message; the sandbox lets 30 through
+at once and then 30 per second, so a perfect sender reaches about 30. With --interactive, 20
+linked participants take turns sending /help every 0.5 s while the fan-out runs; the delay is from
+just before the user's message reaches the sandbox to the moment the sandbox receives the reply.
+The last line printed is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import httpx  # noqa: E402
+from telegram.error import RetryAfter  # noqa: E402
+from telegram.ext import AIORateLimiter, ApplicationBuilder  # noqa: E402
+
+from bot.clock import Clock  # noqa: E402
+from bot.config import Settings  # noqa: E402
+from bot.outbox import PRIORITY_BULK, enqueue  # noqa: E402
+from bot.outbox.messages import PING  # noqa: E402
+from bot.runtime import BotRuntime  # noqa: E402
+from bot.sandbox import SandboxClient, SandboxServer  # noqa: E402
+from storage import orgs, people  # noqa: E402
+from storage.database import to_db  # noqa: E402
+
+CEILING = 30
+PROBES = 20
+FIRST_CHAT = 100_000
+PROBE_CHAT = 900_000
+
+
+class WeekdayClock(Clock):
+    """A Tuesday 10:00 in Amsterdam that moves with real time, so quiet hours never interfere."""
+
+    def __init__(self) -> None:
+        self._start = datetime(2026, 11, 24, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+        self._real = time.time()
+
+    def now(self) -> datetime:
+        return (self._start.astimezone(timezone.utc)
+                + (datetime.fromtimestamp(time.time(), timezone.utc)
+                   - datetime.fromtimestamp(self._real, timezone.utc)))
+
+
+async def open_chats(sandbox: SandboxServer, client: SandboxClient, ids: list[int]) -> None:
+    """Telegram lets a bot write only to users who wrote first: each user says hello once."""
+    sem = asyncio.Semaphore(32)
+
+    async def one(user_id: int) -> None:
+        async with sem:
+            user = await client.user(user_id, f"User {user_id}", language_code="nl")
+            await user.send("hallo")
+
+    await asyncio.gather(*(one(user_id) for user_id in ids))
+    pending = await client.pending_updates()
+    while pending:  # take the greetings off the queue, as a bot that ignores them would
+        async with httpx.AsyncClient() as http:
+            await http.post(f"{sandbox.bot_api_url}{sandbox.token}/getUpdates",
+                            data={"offset": pending[-1]["update_id"] + 1, "timeout": 0})
+        pending = await client.pending_updates()
+
+
+def delivery(stats: dict, ids: list[int]) -> tuple[int, int, float | None]:
+    """(lost, duplicates, last receive time) over the fan-out chats."""
+    lost = duplicates = 0
+    last = None
+    for chat_id in ids:
+        chat = stats["chats"].get(str(chat_id), {"messages": 0, "send_times": []})
+        lost += chat["messages"] == 0
+        duplicates += max(0, chat["messages"] - 1)
+        if chat["send_times"]:
+            last = max(last or 0.0, max(chat["send_times"]))
+    return lost, duplicates, last
+
+
+async def probe(client: SandboxClient, users: list, stop: asyncio.Event) -> list[float]:
+    """Direct replies during the fan-out: /help from 20 participants in turn, every 0.5 s."""
+    delays = []
+    turn = 0
+    while not stop.is_set():
+        user = users[turn % len(users)]
+        turn += 1
+        info = await client.call("GET", f"/chats/{user.chat_id}")
+        sent = time.time()
+        await user.send("/help")
+        events = await client.call("GET", f"/chats/{user.chat_id}/events",
+                                   params={"after": info["last_seq"], "timeout": 20})
+        if events:
+            delays.append(events[0]["received_at"] - sent)
+        await asyncio.sleep(0.5)
+    return delays
+
+
+async def run_outbox(n: int, interactive: bool) -> dict:
+    sandbox = SandboxServer(limits=True)
+    await sandbox.start()
+    ids = list(range(FIRST_CHAT, FIRST_CHAT + n))
+    probe_ids = list(range(PROBE_CHAT, PROBE_CHAT + PROBES)) if interactive else []
+    async with SandboxClient(sandbox.url) as client:
+        await open_chats(sandbox, client, ids + probe_ids)
+        with tempfile.TemporaryDirectory() as folder:
+            clock = WeekdayClock()
+            settings = Settings.defaults(token=sandbox.token, api_url=sandbox.bot_api_url,
+                                         file_api_url=sandbox.file_url,
+                                         db_path=Path(folder) / "bench.db",
+                                         http=("127.0.0.1", 0), sweep_seconds=3600.0)
+            runtime = BotRuntime(settings, clock=clock)
+            await runtime.start()
+            try:
+                db, now = runtime.services.db, clock.now()
+                async with db.transaction() as tx:
+                    _, _ = await orgs.add_gemeente(tx, "Bench", now)
+                    school, _ = await orgs.add_school(tx, "Bench school", now)
+                    person_of = {}
+                    for chat_id in ids + probe_ids:
+                        person = await people.add_person(
+                            tx, name=f"P{chat_id}", role="participant", school_id=school,
+                            regime="wi2021", route="b1", now=now)
+                        await tx.execute("INSERT INTO telegram_links(person_id, chat_id, linked_at)"
+                                         " VALUES (?,?,?)", (person, chat_id, to_db(now)))
+                        await tx.execute("INSERT INTO chat_languages(chat_id, language, chosen_at)"
+                                         " VALUES (?,?,?)", (chat_id, "nl", to_db(now)))
+                        person_of[chat_id] = person
+                before = await client.stats()
+                stop = asyncio.Event()
+                probes = (asyncio.create_task(probe(client, [await client.user(
+                    chat_id, f"User {chat_id}", language_code="nl") for chat_id in probe_ids],
+                    stop)) if interactive else None)
+                if probes:
+                    await asyncio.sleep(2)  # replies measured while the fan-out runs
+                start = time.time()
+                async with db.transaction() as tx:
+                    for chat_id in ids:
+                        await enqueue(tx, message_key=PING, params={}, now=clock.now(),
+                                      person_id=person_of[chat_id], priority=PRIORITY_BULK,
+                                      dedupe_key=f"bench:{chat_id}")
+                await runtime.services.outbox.drain(timeout=n / 20 + 60)
+                stop.set()
+                delays = await probes if probes else []
+                stats = await client.stats()
+            finally:
+                await runtime.stop()
+    await sandbox.stop()
+    lost, duplicates, last = delivery(stats, ids)
+    elapsed = (last - start) if last else float("inf")
+    result = {"msgs_per_s": round(n / elapsed, 2), "lost": lost, "duplicates": duplicates,
+              "http_429": stats["too_many_requests"] - before["too_many_requests"],
+              "seconds": round(elapsed, 2)}
+    if interactive:
+        ordered = sorted(delays)
+        result.update({
+            "interactive_samples": len(ordered),
+            "interactive_p50_s": round(statistics.median(ordered), 3) if ordered else None,
+            "interactive_p95_s": round(ordered[int(0.95 * (len(ordered) - 1))], 3)
+            if ordered else None,
+            "interactive_max_s": round(ordered[-1], 3) if ordered else None})
+    return result
+
+
+async def run_ptb(n: int) -> dict:
+    """The same fan-out with python-telegram-bot's AIORateLimiter (defaults), all sends at once."""
+    sandbox = SandboxServer(limits=True)
+    await sandbox.start()
+    ids = list(range(FIRST_CHAT, FIRST_CHAT + n))
+    async with SandboxClient(sandbox.url) as client:
+        await open_chats(sandbox, client, ids)
+        app = (ApplicationBuilder().token(sandbox.token).base_url(sandbox.bot_api_url)
+               .rate_limiter(AIORateLimiter()).build())
+        refused = 0
+        async with app:
+            start = time.time()
+
+            async def send(chat_id: int) -> None:
+                nonlocal refused
+                try:
+                    await app.bot.send_message(chat_id, "Testbericht van de bot")
+                except RetryAfter:
+                    refused += 1
+
+            await asyncio.gather(*(send(chat_id) for chat_id in ids))
+        stats = await client.stats()
+    await sandbox.stop()
+    lost, duplicates, last = delivery(stats, ids)
+    elapsed = (last - start) if last else float("inf")
+    return {"msgs_per_s": round(n / elapsed, 2), "lost": lost, "duplicates": duplicates,
+            "http_429": stats["too_many_requests"], "seconds": round(elapsed, 2)}
+
+
+async def main(argv: list[str]) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=3000, help="notifications = chats (3000)")
+    parser.add_argument("--quick", action="store_true", help="N = 300")
+    parser.add_argument("--interactive", action="store_true",
+                        help="measure direct replies (/help) sent during our fan-out")
+    parser.add_argument("--no-ptb", action="store_true", help="skip the AIORateLimiter run")
+    args = parser.parse_args(argv)
+    n = 300 if args.quick else args.n
+    ours = await run_outbox(n, args.interactive)
+    ptb = None if args.no_ptb else await run_ptb(n)
+    result = {"n": n, "msgs_per_s": ours["msgs_per_s"], "ceiling_msgs_per_s": CEILING,
+              "ratio_to_ceiling": round(ours["msgs_per_s"] / CEILING, 3), "lost": ours["lost"],
+              "duplicates": ours["duplicates"], "http_429": ours["http_429"],
+              "ptb_ratelimiter_msgs_per_s": ptb["msgs_per_s"] if ptb else None,
+              "seconds": ours["seconds"]}
+    if ptb:
+        result.update({"ptb_lost": ptb["lost"], "ptb_http_429": ptb["http_429"],
+                       "ptb_seconds": ptb["seconds"]})
+    result.update({k: v for k, v in ours.items() if k.startswith("interactive")})
+    return result
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.ERROR)
+    print(json.dumps(asyncio.run(main(sys.argv[1:]))))
