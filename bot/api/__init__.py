@@ -3,7 +3,8 @@ routers that live beside this file as separate modules).
 
 Every router here is made with ``api_router(...)`` so all of them answer errors the same way:
 
-- 401 for a missing or wrong key, 403 for the wrong kind of key (bot.http.auth);
+- 400 for a body that cannot be read at all (not UTF-8); 401 for a missing or wrong key, 403 for
+  the wrong kind of key (bot.http.auth);
 - 404 for anything that does not exist *for the caller*: another school's objects look absent;
 - 422 with ``{"detail": [{"loc": [...], "msg": "...", "type": "..."}]}`` naming the field and why
   (FastAPI's own validation errors have the same shape; ``field_error`` builds ours);
@@ -55,6 +56,7 @@ def _response(description: str) -> dict[str, Any]:
 
 
 COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: _response("The body could not be read (not UTF-8 text)"),
     401: _response("Missing or wrong API key"),
     403: _response("This endpoint takes the other kind of API key (school or gemeente)"),
     404: _response("Not found for this key: it does not exist or belongs to someone else"),
