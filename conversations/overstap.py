@@ -196,8 +196,8 @@ async def ask_school(update: Update, context: BotContext) -> int:
                           kinds=", ".join(school.kinds) or "-"))
     rows = [[InlineKeyboardButton(school.name[:64], callback_data=f"{P_PREFIX}:school:{school.id}")]
             for school in choices]
-    await update.effective_chat.send_message(tr.lines(lines),
-                                             reply_markup=InlineKeyboardMarkup(rows + [stop_row(tr)]))
+    await update.effective_chat.send_message(
+        tr.lines(lines), reply_markup=InlineKeyboardMarkup(rows + [stop_row(tr)]))
     return State.SCHOOL
 
 
@@ -236,8 +236,8 @@ async def ask_group(update: Update, context: BotContext) -> int:
         lines += [await group_line(context, group), ""]
     rows = [[InlineKeyboardButton(group.name[:64], callback_data=f"{P_PREFIX}:group:{group.id}")]
             for group in options]
-    await update.effective_chat.send_message(tr.lines(lines),
-                                             reply_markup=InlineKeyboardMarkup(rows + [stop_row(tr)]))
+    await update.effective_chat.send_message(
+        tr.lines(lines), reply_markup=InlineKeyboardMarkup(rows + [stop_row(tr)]))
     return State.GROUP
 
 
@@ -271,8 +271,9 @@ async def chose_group(update: Update, context: BotContext) -> int:
 async def ask_reason(update: Update, context: BotContext) -> int:
     tr = context.tr
     rows = [[btn(tr, text, f"reason:{code}")] for code, text in REASONS.items()]
-    await update.effective_chat.send_message(tr._("Why do you want to switch?"),
-                                             reply_markup=InlineKeyboardMarkup(rows + [stop_row(tr)]))
+    await update.effective_chat.send_message(
+        tr._("Why do you want to switch?"),
+        reply_markup=InlineKeyboardMarkup(rows + [stop_row(tr)]))
     return State.REASON
 
 
@@ -334,7 +335,8 @@ async def ask_confirm(update: Update, context: BotContext) -> int:
         lines.append(tr.isolate(draft["reason_text"]))
     lines += ["", who]
     rows = [[btn(tr, N_("Send"), "send")], stop_row(tr)]
-    await update.effective_chat.send_message(tr.lines(lines), reply_markup=InlineKeyboardMarkup(rows))
+    await update.effective_chat.send_message(tr.lines(lines),
+                                             reply_markup=InlineKeyboardMarkup(rows))
     return State.CONFIRM
 
 

@@ -494,8 +494,8 @@ async def list_requests(update: Update, context: BotContext) -> None:
             prefix = K_PREFIX if party == Party.KLANTMANAGER else S_PREFIX
             rows.append([InlineKeyboardButton(tr.s_("Open #{id}", id=request.id)[:64],
                                               callback_data=f"{prefix}:open:{request.id}")])
-    await update.effective_chat.send_message(tr.lines(lines),
-                                             reply_markup=InlineKeyboardMarkup(rows) if rows else None)
+    await update.effective_chat.send_message(
+        tr.lines(lines), reply_markup=InlineKeyboardMarkup(rows) if rows else None)
 
 
 async def open_card(update: Update, context: BotContext) -> None:
@@ -533,7 +533,8 @@ def conversation() -> ConversationHandler:
         warnings.filterwarnings("ignore", message=".*per_message=False.*", category=PTBUserWarning)
         return ConversationHandler(
             entry_points=[
-                CallbackQueryHandler(ask_note, pattern=rf"^({K_PREFIX}:(adv|no)|{S_PREFIX}:slotno):\d+$"),
+                CallbackQueryHandler(ask_note,
+                                     pattern=rf"^({K_PREFIX}:(adv|no)|{S_PREFIX}:slotno):\d+$"),
                 CallbackQueryHandler(ask_conversation_day, pattern=rf"^{S_PREFIX}:conv:\d+$"),
                 CallbackQueryHandler(ask_start_day, pattern=rf"^{S_PREFIX}:place:\d+$"),
             ],

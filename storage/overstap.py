@@ -411,7 +411,8 @@ async def move_group_membership(tx: Tx, person_id: int, from_group_id: int | Non
                          " AND joined_on >= ?", (person_id, from_group_id, on.isoformat()))
     if to_group_id is not None:
         await tx.execute("INSERT INTO group_members(group_id, person_id, joined_on) VALUES (?,?,?)"
-                         " ON CONFLICT(group_id, person_id, joined_on) DO UPDATE SET left_on = NULL",
+                         " ON CONFLICT(group_id, person_id, joined_on)"
+                         " DO UPDATE SET left_on = NULL",
                          (to_group_id, person_id, on.isoformat()))
 
 

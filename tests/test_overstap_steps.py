@@ -74,7 +74,8 @@ async def test_arabic_participant_moves_to_the_afternoon_group_from_the_day_the_
     refused = await amira.wait_for_message("هذه المجموعات فيها مكان فارغ")
     press_forged(sandbox, amira, refused, f"ovp:group:{town.groups['knm']}")
     again = await amira.wait_for_message("هذه المجموعات فيها مكان فارغ")
-    answers = [a["text"] for a in await amira.callback_answers() if a["data"].startswith("ovp:group")]
+    answers = [a["text"] for a in await amira.callback_answers()
+               if a["data"].startswith("ovp:group")]
     assert len(answers) == 2 and all("هذا الزر لم يعد يعمل" in text for text in answers)
 
     await amira.press("NT2 B1 middag", again)
@@ -180,7 +181,8 @@ async def test_somali_participant_continues_after_advice_and_the_schools_use_the
     await ineke.press("Een andere plaats typen", places)
     await ineke.wait_for_message("Typ de plaats")
     await ineke.send("Marktstraat 12, lokaal 4")
-    await ineke.wait_for_message("Voorgesteld: woensdag 25 november 14:00, Marktstraat 12, lokaal 4")
+    await ineke.wait_for_message(
+        "Voorgesteld: woensdag 25 november 14:00, Marktstraat 12, lokaal 4")
     invitation = await hodan.wait_for_message("Goobta: Marktstraat 12, lokaal 4")
     await hans.wait_for_message("handover conversation about Hodan Warsame")
 

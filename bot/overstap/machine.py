@@ -120,7 +120,8 @@ def next_state(kind: str, state: State | str, event: Event | str) -> State:
     try:
         return TRANSITIONS[(kind, State(state), Event(event))][0]
     except (KeyError, ValueError):
-        raise IllegalTransition(f"{event} is not possible for a {kind} request in {state}") from None
+        raise IllegalTransition(
+            f"{event} is not possible for a {kind} request in {state}") from None
 
 
 def actor_for(kind: str, state: State | str, event: Event | str) -> Party:
@@ -128,7 +129,8 @@ def actor_for(kind: str, state: State | str, event: Event | str) -> Party:
     try:
         return TRANSITIONS[(kind, State(state), Event(event))][1]
     except (KeyError, ValueError):
-        raise IllegalTransition(f"{event} is not possible for a {kind} request in {state}") from None
+        raise IllegalTransition(
+            f"{event} is not possible for a {kind} request in {state}") from None
 
 
 def allowed_events(kind: str, state: State | str, party: Party | str) -> frozenset[Event]:

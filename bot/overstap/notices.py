@@ -385,8 +385,9 @@ def s_handover_ready(tr: Translator, params: dict) -> Rendered:
               "{items}.", id=request_id, old_school=params["old_school"],
               participant=params["participant"],
               items=frag(tr, item_names(tr, params.get("items") or [], staff=True) or "-")),
-        tr.s_("Fetch it through the API (GET /api/v1/overstap/handovers), then confirm the placement "
-              "with the button or POST /api/v1/overstap/requests/{id}/complete.", id=request_id),
+        tr.s_("Fetch it through the API (GET /api/v1/overstap/handovers), then confirm the "
+              "placement with the button or POST /api/v1/overstap/requests/{id}/complete.",
+              id=request_id),
     ])
     return Rendered(text, InlineKeyboardMarkup([[button(
         staff_label(tr, SN_("Confirm the placement")), f"{S_PREFIX}:place:{request_id}")]]))
@@ -440,7 +441,8 @@ def s_reminder(tr: Translator, params: dict) -> Rendered | str:
     text = tr.s_("Reminder: overstap #{id} of {participant} has been waiting since {day}. "
                  "Please {task}.", id=params["request_id"], participant=params["participant"],
                  day=tr.date(as_datetime(params["since"])),
-                 task=frag(tr, staff_label(tr, REMINDER_TASKS.get(state, SN_("take the next step")))))
+                 task=frag(tr, staff_label(tr, REMINDER_TASKS.get(
+                     state, SN_("take the next step")))))
     request_id = params["request_id"]
     if state == "requested":
         inner = s_slot_request(tr, params)
