@@ -86,6 +86,7 @@ class Dispatcher:
         self._tasks: dict[int, asyncio.Task] = {}
         self._loop_task: asyncio.Task | None = None
         self._housekept = float("-inf")
+        self._fresh = True
         self.counters = {"sent": 0, "failed": 0, "unreachable": 0, "rescheduled": 0,
                          "recovered": 0}
 
@@ -118,7 +119,8 @@ class Dispatcher:
         return self._loop_task is not None and not self._loop_task.done()
 
     def kick(self) -> None:
-        """Look for due rows now (called on enqueue, on each finished send, by the sweep)."""
+        """Look for new and due rows now (called on enqueue, by the sweep and by ``drain``)."""
+        self._fresh = True
         self._wake.set()
 
     # -- the loop ------------------------------------------------------------------------------
@@ -126,8 +128,9 @@ class Dispatcher:
     async def _run(self) -> None:
         while True:
             self._wake.clear()
+            fresh, self._fresh = self._fresh, False
             try:
-                await self._step()
+                await self._step(fresh)
             except asyncio.CancelledError:
                 raise
             except Exception:  # a database hiccup must not end delivery for good
@@ -136,20 +139,25 @@ class Dispatcher:
             try:
                 await asyncio.wait_for(self._wake.wait(), POLL_SECONDS)
             except TimeoutError:
-                pass
+                self._fresh = True  # the periodic poll: time moves rows into their window
 
-    async def _step(self) -> None:
+    async def _step(self, fresh: bool) -> None:
+        """Admit new rows and top up the rows in flight; ``fresh``: new rows or time passed."""
         services = self.services
-        now = services.now()
-        loop_time = asyncio.get_running_loop().time()
-        if loop_time - self._housekept >= HOUSEKEEPING_SECONDS:
-            self._housekept = loop_time
-            await self.housekeeping(now)
-        await self._admit()
+        if fresh:
+            loop_time = asyncio.get_running_loop().time()
+            if loop_time - self._housekept >= HOUSEKEEPING_SECONDS:
+                self._housekept = loop_time
+                await self.housekeeping(services.now())
+            await self._admit()
         free = self.capacity - len(self._tasks)
-        # Top up in batches: the claim looks at every due row, so not after every single send.
-        if free < self.capacity // 2:
+        # A finished send frees its chat, but the claim looks at every due row: top up in
+        # batches, unless little is in flight (then a waiting chat's next row goes at once).
+        if free < self.capacity // 2 and not fresh:
             return
+        if free <= 0:
+            return
+        now = services.now()
         async with services.db.transaction() as tx:
             claimed = await store.claim(tx, now, free)
         for row in claimed:
@@ -194,7 +202,7 @@ class Dispatcher:
         finally:
             self._tasks.pop(row.id, None)
             self._changed.set()
-            self.kick()
+            self._wake.set()
 
     async def _attempt(self, row: store.Claimed) -> None:
         db, services = self.services.db, self.services
@@ -309,8 +317,8 @@ class Dispatcher:
         """Wait until nothing due is left or in flight (see the module docstring)."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
+        self.kick()
         while True:
-            self.kick()
             if not self._tasks and await store.due_count(self.services.db,
                                                          self.services.now()) == 0:
                 return
