@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Callable
+from typing import Callable, Iterable
 
 from telegram import InlineKeyboardMarkup
 
@@ -65,6 +65,11 @@ def render(message_key: str, tr: Translator, params: dict) -> Rendered:
     return Rendered(result) if isinstance(result, str) else result
 
 
+INSERT = ("INSERT INTO outbox(person_id, chat_id, audience, message_key, params, priority, urgent,"
+          " dedupe_key, created_at, not_before, lesson_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+          " ON CONFLICT(dedupe_key) DO NOTHING")
+
+
 async def enqueue(tx: Tx, *, message_key: str, params: dict, now: datetime,
                   person_id: int | None = None, chat_id: int | None = None,
                   audience: str = "participant", priority: int = PRIORITY_NORMAL,
@@ -80,9 +85,7 @@ async def enqueue(tx: Tx, *, message_key: str, params: dict, now: datetime,
     if message_key not in RENDERERS:
         raise KeyError(f"no renderer registered for {message_key!r}")
     cursor_id = await tx.execute(
-        "INSERT INTO outbox(person_id, chat_id, audience, message_key, params, priority, urgent,"
-         " dedupe_key, created_at, not_before, lesson_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
-        " ON CONFLICT(dedupe_key) DO NOTHING",
+        INSERT,
         (person_id, chat_id, audience, message_key, json.dumps(params, default=str), priority,
          int(urgent), dedupe_key, to_db(now), to_db(not_before or now),
          to_db(concerns_lesson_at) if concerns_lesson_at else None),
@@ -92,3 +95,41 @@ async def enqueue(tx: Tx, *, message_key: str, params: dict, now: datetime,
         for wake in list(_LISTENERS):
             wake()
     return cursor_id if changed else None
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One notification for ``enqueue_many``: the keywords of ``enqueue``."""
+
+    message_key: str
+    params: dict
+    person_id: int | None = None
+    chat_id: int | None = None
+    audience: str = "participant"
+    priority: int = PRIORITY_NORMAL
+    urgent: bool = False
+    dedupe_key: str | None = None
+    not_before: datetime | None = None
+    concerns_lesson_at: datetime | None = None
+
+
+async def enqueue_many(tx: Tx, notices: Iterable[Notice], now: datetime) -> int:
+    """``enqueue`` for many rows with one ``executemany`` (a school's push can notify thousands
+    of participants at once); returns how many rows were added (used dedupe keys are skipped)."""
+    rows = []
+    for n in notices:
+        if n.message_key not in RENDERERS:
+            raise KeyError(f"no renderer registered for {n.message_key!r}")
+        rows.append((n.person_id, n.chat_id, n.audience, n.message_key,
+                     json.dumps(n.params, default=str), n.priority, int(n.urgent), n.dedupe_key,
+                     to_db(now), to_db(n.not_before or now),
+                     to_db(n.concerns_lesson_at) if n.concerns_lesson_at else None))
+    if not rows:
+        return 0
+    before = await tx.fetchval("SELECT total_changes()")
+    await tx.executemany(INSERT, rows)
+    added = await tx.fetchval("SELECT total_changes()") - before
+    if added:
+        for wake in list(_LISTENERS):
+            wake()
+    return added
