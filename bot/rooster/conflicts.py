@@ -15,7 +15,7 @@ import secrets
 from collections import defaultdict
 from datetime import datetime, tzinfo
 
-from bot.outbox import enqueue
+from bot.outbox import Notice, enqueue_many
 from bot.rooster import notices
 from bot.rooster.diff import collides, local_day, member_on
 from storage import people
@@ -81,7 +81,8 @@ async def alert(tx: Tx, pairs: list[tuple[int, int]], now: datetime) -> None:
         for staff_id in contacts[view.school_id]:
             by_recipient[staff_id].append(item)
     batch = secrets.token_hex(6)
-    for recipient, items in by_recipient.items():
-        await enqueue(tx, message_key=notices.CONFLICT, params=notices.conflict_params(items),
-                      now=now, person_id=recipient, audience="staff",
-                      dedupe_key=f"rooster-conflict:{batch}:{recipient}")
+    await enqueue_many(tx, (
+        Notice(message_key=notices.CONFLICT, params=notices.conflict_params(items),
+               person_id=recipient, audience="staff",
+               dedupe_key=f"rooster-conflict:{batch}:{recipient}")
+        for recipient, items in by_recipient.items()), now)

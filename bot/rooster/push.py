@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, tzinfo
 
-from bot.outbox import enqueue
+from bot.outbox import Notice, enqueue_many
 from bot.rooster import conflicts, notices
 from bot.rooster.diff import lesson_changes, local_day, member_on, notifiable
 from bot.rooster.model import Holiday, Lesson
@@ -178,8 +178,10 @@ class Push:
                   + _duplicates(planning.holidays, "holiday"))
         if errors:
             raise Rejected(errors)
-        participants = await self._participants(planning.participants)
-        groups = await self._groups(planning.groups, participants)
+        # Read only what this push refers to: a single lesson must not load the whole school.
+        referenced = {m.participant for g in planning.groups for m in (g.members or ())}
+        participants = await self._participants(planning.participants, referenced)
+        groups = await self._groups(planning, participants)
         await self._holidays(planning.holidays, groups)
         await self._lessons(planning.lessons, groups, planning.cancel_missing)
         await self._notify()
@@ -187,9 +189,13 @@ class Push:
         return self.outcome
 
     # ---- participants -----------------------------------------------------------------------
-    async def _participants(self, inputs: list[ParticipantInput]) -> dict[str, int]:
-        """External id -> person id of every participant this push may refer to."""
-        stored = await store.participants_by_external(self.tx, self.school_id)
+    async def _participants(self, inputs: list[ParticipantInput], referenced: set[str]
+                            ) -> dict[str, int]:
+        """External id -> person id of the participants this push lists or refers to."""
+        wanted = referenced | {p.external_id for p in inputs}
+        if not wanted:
+            return {}
+        stored = await store.participants_by_external(self.tx, self.school_id, wanted)
         if not inputs:
             return {ext: row.id for ext, row in stored.items()}
         wanted_km = {p.klantmanager_id for p in inputs if p.klantmanager_id is not None}
@@ -224,9 +230,16 @@ class Push:
         return ids
 
     # ---- groups and members -----------------------------------------------------------------
-    async def _groups(self, inputs: list[GroupInput], participants: dict[str, int]
+    async def _groups(self, planning: Planning, participants: dict[str, int]
                       ) -> dict[str, store.GroupRow]:
-        stored = await store.groups_by_external(self.tx, self.school_id)
+        inputs = planning.groups
+        wanted = ({g.external_id for g in inputs} | {lesson.group for lesson in planning.lessons}
+                  | {h.group for h in planning.holidays if h.group is not None})
+        if planning.cancel_missing is not None:
+            wanted |= set(planning.cancel_missing.group_ids or ())
+        if not wanted:
+            return {}
+        stored = await store.groups_by_external(self.tx, self.school_id, wanted)
         if not inputs:
             return stored
         errors = [(m.loc + ("participant",), f"there is no participant {m.participant!r}"
@@ -246,7 +259,7 @@ class Push:
             await store.update_groups(self.tx, updates, self.now)
         if inserts:
             await store.insert_groups(self.tx, self.school_id, inserts, self.now)
-            stored = await store.groups_by_external(self.tx, self.school_id)
+            stored = await store.groups_by_external(self.tx, self.school_id, wanted)
         self.outcome.groups_created, self.outcome.groups_updated = len(inserts), len(updates)
         with_members = [g for g in inputs if g.members is not None]
         if with_members:
@@ -337,22 +350,27 @@ class Push:
                   for item in inputs if item.group not in groups]
         if errors:
             raise Rejected(errors)
+        if cancel_missing is None and not inputs:
+            return
+        wanted = None if cancel_missing is not None else [item.external_id for item in inputs]
+        stored = await store.lesson_snapshot(self.tx, self.school_id, wanted)
         pushed = [Lesson(external_id=item.external_id, group_id=groups[item.group].id,
                          kind=item.kind or groups[item.group].kind, level=item.level,
                          starts_at=item.starts_at, ends_at=item.ends_at, location=item.location,
                          mode=item.mode, teacher=item.teacher, cancelled=item.cancelled)
                   for item in inputs]
-        if cancel_missing is None and not pushed:
-            return
-        wanted = None if cancel_missing is not None else [lesson.external_id for lesson in pushed]
-        stored = await store.lessons_by_external(self.tx, self.school_id, wanted)
         if cancel_missing is not None:
             pushed.extend(self._cancelled_by_omission(pushed, stored, cancel_missing, groups))
         inserts: list[Lesson] = []
         updates: list[tuple[Lesson, str | None, datetime | None]] = []
         changed: list[Change] = []
         for lesson in pushed:
-            old = stored.get(lesson.external_id)
+            row = stored.get(lesson.external_id)
+            if row is not None and row[1] == store.lesson_values(lesson):
+                self.outcome.lessons_unchanged += 1
+                self.outcome.lesson_changes[lesson.external_id] = ()
+                continue
+            old = store.lesson_from_values(lesson.external_id, *row) if row else None
             kinds = lesson_changes(old, lesson)
             regrouped = old is not None and old.group_id != lesson.group_id
             self.outcome.lesson_changes[lesson.external_id] = kinds
@@ -360,9 +378,6 @@ class Push:
                 inserts.append(lesson)
                 if lesson.cancelled:
                     self.outcome.lessons_cancelled += 1
-            elif old == lesson:
-                self.outcome.lessons_unchanged += 1
-                continue
             else:
                 lesson = replace(lesson, id=old.id)
                 previous = old.starts_at if "moved" in kinds else None
@@ -373,26 +388,24 @@ class Push:
                 changed.append(Change(old, lesson, kinds, regrouped))
         if inserts:
             await store.insert_lessons(self.tx, self.school_id, inserts, self.now)
-            fresh = await store.lesson_ids(self.tx, self.school_id,
-                                           [lesson.external_id for lesson in inserts])
-            changed = [replace(c, new=replace(c.new, id=fresh[c.new.external_id]))
-                       if c.old is None else c for c in changed]
         if updates:
             await store.update_lessons(self.tx, updates, self.now)
         self.outcome.lessons_created = len(inserts)
         self.outcome.lessons_updated = len(updates)
         await self._lesson_notices(changed)
 
-    def _cancelled_by_omission(self, pushed: list[Lesson], stored: dict[str, Lesson],
+    def _cancelled_by_omission(self, pushed: list[Lesson], stored: dict[str, tuple[int, tuple]],
                                window: CancelMissing, groups: dict[str, store.GroupRow]
                                ) -> list[Lesson]:
         listed = {lesson.external_id for lesson in pushed}
         group_ids = ({groups[g].id for g in window.group_ids if g in groups}
                      if window.group_ids is not None else None)
-        return [replace(old, cancelled=True) for ext, old in stored.items()
-                if ext not in listed and not old.cancelled
-                and window.start <= old.starts_at < window.end
-                and (group_ids is None or old.group_id in group_ids)
+        start, end = store.utc_text(window.start), store.utc_text(window.end)
+        # values: (group_id, kind, level, starts_at, ends_at, location, mode, teacher, cancelled)
+        return [replace(store.lesson_from_values(ext, lesson_id, values), cancelled=True)
+                for ext, (lesson_id, values) in stored.items()
+                if ext not in listed and not values[8] and start <= values[3] < end
+                and (group_ids is None or values[0] in group_ids)
                 and (window.prefix is None or ext.startswith(window.prefix))]
 
     async def _lesson_notices(self, changed: list[Change]) -> None:
@@ -440,14 +453,16 @@ class Push:
 
     # ---- notifications and conflicts --------------------------------------------------------
     async def _notify(self) -> None:
+        """One message per participant, all rows with one executemany."""
         if not self.entries:
             return
         batch = secrets.token_hex(6)
-        for person_id, entries in self.entries.items():
-            await enqueue(self.tx, message_key=notices.CHANGED, now=self.now,
-                          params=notices.changed_params(entries), person_id=person_id,
-                          audience="participant", dedupe_key=f"rooster:{batch}:{person_id}",
-                          concerns_lesson_at=self.first_lesson.get(person_id))
+        await enqueue_many(self.tx, (
+            Notice(message_key=notices.CHANGED, params=notices.changed_params(entries),
+                   person_id=person_id, audience="participant",
+                   dedupe_key=f"rooster:{batch}:{person_id}",
+                   concerns_lesson_at=self.first_lesson.get(person_id))
+            for person_id, entries in self.entries.items()), self.now)
         self.outcome.notified_participants = len(self.entries)
 
     async def _conflicts(self) -> None:
