@@ -33,6 +33,8 @@ FEATURE_MODULES: tuple[str, ...] = (
     "conversations.caseload",
     "conversations.uren",
     "bot.outbox.feature",
+    "bot.api.rooster",
+    "conversations.rooster",
     "conversations.help",
 )
 
