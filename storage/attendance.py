@@ -368,8 +368,8 @@ async def verzuim_candidates(db: Database, now: datetime,
         "SELECT p.id, p.school_id, p.klantmanager_id, p.status FROM people p"
         " JOIN json_each(?) j ON j.value = p.id", (json.dumps(ids),))}
     alerts = {row["person_id"]: dict(row) for row in await db.fetchall(
-        "SELECT id, person_id, klantmanager_id, episode_start, alerted_at, last_followup_at,"
-        " followups, missed FROM verzuim_alerts WHERE kind = 'verzuim' AND closed_at IS NULL")}
+        "SELECT id, person_id, klantmanager_id, episode_start, last_missed_at, alerted_at,"
+        " last_followup_at, followups, missed FROM verzuim_alerts WHERE kind = 'verzuim' AND closed_at IS NULL")}
     members = await memberships(db, ids)
     schools = {row["school_id"] for row in people_rows.values()}
     holidays = await holidays_for(db, schools)
@@ -397,27 +397,29 @@ async def verzuim_candidates(db: Database, now: datetime,
 
 
 async def open_verzuim_alert(tx: Tx, *, person_id: int, klantmanager_id: int,
-                             episode_start: datetime, missed: int, now: datetime) -> int:
+                             episode_start: datetime, last_missed: datetime, missed: int,
+                             now: datetime) -> int:
     return await tx.execute(
-        "INSERT INTO verzuim_alerts(person_id, klantmanager_id, kind, episode_start, alerted_at,"
-        " missed) VALUES (?,?,?,?,?,?)",
-        (person_id, klantmanager_id, "verzuim", to_db(episode_start), to_db(now), missed))
+        "INSERT INTO verzuim_alerts(person_id, klantmanager_id, kind, episode_start,"
+        " last_missed_at, alerted_at, missed) VALUES (?,?,?,?,?,?,?)",
+        (person_id, klantmanager_id, "verzuim", to_db(episode_start), to_db(last_missed),
+         to_db(now), missed))
 
 
-async def follow_up_alert(tx: Tx, alert_id: int, *, episode_start: datetime, missed: int,
-                          now: datetime) -> int:
+async def follow_up_alert(tx: Tx, alert_id: int, *, episode_start: datetime,
+                          last_missed: datetime, missed: int, now: datetime) -> int:
     """Record a weekly follow-up; returns its number (1 for the first)."""
     await tx.execute(
         "UPDATE verzuim_alerts SET last_followup_at = ?, followups = followups + 1,"
-        " episode_start = ?, missed = ? WHERE id = ?",
-        (to_db(now), to_db(episode_start), missed, alert_id))
+        " episode_start = ?, last_missed_at = ?, missed = ? WHERE id = ?",
+        (to_db(now), to_db(episode_start), to_db(last_missed), missed, alert_id))
     return await tx.fetchval("SELECT followups FROM verzuim_alerts WHERE id = ?", (alert_id,))
 
 
 async def update_alert_episode(tx: Tx, alert_id: int, *, episode_start: datetime,
-                               missed: int) -> None:
-    await tx.execute("UPDATE verzuim_alerts SET episode_start = ?, missed = ? WHERE id = ?",
-                     (to_db(episode_start), missed, alert_id))
+                               last_missed: datetime, missed: int) -> None:
+    await tx.execute("UPDATE verzuim_alerts SET episode_start = ?, last_missed_at = ?, missed = ?"
+                     " WHERE id = ?", (to_db(episode_start), to_db(last_missed), missed, alert_id))
 
 
 async def close_alert(tx: Tx, alert_id: int, *, now: datetime, back: bool) -> None:

@@ -68,7 +68,8 @@ def decide(entry: store.EpisodeInputs, now: datetime, tz: tzinfo) -> list[Action
         followup_at = from_db(open_alert["last_followup_at"])
         if episode is None or episode.start > alerted_at:
             # The episode the klantmanager heard of is over: attended since, or corrected away.
-            since = from_db(open_alert["episode_start"])
+            # Back in class means a lesson attended after the last missed one they were told of.
+            since = from_db(open_alert["last_missed_at"] or open_alert["episode_start"])
             previous = rule.Episode(missed=(rule.Lesson("", since, since),), statuses=(rule.ABSENT,),
                                     tz=tz)
             countable = rule.countable_lessons(lessons, holidays, memberships, now, tz)
@@ -87,6 +88,7 @@ def decide(entry: store.EpisodeInputs, now: datetime, tz: tzinfo) -> list[Action
                               alert=open_alert, lessons=by_id))
     elif open_alert is not None and episode is not None and (
             to_db(episode.start) != open_alert["episode_start"]
+            or to_db(episode.last_missed.start) != open_alert["last_missed_at"]
             or len(episode.missed) != open_alert["missed"]):
         actions.append(Action("update", entry.person_id, entry.klantmanager_id, episode,
                               alert=open_alert))
@@ -136,18 +138,22 @@ async def apply(services: Services, actions: list[Action], now: datetime) -> Non
                                   dedupe_key=f"verzuim:{expected}:back")
             elif action.kind == "update":
                 await store.update_alert_episode(tx, expected, episode_start=action.episode.start,
+                                                 last_missed=action.episode.last_missed.start,
                                                  missed=len(action.episode.missed))
             elif action.kind == "alert":
                 alert_id = await store.open_verzuim_alert(
                     tx, person_id=action.person_id, klantmanager_id=action.klantmanager_id,
-                    episode_start=action.episode.start, missed=len(action.episode.missed), now=now)
+                    episode_start=action.episode.start, last_missed=action.episode.last_missed.start,
+                    missed=len(action.episode.missed), now=now)
                 params = episode_params(action.episode, action.lessons, person) | {"alert_id": alert_id}
                 await enqueue(tx, message_key="verzuim.alert", params=params, now=now,
                               person_id=action.klantmanager_id, audience="staff",
                               priority=PRIORITY_HIGH, dedupe_key=f"verzuim:{alert_id}:alert")
             elif action.kind == "followup":
-                number = await store.follow_up_alert(tx, expected, episode_start=action.episode.start,
-                                                     missed=len(action.episode.missed), now=now)
+                number = await store.follow_up_alert(
+                    tx, expected, episode_start=action.episode.start,
+                    last_missed=action.episode.last_missed.start, missed=len(action.episode.missed),
+                    now=now)
                 params = episode_params(action.episode, action.lessons, person) | {
                     "alert_id": expected, "week": number + 1}
                 await enqueue(tx, message_key="verzuim.followup", params=params, now=now,
