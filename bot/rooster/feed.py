@@ -9,7 +9,7 @@ them through, and holidays as all-day events. Texts are in the participant's lan
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from fastapi import APIRouter, Depends, Path, Response
 from icalendar import Calendar, Event

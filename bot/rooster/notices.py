@@ -16,6 +16,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.i18n import N_, SN_, Translator
 from bot.outbox import Rendered, renders
 from bot.rooster.model import Holiday, Lesson
+from bot.rules.localtime import AMSTERDAM
 
 CHANGED = "rooster.changed"
 CONFLICT = "rooster.conflict"
@@ -126,8 +127,9 @@ def entry_lines(tr: Translator, entry: dict) -> list[str]:
 
 
 def week_of(entry: dict) -> str | None:
+    """The local day an entry is about, for the "show my rooster" button."""
     if "start" in entry:
-        return datetime.fromisoformat(entry["start"]).date().isoformat()
+        return datetime.fromisoformat(entry["start"]).astimezone(AMSTERDAM).date().isoformat()
     return entry.get("from")
 
 
@@ -191,7 +193,8 @@ def render_conflict(tr: Translator, params: dict) -> str:
                     total), ""]
     for item in items:
         start, end = datetime.fromisoformat(item["start"]), datetime.fromisoformat(item["end"])
-        a_start, a_end = datetime.fromisoformat(item["a_start"]), datetime.fromisoformat(item["a_end"])
+        a_start = datetime.fromisoformat(item["a_start"])
+        a_end = datetime.fromisoformat(item["a_end"])
         lines.append("⚠️ " + tr.s_(
             "{participant} ({group}): lesson {day} {start}–{end} ({kind}) overlaps "
             "“{activity}” {activity_start}–{activity_end}.",
