@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from contextlib import asynccontextmanager
 from datetime import datetime, timezone
 from importlib import resources
@@ -107,14 +108,21 @@ class Database:
     async def transaction(self) -> AsyncIterator[Tx]:
         """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception."""
         async with self._lock:
-            await self._conn.execute("BEGIN IMMEDIATE")
             try:
+                await self._conn.execute("BEGIN IMMEDIATE")
                 yield Tx(self._conn)
-            except BaseException:
-                await self._conn.execute("ROLLBACK")
-                raise
-            else:
                 await self._conn.execute("COMMIT")
+            except BaseException:
+                # Also when cancelled mid-BEGIN or when COMMIT fails: aiosqlite runs statements in
+                # order, so this ROLLBACK follows the BEGIN and no transaction is left open.
+                await asyncio.shield(self._rollback())
+                raise
+
+    async def _rollback(self) -> None:
+        try:
+            await self._conn.execute("ROLLBACK")
+        except sqlite3.OperationalError:  # no transaction was active
+            pass
 
     async def fetchall(self, sql: str, params: Sequence[Any] | dict = ()) -> list[Row]:
         async with self._lock:
@@ -168,8 +176,6 @@ def migration_scripts() -> list[tuple[str, str]]:
 
 def split_sql(script: str) -> list[str]:
     """Split a migration into statements (sqlite3.complete_statement knows about triggers)."""
-    import sqlite3
-
     statements, current = [], ""
     for line in script.splitlines(keepends=True):
         if line.strip().startswith("--") and not current.strip():
