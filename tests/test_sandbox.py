@@ -778,3 +778,17 @@ async def test_reset_forgets_everything_but_counters(
     second = await bot.get_updates(offset=first[-1].update_id + 1, timeout=0)
     assert [u.message.text for u in second] == ["opnieuw"]
     assert second[0].update_id > first[-1].update_id
+
+
+async def test_bot_can_relay_a_users_voice_message_by_file_id(
+    bot: Bot, client: SandboxClient
+) -> None:
+    user = await client.user(391, "Voice")
+    await user.send_voice(duration=7)
+    updates = await bot.get_updates(timeout=0)
+    voice = updates[-1].message.voice
+    assert voice.duration.total_seconds() == 7
+    sent = await bot.send_voice(391, voice.file_id, caption="your message")
+    assert sent.voice.file_id == voice.file_id
+    with pytest.raises(BadRequest):
+        await bot.send_voice(391, "no-such-file")

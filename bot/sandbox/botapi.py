@@ -178,6 +178,12 @@ async def send_photo(state: SandboxState, params: Params) -> dict[str, Any]:
     return await _send_media(state, params, "photo", "photos")
 
 
+@method("sendVoice")
+async def send_voice(state: SandboxState, params: Params) -> dict[str, Any]:
+    """Send a voice message (upload or known file_id), e.g. relaying a user's voice note."""
+    return await _send_media(state, params, "voice", "voices")
+
+
 async def _send_media(
     state: SandboxState, params: Params, field: str, kind: str
 ) -> dict[str, Any]:
@@ -186,6 +192,9 @@ async def _send_media(
     content: dict[str, Any] = _caption_content(params)
     if field == "photo":
         content["photo"] = stored.as_photo()
+    elif field == "voice":
+        content["voice"] = {**stored.as_document(), "duration": params.integer("duration") or 0}
+        content["voice"].pop("file_name", None)
     else:
         content["document"] = stored.as_document()
     markup = _reply_markup(params)
