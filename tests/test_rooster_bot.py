@@ -223,3 +223,35 @@ async def test_deleting_the_activity_resolves_its_conflict_and_other_gemeenten_s
     async with bot.api(key) as api:
         forbidden = await api.put("/api/v1/activities/T-2", json=activity)
         assert forbidden.status_code == 403, "a school key cannot record activities"
+
+
+async def test_klantmanager_records_a_weekly_activity_in_the_bot_and_hears_of_the_conflict(
+        bot, world, client):
+    key, ids, km, _ = await school_with_group(bot, world)
+    await planning_with_a_change(bot, key)
+    petra = await client.user(707, "Petra")
+    await link(world, petra, km, "nl")
+    await petra.send("/activiteiten")
+    choice = await petra.wait_for_message("Van wie wil je de participatieactiviteiten")
+    await petra.press("Deelnemer 1", choice)
+    listing = await petra.wait_for_message("Participatieactiviteiten van Deelnemer 1")
+    assert "Nog niets vastgelegd." in listing.text
+    await petra.press("➕ Nieuwe wekelijkse activiteit", listing)
+    days = await petra.wait_for_message("Op welke dag")
+    await petra.press("dinsdag", days)
+    await petra.wait_for_message("Stuur de tijden")
+    await petra.send("tien uur")
+    await petra.wait_for_message("Dat kon ik niet lezen")
+    await petra.send("08:30-10:00 Werkervaringsplek bibliotheek")
+    saved = await petra.wait_for_message("Opgeslagen.")
+    assert "Dit overlapt met 1 les" in saved.text
+    assert "elke dinsdag 08:30–10:00: Werkervaringsplek bibliotheek" in saved.text
+    await bot.services.outbox.drain(timeout=10)
+    alert = await petra.wait_for_message("Roosterconflict")
+    assert "Werkervaringsplek bibliotheek" in alert.text
+
+    await petra.press("🗑 elke dinsdag 08:30–10:00: Werkervaringsplek bibl")
+    cleared = await petra.wait_for_message("conflicten ervan zijn opgeheven")
+    assert "Nog niets vastgelegd." in cleared.text
+    async with bot.api(key) as api:
+        assert (await api.get("/api/v1/conflicts")).json() == []

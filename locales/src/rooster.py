@@ -348,6 +348,50 @@ ENTRIES = [
               "“{activity}” {activity_start}–{activity_end}.",
         "en": "{participant} ({group}): lesson {day} {start}–{end} ({kind}) overlaps "
               "“{activity}” {activity_start}–{activity_end}."}},
+    {"id": "Participation activities of your participants", "t": {
+        "nl": "Participatieactiviteiten van je cursisten",
+        "en": "Participation activities of your participants"}},
+    {"id": "every {weekday} {start}–{end}: {title}", "t": {
+        "nl": "elke {weekday} {start}–{end}: {title}",
+        "en": "every {weekday} {start}–{end}: {title}"}},
+    {"id": "{day} {start}–{end}: {title}", "t": {
+        "nl": "{day} {start}–{end}: {title}", "en": "{day} {start}–{end}: {title}"}},
+    {"id": "Whose participation activities do you want to see or record?", "t": {
+        "nl": "Van wie wil je de participatieactiviteiten zien of vastleggen?",
+        "en": "Whose participation activities do you want to see or record?"}},
+    {"id": "Participation activities of {name}:", "t": {
+        "nl": "Participatieactiviteiten van {name}:",
+        "en": "Participation activities of {name}:"}},
+    {"id": "None recorded yet.", "t": {"nl": "Nog niets vastgelegd.", "en": "None recorded yet."}},
+    {"id": "New weekly activity", "t": {
+        "nl": "Nieuwe wekelijkse activiteit", "en": "New weekly activity"}},
+    {"id": "On which day is the activity of {name}?", "t": {
+        "nl": "Op welke dag is de activiteit van {name}?",
+        "en": "On which day is the activity of {name}?"}},
+    {"id": "Send the times and a short name, for example: 09:00-12:30 Werkervaringsplek "
+           "bibliotheek. /cancel stops.", "t": {
+        "nl": "Stuur de tijden en een korte naam, bijvoorbeeld: 09:00-12:30 Werkervaringsplek "
+              "bibliotheek. /cancel stopt.",
+        "en": "Send the times and a short name, for example: 09:00-12:30 Werkervaringsplek "
+              "bibliotheek. /cancel stops."}},
+    {"id": "Deleted; its conflicts are cleared.", "t": {
+        "nl": "Verwijderd; de conflicten ervan zijn opgeheven.",
+        "en": "Deleted; its conflicts are cleared."}},
+    {"id": "I could not read that. Send the start and end time and a name, for example: "
+           "09:00-12:30 Werkervaringsplek bibliotheek.", "t": {
+        "nl": "Dat kon ik niet lezen. Stuur begin- en eindtijd en een naam, bijvoorbeeld: "
+              "09:00-12:30 Werkervaringsplek bibliotheek.",
+        "en": "I could not read that. Send the start and end time and a name, for example: "
+              "09:00-12:30 Werkervaringsplek bibliotheek."}},
+    {"id": "Saved.", "t": {"nl": "Opgeslagen.", "en": "Saved."}},
+    {"id": "It overlaps {n} lesson; you and the school get an alert.",
+     "plural": "It overlaps {n} lessons; you and the school get an alert.", "t": {
+         "nl": ["Dit overlapt met {n} les; jij en de school krijgen een melding.",
+                "Dit overlapt met {n} lessen; jij en de school krijgen een melding."],
+         "en": ["It overlaps {n} lesson; you and the school get an alert.",
+                "It overlaps {n} lessons; you and the school get an alert."]}},
+    {"id": "Stopped. Nothing was saved.", "t": {
+        "nl": "Gestopt. Er is niets opgeslagen.", "en": "Stopped. Nothing was saved."}},
     {"id": "…and {n} more.", "plural": "…and {n} more.", "t": {
         "nl": ["…en nog {n}.", "…en nog {n}."], "en": ["…and {n} more.", "…and {n} more."]}},
 ]
