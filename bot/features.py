@@ -35,6 +35,7 @@ FEATURE_MODULES: tuple[str, ...] = (
     "bot.outbox.feature",
     "bot.api.rooster",
     "conversations.rooster",
+    "conversations.activities",
     "conversations.help",
 )
 
