@@ -315,3 +315,26 @@ async def test_cancelling_a_lesson_tells_the_group_once(bot, world, client):
     assert "Thursday 26 November, 9:00\u202fAM–12:00\u202fPM, Dutch (NT2)" in message.text
     rows = await store.lessons_by_external(bot.db, 1, ["L-1"])
     assert rows["L-1"].cancelled
+
+
+async def test_a_participant_who_left_the_group_hears_nothing_of_its_later_lessons(bot, world):
+    key, ids, _, _ = await school_with_group(bot, world)
+    async with bot.api(key) as api:
+        left = await api.put("/api/v1/groups/B1-OCHTEND/members/P-002",
+                             json={"joined_on": "2026-09-01", "left_on": "2026-12-01"})
+        again = await api.put("/api/v1/groups/B1-OCHTEND/members/P-002",
+                              json={"joined_on": "2026-09-01", "left_on": "2026-12-01"})
+        before = await api.put("/api/v1/lessons/MA", json=lesson("2026-11-30T09:00",
+                                                                 "2026-11-30T12:00"))
+        after = await api.put("/api/v1/lessons/DI", json=lesson("2026-12-01T09:00",
+                                                                "2026-12-01T12:00"))
+        wrong = await api.put("/api/v1/groups/B1-OCHTEND/members/P-002",
+                              json={"joined_on": "2026-09-01", "left_on": "2026-08-01"})
+    assert left.status_code == again.status_code == 200
+    members = {m["participant"]: m for m in left.json()["members"]}
+    assert members["P-002"]["left_on"] == "2026-12-01" and members["P-001"]["left_on"] is None
+    assert before.json()["notified_participants"] == 2, "still a member on Monday"
+    assert after.json()["notified_participants"] == 1, "left on Tuesday: only P-001"
+    assert wrong.status_code == 422 and wrong.json()["detail"][0]["loc"] == ["body", "left_on"]
+    outbox = await bot.db.fetchall("SELECT person_id FROM outbox WHERE params LIKE '%12-01%'")
+    assert [row["person_id"] for row in outbox] == [ids["P-001"]]

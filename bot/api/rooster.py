@@ -122,8 +122,10 @@ async def new_link_code(external_id: str = ExtPath, school_id: int = Depends(aut
 
 # ---- groups ---------------------------------------------------------------------------------
 
-async def _group_out(svc: Services, group: store.GroupRow) -> GroupOut:
-    members = await store.members(svc.db, [group.id])
+async def _group_out(svc: Services, group: store.GroupRow,
+                     members: list[store.MemberRow] | None = None) -> GroupOut:
+    if members is None:
+        members = await store.members(svc.db, [group.id])
     return GroupOut(external_id=group.external_id, name=group.name, kind=group.kind,
                     level=group.level, capacity=group.capacity, location=group.location,
                     members=[MemberOut(participant=m.external_id or str(m.person_id),
@@ -159,8 +161,11 @@ async def list_groups(limit: int = Query(100, ge=1, le=1000), offset: int = Quer
                                                                                   le=10**9),
                       school_id: int = Depends(auth.school),
                       svc: Services = Depends(services)) -> list[GroupOut]:
-    return [await _group_out(svc, group)
-            for group in await store.list_groups(svc.db, school_id, limit, offset)]
+    groups = await store.list_groups(svc.db, school_id, limit, offset)
+    by_group: dict[int, list[store.MemberRow]] = {group.id: [] for group in groups}
+    for member in await store.members(svc.db, list(by_group)):
+        by_group[member.group_id].append(member)
+    return [await _group_out(svc, group, by_group[group.id]) for group in groups]
 
 
 @school_router.get("/groups/{external_id}", response_model=GroupOut, tags=["groups"])
@@ -187,14 +192,9 @@ async def put_member(body: MembershipIn, external_id: str = ExtPath,
     if participant not in known:
         raise field_error(["path", "participant"], "no such participant for this key",
                           "not_found", 404)
-    current = await store.members(svc.db, [group.id])
-    periods = [push.MemberInput(m.external_id, m.joined_on, m.left_on) for m in current
-               if m.external_id and not (m.external_id == participant
-                                         and m.joined_on == body.joined_on)]
-    periods.append(push.MemberInput(participant, body.joined_on, body.left_on))
-    item = push.GroupInput(external_id, group.name, group.kind, group.level, group.capacity,
-                           group.location, tuple(periods))
-    await _apply(svc, school_id, push.Planning(groups=[item]))
+    async with svc.db.transaction() as tx:
+        await push.set_membership(tx, group.id, known[participant].id,
+                                  body.joined_on, body.left_on, svc.now(), svc.settings.tz)
     return await _group_out(svc, group)
 
 

@@ -479,6 +479,22 @@ class Push:
         self.outcome.conflicts_opened, self.outcome.conflicts_resolved = opened, resolved
 
 
+async def set_membership(tx: Tx, group_id: int, person_id: int, joined_on: date,
+                         left_on: date | None, now: datetime, tz: tzinfo) -> bool:
+    """One membership period (by its ``joined_on``) of one participant, leaving the group's other
+    periods alone; returns whether anything changed. Conflicts follow the new membership."""
+    current = [m for m in await store.members(tx, [group_id])
+               if m.person_id == person_id and m.joined_on == joined_on]
+    if current and current[0].left_on == left_on:
+        return False
+    if current:
+        await store.update_member_left(tx, [(left_on, current[0].id)])
+    else:
+        await store.insert_members(tx, [(group_id, person_id, joined_on, left_on)])
+    await conflicts.recompute(tx, {person_id}, now, tz)
+    return True
+
+
 async def apply(tx: Tx, school_id: int, planning: Planning, now: datetime, tz: tzinfo,
                 link_code_days: int) -> Outcome:
     """Apply a push inside ``tx``; raises ``Rejected`` before or while writing (the caller's
