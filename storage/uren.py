@@ -43,7 +43,10 @@ async def registrations(db: Database | Tx, person_id: int, school_id: int,
         sql += " AND a.lesson_starts_at < ?"
         params.append(to_db(before))
     rows = await db.fetchall(sql + " ORDER BY a.lesson_starts_at", params)
-    return [AttendedRow(from_db(r[0]), from_db(r[1]), r[2], r[3], r[4], r[5], r[6], bool(r[7]),
+    # fromisoformat reads to_db's text a hundred times faster than from_db (a statement may
+    # list a thousand lessons).
+    parse = datetime.fromisoformat
+    return [AttendedRow(parse(r[0]), parse(r[1]), r[2], r[3], r[4], r[5], r[6], bool(r[7]),
                         bool(r[8])) for r in rows]
 
 

@@ -121,12 +121,34 @@ class Document(FPDF):
 
     def text_row(self, columns: list[float], values: list[str], height: float) -> None:
         """One line of the annex: plain text at fixed columns (a cell per value is ten times
-        slower, and the annex may hold a thousand lessons)."""
+        slower, and the annex may hold a thousand lessons).
+
+        The first value goes through ``text()``, which also sets the font on a new page; the
+        others join it in the same text object, each encoded once per distinct string (kinds,
+        modes and teachers repeat). That uses fpdf2's ``_out`` and ``encode_text``; without them
+        (another fpdf2), every value goes through ``text()``."""
         if self.get_y() + height > self.h - self.b_margin:
             self.add_page()
         baseline = self.get_y() + height * 0.75
-        for x, value in zip(columns, values):
-            self.text(x, baseline, self.text_of(value))
+        self.text(columns[0], baseline, self.text_of(values[0]))
+        font = self.current_font
+        if not (hasattr(self, "_out") and hasattr(font, "encode_text")) or self.text_mode != 0:
+            for x, value in zip(columns[1:], values[1:]):
+                self.text(x, baseline, self.text_of(value))
+        else:
+            cache = self.__dict__.setdefault("_encoded", {})
+            parts = [f"BT {columns[1] * self.k:.2f} {(self.h - baseline) * self.k:.2f} Td"]
+            previous = columns[1]
+            for index, (x, value) in enumerate(zip(columns[1:], values[1:])):
+                key = (id(font), value)
+                if key not in cache:
+                    cache[key] = font.encode_text(self.text_of(value))
+                if index:
+                    parts.append(f"{(x - previous) * self.k:.2f} 0 Td")
+                    previous = x
+                parts.append(cache[key])
+            parts.append("ET")
+            self._out(" ".join(parts))
         self.set_y(self.get_y() + height)
 
     def row(self, widths: list[float], values: list[object], height: float = LINE,

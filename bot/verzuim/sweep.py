@@ -15,7 +15,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from bot.outbox import PRIORITY_HIGH, enqueue
+from bot.outbox import PRIORITY_HIGH, Notice, enqueue_many
 from bot.rules import verzuim as rule
 from bot.services import Services
 from bot.verzuim import notices  # noqa: F401  (registers the renderers)
@@ -114,51 +114,58 @@ async def people_named(services: Services, person_ids: set[int]) -> dict[int, di
 
 
 async def apply(services: Services, actions: list[Action], now: datetime) -> None:
-    """Write every decision and its message in one transaction; re-check the open episode
-    inside it, so a concurrent change (an uitval report) wins over a stale decision."""
+    """Write every decision and its message in one transaction, a statement per kind of change.
+
+    The open episodes are read again inside the transaction, so a concurrent change (an uitval
+    report that closed an episode) wins over a stale decision."""
     named = await people_named(services, {a.person_id for a in actions})
     async with services.db.transaction() as tx:
+        open_ids = await store.open_alerts(tx)
+        next_id = await store.next_alert_id(tx)
+        closes, updates, inserts, followups, notices = [], [], [], [], []
         for action in actions:
-            current = await tx.fetchval(
-                "SELECT id FROM verzuim_alerts WHERE person_id = ? AND kind = 'verzuim'"
-                " AND closed_at IS NULL", (action.person_id,))
+            current = open_ids.get(action.person_id)
             expected = action.alert["id"] if action.alert else None
-            if action.kind != "alert" and current != expected:
-                continue
-            if action.kind == "alert" and current is not None:
+            if (action.kind == "alert") != (current is None) or (
+                    action.kind != "alert" and current != expected):
                 continue
             person = named[action.person_id]
+            episode = action.episode
             if action.kind in ("close", "back"):
-                await store.close_alert(tx, expected, now=now, back=action.kind == "back")
+                closes.append((expected, action.kind == "back"))
+                del open_ids[action.person_id]
                 if action.kind == "back":
-                    await enqueue(tx, message_key="verzuim.back", now=now,
-                                  person_id=action.alert["klantmanager_id"], audience="staff",
-                                  params={"name": person["name"], "school": person["school"],
-                                          "back_on": (action.back_on or now).isoformat()},
-                                  dedupe_key=f"verzuim:{expected}:back")
+                    notices.append(Notice(
+                        "verzuim.back", {"name": person["name"], "school": person["school"],
+                                         "back_on": (action.back_on or now).isoformat()},
+                        person_id=action.alert["klantmanager_id"], audience="staff",
+                        dedupe_key=f"verzuim:{expected}:back"))
             elif action.kind == "update":
-                await store.update_alert_episode(tx, expected, episode_start=action.episode.start,
-                                                 last_missed=action.episode.last_missed.start,
-                                                 missed=len(action.episode.missed))
+                updates.append((expected, episode.start, episode.last_missed.start,
+                                len(episode.missed)))
             elif action.kind == "alert":
-                alert_id = await store.open_verzuim_alert(
-                    tx, person_id=action.person_id, klantmanager_id=action.klantmanager_id,
-                    episode_start=action.episode.start, last_missed=action.episode.last_missed.start,
-                    missed=len(action.episode.missed), now=now)
-                params = episode_params(action.episode, action.lessons, person) | {"alert_id": alert_id}
-                await enqueue(tx, message_key="verzuim.alert", params=params, now=now,
-                              person_id=action.klantmanager_id, audience="staff",
-                              priority=PRIORITY_HIGH, dedupe_key=f"verzuim:{alert_id}:alert")
+                alert_id, next_id = next_id, next_id + 1
+                open_ids[action.person_id] = alert_id
+                inserts.append((alert_id, action.person_id, action.klantmanager_id, episode.start,
+                                episode.last_missed.start, len(episode.missed), now))
+                notices.append(Notice(
+                    "verzuim.alert", episode_params(episode, action.lessons, person)
+                    | {"alert_id": alert_id}, person_id=action.klantmanager_id, audience="staff",
+                    priority=PRIORITY_HIGH, dedupe_key=f"verzuim:{alert_id}:alert"))
             elif action.kind == "followup":
-                number = await store.follow_up_alert(
-                    tx, expected, episode_start=action.episode.start,
-                    last_missed=action.episode.last_missed.start, missed=len(action.episode.missed),
-                    now=now)
-                params = episode_params(action.episode, action.lessons, person) | {
-                    "alert_id": expected, "week": number + 1}
-                await enqueue(tx, message_key="verzuim.followup", params=params, now=now,
-                              person_id=action.klantmanager_id, audience="staff",
-                              dedupe_key=f"verzuim:{expected}:followup:{number}")
+                number = action.alert["followups"] + 1
+                followups.append((expected, episode.start, episode.last_missed.start,
+                                  len(episode.missed), now))
+                notices.append(Notice(
+                    "verzuim.followup", episode_params(episode, action.lessons, person)
+                    | {"alert_id": expected, "week": number + 1},
+                    person_id=action.klantmanager_id, audience="staff",
+                    dedupe_key=f"verzuim:{expected}:followup:{number}"))
+        await store.close_alerts(tx, closes, now)
+        await store.update_alert_episodes(tx, updates)
+        await store.insert_verzuim_alerts(tx, inserts)
+        await store.record_followups(tx, followups)
+        await enqueue_many(tx, notices, now)
 
 
 async def sweep(services: Services, now: datetime) -> int:
