@@ -17,7 +17,10 @@ import dataclasses
 import logging
 from datetime import timedelta
 
+from bot.uren import issue as uren_issue
+from bot.uren.statement import NoRegime
 from storage import overstap as store
+from storage import uren as uren_store
 from storage import people
 from storage.overstap import Request
 
@@ -33,13 +36,6 @@ async def issue_final_urenverklaring(services, request: Request) -> bool:
     now = services.now()
     if now.astimezone(services.settings.tz).date() < request.effective_on:
         return False  # still at the old school until the switch date
-    try:
-        from bot.uren import issue as uren_issue  # issue 6
-        from bot.uren.statement import NoRegime
-        from storage import uren as uren_store
-    except ImportError:
-        log.warning("overstap %s: the urenverklaring feature is not available", request.id)
-        return False
     participant = await people.get_person(services.db, request.participant_id)
     # The statement is the old school's: its lessons, its name, its signing key.
     at_old_school = dataclasses.replace(participant, school_id=request.from_school_id)
