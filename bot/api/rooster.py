@@ -23,6 +23,7 @@ from bot.api.rooster_models import (EXTERNAL_ID_PATTERN, GroupIn, GroupOut, Holi
 from bot.http import auth
 from bot.http.app import services
 from bot.rooster import ical_import, push
+from bot.rooster.model import Lesson
 from bot.rooster.feed import router as feed_router
 from bot.rules.localtime import at_local
 from bot.services import Services
@@ -38,12 +39,18 @@ def _rejected(exc: push.Rejected):
     return field_errors([(["body", *loc], msg) for loc, msg in exc.errors], exc.status)
 
 
-async def _apply(svc: Services, school_id: int, planning: push.Planning) -> push.Outcome:
-    """One push in one transaction; a rejection rolls everything back."""
+async def _apply(svc: Services, school_id: int, planning: push.Planning,
+                 read_back: str | None = None):
+    """One push in one transaction; a rejection rolls everything back. With ``read_back`` (a
+    lesson's external id) the stored lesson is read in the same transaction, so the answer
+    does not queue again for the database behind the outbox dispatcher."""
     try:
         async with svc.db.transaction() as tx:
-            return await push.apply(tx, school_id, planning, svc.now(), svc.settings.tz,
-                                    svc.settings.link_code_days)
+            outcome = await push.apply(tx, school_id, planning, svc.now(), svc.settings.tz,
+                                       svc.settings.link_code_days)
+            if read_back is None:
+                return outcome
+            return outcome, await _lesson_row(tx, school_id, read_back)
     except push.Rejected as exc:
         raise _rejected(exc) from None
 
@@ -200,13 +207,19 @@ async def put_member(body: MembershipIn, external_id: str = ExtPath,
 
 # ---- lessons --------------------------------------------------------------------------------
 
-async def _lesson_out(svc: Services, school_id: int, external_id: str,
-                      cls=LessonOut, **extra) -> LessonOut:
-    lesson = (await store.lessons_by_external(svc.db, school_id, [external_id]))[external_id]
-    group_ext = await svc.db.fetchval("SELECT external_id FROM groups WHERE id = ?",
-                                      (lesson.group_id,))
+async def _lesson_row(db, school_id: int, external_id: str) -> tuple[Lesson, str] | None:
+    """A stored lesson and its group's external id."""
+    lesson = (await store.lessons_by_external(db, school_id, [external_id])).get(external_id)
+    if lesson is None:
+        return None
+    group = await db.fetchval("SELECT external_id FROM groups WHERE id = ?", (lesson.group_id,))
+    return lesson, group
+
+
+def _lesson_out(svc: Services, row: tuple[Lesson, str], cls=LessonOut, **extra) -> LessonOut:
+    lesson, group = row
     tz = svc.settings.tz
-    return cls(external_id=lesson.external_id, group=group_ext, kind=lesson.kind,
+    return cls(external_id=lesson.external_id, group=group, kind=lesson.kind,
                level=lesson.level, start=lesson.starts_at.astimezone(tz),
                end=lesson.ends_at.astimezone(tz), location=lesson.location, mode=lesson.mode,
                teacher=lesson.teacher, cancelled=lesson.cancelled, **extra)
@@ -228,13 +241,14 @@ async def put_lesson(body: LessonIn, response: Response, external_id: str = ExtP
     """Create or change one lesson. The participants of its group who notice a change (new,
     cancelled, moved, other place, teacher, classroom or distance) get one message, unless the
     lesson is over or more than eight weeks ahead."""
-    outcome = await _apply(svc, school_id,
-                           push.Planning(lessons=[_lesson_input(external_id, body)]))
+    outcome, row = await _apply(svc, school_id,
+                                push.Planning(lessons=[_lesson_input(external_id, body)]),
+                                read_back=external_id)
     if outcome.lessons_created:
         response.status_code = 201
-    return await _lesson_out(svc, school_id, external_id, LessonWriteOut,
-                             changes=list(outcome.lesson_changes.get(external_id, ())),
-                             notified_participants=outcome.notified_participants)
+    return _lesson_out(svc, row, LessonWriteOut,
+                       changes=list(outcome.lesson_changes.get(external_id, ())),
+                       notified_participants=outcome.notified_participants)
 
 
 @school_router.post("/lessons/{external_id}/cancel", response_model=LessonWriteOut,
@@ -251,18 +265,20 @@ async def cancel_lesson(external_id: str = ExtPath, school_id: int = Depends(aut
                             ends_at=stored.ends_at, kind=stored.kind, level=stored.level,
                             location=stored.location, mode=stored.mode, teacher=stored.teacher,
                             cancelled=True)
-    outcome = await _apply(svc, school_id, push.Planning(lessons=[item]))
-    return await _lesson_out(svc, school_id, external_id, LessonWriteOut,
-                             changes=list(outcome.lesson_changes.get(external_id, ())),
-                             notified_participants=outcome.notified_participants)
+    outcome, row = await _apply(svc, school_id, push.Planning(lessons=[item]),
+                                read_back=external_id)
+    return _lesson_out(svc, row, LessonWriteOut,
+                       changes=list(outcome.lesson_changes.get(external_id, ())),
+                       notified_participants=outcome.notified_participants)
 
 
 @school_router.get("/lessons/{external_id}", response_model=LessonOut, tags=["lessons"])
 async def get_lesson(external_id: str = ExtPath, school_id: int = Depends(auth.school),
                      svc: Services = Depends(services)) -> LessonOut:
-    if not await store.lessons_by_external(svc.db, school_id, [external_id]):
+    row = await _lesson_row(svc.db, school_id, external_id)
+    if row is None:
         raise _not_found("lesson")
-    return await _lesson_out(svc, school_id, external_id)
+    return _lesson_out(svc, row)
 
 
 @school_router.get("/lessons", response_model=list[LessonOut], tags=["lessons"])
