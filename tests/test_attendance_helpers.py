@@ -60,7 +60,7 @@ async def weekly_lessons(db, school_id: int, group_id: int, first: date, last: d
 async def register(bot, key: str, records: list[tuple[str, str, str, str | None]]) -> dict:
     """PUT /attendance with (lesson, participant, status, reason) tuples; asserts 200."""
     async with bot.api(key) as api:
-        response = await api.put("/attendance", json={"records": [
+        response = await api.put("/api/v1/attendance", json={"records": [
             {"lesson": lesson_id, "participant": participant, "status": status, "reason": reason}
             for lesson_id, participant, status, reason in records]})
     assert response.status_code == 200, response.text

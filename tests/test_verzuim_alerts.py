@@ -145,11 +145,11 @@ async def test_dropping_out_alerts_the_klantmanager_at_once_and_only_hers_may_pr
     await link(world, petra, km, "nl")
     key = world.keys[f"school:{school}"]
     async with bot.api(key) as api:
-        response = await api.put("/participants/P-100/status", json={
+        response = await api.put("/api/v1/participants/P-100/status", json={
             "status": "dropped_out", "effective_on": "2026-11-20", "reason": "verhuisd"})
         assert response.json() == {"participant": "P-100", "status": "dropped_out",
                                    "changed": True, "klantmanager_alerted": True}
-        again = await api.put("/participants/P-100/status", json={"status": "dropped_out"})
+        again = await api.put("/api/v1/participants/P-100/status", json={"status": "dropped_out"})
         assert again.json()["changed"] is False and again.json()["klantmanager_alerted"] is False
     await drain(bot)
     alert = await petra.wait_for_message(contains="Uitval")
@@ -178,7 +178,7 @@ async def test_unseen_alerts_come_back_in_the_daily_digest_once(bot, world, clie
     petra = await client.user(706, "Petra", language_code="nl")
     await link(world, petra, km, "nl")
     async with bot.api(world.keys[f"school:{school}"]) as api:
-        await api.put("/participants/P-100/status", json={"status": "left"})
+        await api.put("/api/v1/participants/P-100/status", json={"status": "left"})
     await drain(bot)
     await petra.wait_for_message(contains="Uitval")
     clock.set(datetime(2026, 11, 24, 8, 0, tzinfo=AMS))
@@ -203,6 +203,6 @@ async def test_a_school_cannot_report_another_schools_participant(bot, world, st
     school, km, amira = await people_of_a_school(world)
     other = await world.school("Andere Taalschool")
     async with bot.api(world.keys[f"school:{other}"]) as api:
-        response = await api.put("/participants/P-100/status", json={"status": status})
+        response = await api.put("/api/v1/participants/P-100/status", json={"status": status})
     assert response.status_code == 404
     assert await bot.db.fetchval("SELECT status FROM people WHERE id = ?", (amira,)) == "active"

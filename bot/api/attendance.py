@@ -1,5 +1,7 @@
 """The school's attendance API (issue 6; Blik op Werk norm 2.9.1, 2.9.4; C art. 9.3, 12.4).
 
+All under ``/api/v1``, beside the rooster API:
+
 - ``PUT /attendance``: a batch of registrations, per lesson and participant present or absent,
   absent optionally with a reason (reported, ill, other); all or nothing.
 - ``PUT /attendance/{lesson}/{participant}``: one registration.
@@ -31,7 +33,7 @@ from bot.verzuim import notices  # noqa: F401  (registers the uitval renderer)
 from storage import attendance as store
 from storage import orgs, people
 
-router = api_router(tags=["attendance"])
+router = api_router(prefix="/api/v1", tags=["attendance"])
 
 MAX_RECORDS = 5000
 ExternalId = Field(min_length=1, max_length=100)

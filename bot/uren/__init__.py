@@ -84,7 +84,10 @@ def page(title: str, rows: list[tuple[str, str]], ok: bool) -> HTMLResponse:
 
 
 @router.get("/verify/{code}", response_model=Verification,
-            responses={404: {"model": NotGenuine, "description": "Unknown code or not genuine"},
+            responses={200: {"content": {"text/html": {}},
+                             "description": "Genuine: its figures (JSON, or a page for browsers)"},
+                       404: {"model": NotGenuine, "content": {"text/html": {}},
+                             "description": "Unknown code or not genuine"},
                        500: {"model": ErrorBody, "description": "Unexpected error"}})
 async def verify(code: str, request: Request, svc: Services = Depends(services)):
     """Whether the urenverklaring with this code is genuine, and its signed figures."""
