@@ -141,7 +141,8 @@ def build(path: Path, participants: int, seed: int = 6) -> dict:
     conn.execute("ANALYZE")
     conn.close()
     return {"participants": participants, "lessons": len(lesson_rows),
-            "attendance_rows": len(attendance_rows), "next_person": first_participant + participants,
+            "attendance_rows": len(attendance_rows),
+            "next_person": first_participant + participants,
             "next_lesson": lesson_id + 1, "groups": groups}
 
 
@@ -230,7 +231,8 @@ async def measure(path: Path, facts: dict, long_person: int) -> dict:
             pdf_times.append((time.perf_counter() - started) * 1000)
         return {"sweep_s": round(sweep_s, 3), "sweep_repeat_s": round(repeat_s, 3),
                 "alerts": alerts, "sweep_actions": actions, "repeat_actions": repeat_actions,
-                "urenverklaring_ms": round(uren_ms, 1), "pdf_ms": round(statistics.median(pdf_times), 1),
+                "urenverklaring_ms": round(uren_ms, 1),
+                "pdf_ms": round(statistics.median(pdf_times), 1),
                 "pdf_bytes": len(content)}
     finally:
         await db.close()
@@ -270,7 +272,8 @@ def reuse(path: Path) -> tuple[dict, int]:
     conn.commit()
     facts = {"participants": conn.execute("SELECT COUNT(*) FROM people WHERE role = 'participant'"
                                           " AND external_id <> 'LONG'").fetchone()[0],
-             "attendance_rows": conn.execute("SELECT COUNT(*) FROM attendance").fetchone()[0] - 1000}
+             "attendance_rows":
+                 conn.execute("SELECT COUNT(*) FROM attendance").fetchone()[0] - 1000}
     long_person = conn.execute("SELECT id FROM people WHERE external_id = 'LONG'").fetchone()[0]
     conn.close()
     return facts, long_person

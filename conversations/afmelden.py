@@ -267,13 +267,16 @@ def conversation() -> ConversationHandler:
             entry_points=[CommandHandler("afmelden", start),
                           CallbackQueryHandler(start, pattern=r"^menu:afmelden$")],
             states={
-                State.LESSON: [CallbackQueryHandler(pick_lesson, pattern=pattern(r"^af:l:\d{1,10}$"))],
-                State.REASON: [CallbackQueryHandler(pick_reason, pattern=pattern(r"^af:r:\w{1,20}$"))],
+                State.LESSON: [CallbackQueryHandler(pick_lesson,
+                                                    pattern=pattern(r"^af:l:\d{1,10}$"))],
+                State.REASON: [CallbackQueryHandler(pick_reason,
+                                                    pattern=pattern(r"^af:r:\w{1,20}$"))],
                 State.NOTE_CHOICE: [CallbackQueryHandler(send_without_note, pattern=r"^af:send$"),
                                     CallbackQueryHandler(ask_note, pattern=r"^af:note$")],
                 State.NOTE: [MessageHandler(filters.TEXT & ~filters.COMMAND, got_note)],
             },
-            fallbacks=[CommandHandler("cancel", stop), CallbackQueryHandler(stop, pattern=r"^af:stop$"),
+            fallbacks=[CommandHandler("cancel", stop),
+                       CallbackQueryHandler(stop, pattern=r"^af:stop$"),
                        CommandHandler("afmelden", start)],
             name="afmelden", persistent=True, allow_reentry=True)
 

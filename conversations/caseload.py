@@ -69,7 +69,8 @@ async def show_list(update: Update, context: BotContext, page: int = 0) -> None:
     now = services.now()
     entries = await store.caseload_overview(services.db, me.id, now - WINDOW, now)
     if not entries:
-        await update.effective_chat.send_message(tr.s_("You have no participants in your caseload."))
+        await update.effective_chat.send_message(
+            tr.s_("You have no participants in your caseload."))
         return
     pages = max(1, -(-len(entries) // PAGE))
     page = min(max(page, 0), pages - 1)
@@ -87,7 +88,8 @@ async def show_list(update: Update, context: BotContext, page: int = 0) -> None:
         nav.append(InlineKeyboardButton("▶", callback_data=f"{PREFIX}:pg:{page + 1}"))
     if nav:
         rows.append(nav)
-    await update.effective_chat.send_message(tr.lines(lines), reply_markup=InlineKeyboardMarkup(rows))
+    await update.effective_chat.send_message(tr.lines(lines),
+                                             reply_markup=InlineKeyboardMarkup(rows))
 
 
 def when(tr: Translator, moment: datetime) -> str:
@@ -113,12 +115,14 @@ async def show_participant(update: Update, context: BotContext, participant_id: 
             regime_text(tr, participant.regime, participant.route))))
     lines += ["", tr.s_("Coming lessons:")]
     coming = await coming_lessons(services, participant, limit=5)
-    lines += [f"- {when(tr, lesson.starts_at)}, {s(tr, PDF_KINDS.get(lesson.kind, PDF_KINDS['other']))}"
+    lines += [f"- {when(tr, lesson.starts_at)}, "
+              f"{s(tr, PDF_KINDS.get(lesson.kind, PDF_KINDS['other']))}"
               for lesson in coming] or [tr.s_("(none in the next two weeks)")]
     lines += ["", tr.s_("Recent attendance:")]
     recent = await store.recent_attendance(services.db, participant.id, now)
     for lesson, status in recent:
-        label = tr.s_("present") if status == "present" else s(tr, STATUS_LABELS.get(status, STATUS_LABELS["absent"]))
+        label = (tr.s_("present") if status == "present"
+                 else s(tr, STATUS_LABELS.get(status, STATUS_LABELS["absent"])))
         cancelled = " " + tr.s_("(cancelled)") if lesson.cancelled else ""
         lines.append(f"- {when(tr, lesson.starts_at)}: {label}{cancelled}")
     if not recent:

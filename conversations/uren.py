@@ -37,7 +37,8 @@ MENU = ("uren",)
 
 MAX_MONTHS = 24
 PRESS = re.compile(rf"^{PREFIX}:(all|months|stop|f:\d{{6}}|t:\d{{6}}:\d{{6}}|req:all"
-                   rf"|req:\d{{6}}:\d{{6}}|pdf:\d{{1,10}}|ok:\d{{1,10}}|no:\d{{1,10}}|km:\d{{1,10}})$")
+                   rf"|req:\d{{6}}:\d{{6}}|pdf:\d{{1,10}}|ok:\d{{1,10}}|no:\d{{1,10}}"
+                   rf"|km:\d{{1,10}})$")
 
 
 def button(tr: Translator, text: str, data: str, staff: bool = False) -> InlineKeyboardButton:

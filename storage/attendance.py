@@ -64,7 +64,8 @@ LESSON_COLUMNS = ("l.id, l.school_id, l.group_id, l.external_id, l.kind, l.mode,
 async def school_lesson(db: Database | Tx, school_id: int, external_id: str) -> LessonRow | None:
     """One of the school's lessons by its own id; another school's lesson looks absent."""
     row = await db.fetchone(f"SELECT {LESSON_COLUMNS} FROM lessons l"
-                            " WHERE l.school_id = ? AND l.external_id = ?", (school_id, external_id))
+                            " WHERE l.school_id = ? AND l.external_id = ?",
+                            (school_id, external_id))
     return LessonRow.from_row(row) if row else None
 
 
@@ -297,8 +298,9 @@ async def set_status(tx: Tx, *, school_id: int, person_id: int, status: str,
 # lesson and ``bound`` (now minus the alert delay), or when an episode of theirs is open.
 # "Attended" is read stricter than the rule reads it: not cancelled, in a membership period and
 # outside holidays, with the local dates widened to cover Europe/Amsterdam's offsets (UTC+1 and
-# UTC+2: a lesson's local date is its UTC date or the day after). So the last attended lesson found here is never later than the rule's, and the
-# candidates are a superset of those the rule alerts, never fewer.
+# UTC+2: a lesson's local date is its UTC date or the day after). So the last attended lesson
+# found here is never later than the rule's, and the candidates are a superset of those the rule
+# alerts, never fewer.
 #
 # Speed (bench/verzuim.py): per participant two index seeks, the last absence up to ``bound``
 # and the last presence; only when the presence is the later one is its lesson checked (one
@@ -387,7 +389,8 @@ async def verzuim_candidates(db: Database, now: datetime,
         " JOIN json_each(?) j ON j.value = p.id", (json.dumps(ids),))}
     alerts = {row["person_id"]: dict(row) for row in await db.fetchall(
         "SELECT id, person_id, klantmanager_id, episode_start, last_missed_at, alerted_at,"
-        " last_followup_at, followups, missed FROM verzuim_alerts WHERE kind = 'verzuim' AND closed_at IS NULL")}
+        " last_followup_at, followups, missed FROM verzuim_alerts"
+        " WHERE kind = 'verzuim' AND closed_at IS NULL")}
     members = await memberships(db, ids)
     schools = {row["school_id"] for row in people_rows.values()}
     holidays = await holidays_for(db, schools)
@@ -441,7 +444,8 @@ async def record_followups(tx: Tx, rows: list[tuple]) -> None:
     await tx.executemany(
         "UPDATE verzuim_alerts SET last_followup_at = ?, followups = followups + 1,"
         " episode_start = ?, last_missed_at = ?, missed = ? WHERE id = ?",
-        [(to_db(now), to_db(start), to_db(last), missed, i) for i, start, last, missed, now in rows])
+        [(to_db(now), to_db(start), to_db(last), missed, i)
+         for i, start, last, missed, now in rows])
 
 
 async def update_alert_episodes(tx: Tx, rows: list[tuple]) -> None:

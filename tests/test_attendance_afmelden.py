@@ -47,7 +47,8 @@ async def test_participant_reports_absence_in_turkish_and_the_school_sees_it(
     assert "afspraak bij de gemeente, IND of een dokter" in told.text
     assert "Afspraak bij de IND om 10 uur" in told.text
     async with bot.api(world.keys[f"school:{school}"]) as api:
-        register = (await api.get(f"/api/v1/attendance/lessons/{lessons[date(2026, 11, 25)]}")).json()
+        wednesday = lessons[date(2026, 11, 25)]
+        register = (await api.get(f"/api/v1/attendance/lessons/{wednesday}")).json()
     entry = register["participants"][0]
     assert entry["status"] == "absent" and entry["reason"] == "reported"
     assert entry["absence_report"]["reason"] == "appointment"

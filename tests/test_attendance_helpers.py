@@ -27,7 +27,8 @@ async def group(db, school_id: int, members: list[tuple[int, date, date | None]]
             " VALUES (?,?,?,?,?,?)", (school_id, f"G{next(_ids)}", name, kind, now, now))
         for person_id, joined, left in members:
             await tx.execute(
-                "INSERT INTO group_members(group_id, person_id, joined_on, left_on) VALUES (?,?,?,?)",
+                "INSERT INTO group_members(group_id, person_id, joined_on, left_on)"
+                " VALUES (?,?,?,?)",
                 (group_id, person_id, joined.isoformat(), left.isoformat() if left else None))
     return group_id
 

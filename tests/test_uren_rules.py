@@ -141,7 +141,8 @@ def issued(rows=HYBRID) -> tuple[dict, str, bytes, bytes]:
     from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
     data = payload(compute(rows, "wi2021", "b1", None, None, AMS), school="Taalschool Twente",
-                   participant="Şükrü Yılmaz", participant_ref="P-7", requested_by="participant",
+                   participant="Şükrü Yılmaz", participant_ref="P-7",
+                   requested_by="participant",
                    issued_at=datetime(2026, 12, 1, 10, tzinfo=AMS), tz=AMS)
     key = Ed25519PrivateKey.generate()
     text = signing.canonical(data)

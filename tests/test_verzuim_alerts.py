@@ -3,7 +3,7 @@ reads in Telegram when a participant stays away, comes back, or drops out."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 import pytest
 
@@ -115,7 +115,8 @@ async def test_holidays_and_cancelled_lessons_never_count_as_absence(bot, world,
     # Autumn week off for the whole school, and the Monday after it cancelled afterwards.
     await bot.db.execute(
         "INSERT INTO holidays(school_id, external_id, name, starts_on, ends_on, created_at)"
-        " VALUES (?, 'H1', 'Herfstvakantie', '2026-11-09', '2026-11-15', '2026-01-01T00:00:00.000000Z')",
+        " VALUES (?, 'H1', 'Herfstvakantie', '2026-11-09', '2026-11-15',"
+        " '2026-01-01T00:00:00.000000Z')",
         (school,))
     await register(bot, key, [(lessons[d], "P-100", "absent", None) for d in lessons
                               if date(2026, 11, 9) <= d <= date(2026, 11, 16)])

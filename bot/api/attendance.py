@@ -269,8 +269,8 @@ async def put_status(participant: str, change: StatusChange, school_id: int = De
                                          status=change.status, effective_on=change.effective_on,
                                          reason=change.reason, now=now)
         if changed and change.status != "active" and person.klantmanager_id is not None:
-            alert_id = await store.open_uitval_alert(tx, person_id=person_id,
-                                                     klantmanager_id=person.klantmanager_id, now=now)
+            alert_id = await store.open_uitval_alert(
+                tx, person_id=person_id, klantmanager_id=person.klantmanager_id, now=now)
             await enqueue(tx, message_key="verzuim.uitval", now=now, audience="staff",
                           person_id=person.klantmanager_id, priority=PRIORITY_HIGH,
                           dedupe_key=f"verzuim:{alert_id}:uitval",

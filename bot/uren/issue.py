@@ -63,7 +63,8 @@ async def issue(tx: Tx, services: Services, request: store.UrenRequest, particip
     school = await tx.fetchval("SELECT name FROM schools WHERE id = ?", (participant.school_id,))
     data = payload(computed, school=school, participant=participant.name,
                    participant_ref=participant.external_id,
-                   requested_by="klantmanager" if requester.role == "klantmanager" else "participant",
+                   requested_by=("klantmanager" if requester.role == "klantmanager"
+                                 else "participant"),
                    issued_at=now, tz=tz)
     text = signing.canonical(data)
     key = await signing.school_key(tx, participant.school_id, now)
@@ -118,7 +119,8 @@ async def request_statement(services: Services, *, participant: Person, requeste
                                   "attended_seconds": preview_statement.attended_seconds,
                                   "counted_seconds": preview_statement.counted_seconds})
     if not staff:
-        log.warning("urenverklaring request %d waits: the school has no staff in the bot", request_id)
+        log.warning("urenverklaring request %d waits: the school has no staff in the bot",
+                    request_id)
         return Outcome("no_staff", request_id)
     return Outcome("pending", request_id)
 

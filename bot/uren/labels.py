@@ -47,7 +47,8 @@ PDF_RULES = {
     "z_no_distance": SN_("Z-route: distance hours do not count toward the 800 hours (BoW 2.3.6)"),
     "onderwijs_no_distance": SN_("Onderwijsroute: distance hours do not count (BoW 2.3.5)"),
     "alfa_no_distance": SN_("Literacy at a distance does not count (BoW 2.3.4)"),
-    "ona_supervised": SN_("ONA under direct supervision of a qualified ONA teacher counts (BoW 4.7)"),
+    "ona_supervised": SN_("ONA under direct supervision of a qualified ONA teacher counts "
+                          "(BoW 4.7)"),
     "ona_practice": SN_("documented ONA practice hours count (BoW 4.7)"),
     "ona_supervised_only": SN_("ONA without direct supervision (homework, e-learning) does not "
                                "count (BoW 4.7)"),

@@ -62,7 +62,8 @@ def unicode_font() -> Path | None:
     options.drop_tables += ["FFTM"]
     font = TTFont(str(source))
     subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=[code for low, high in FONT_RANGES for code in range(low, high + 1)])
+    subsetter.populate(unicodes=[code for low, high in FONT_RANGES
+                                 for code in range(low, high + 1)])
     subsetter.subset(font)
     partial = target.with_suffix(f".{os.getpid()}.tmp")
     font.save(str(partial))
@@ -209,7 +210,8 @@ def render(data: dict, code: str, verify_url: str, tr: Translator) -> bytes:
              new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     doc.font(9.5)
     widths = [60, 36, 36, 36]
-    doc.row(widths, [tr.s_("Kind"), tr.s_("Classroom"), tr.s_("Distance"), tr.s_("Total")], bold=True,
+    doc.row(widths, [tr.s_("Kind"), tr.s_("Classroom"), tr.s_("Distance"), tr.s_("Total")],
+            bold=True,
             aligns="LRRR")
     for kind, classroom, distance in data["by_kind"]:
         doc.row(widths, [labels.label(tr, labels.PDF_KINDS, kind, staff=True),
@@ -224,7 +226,8 @@ def render(data: dict, code: str, verify_url: str, tr: Translator) -> bytes:
     doc.cell(0, 7, doc.text_of(tr.s_("Hours that count")), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     doc.font(9.5)
     widths = [28, 24, 22, 22, 0]
-    doc.row(widths, [tr.s_("Kind"), tr.s_("Mode"), tr.s_("Attended"), tr.s_("Counted"), tr.s_("Rule applied")],
+    doc.row(widths, [tr.s_("Kind"), tr.s_("Mode"), tr.s_("Attended"), tr.s_("Counted"),
+                     tr.s_("Rule applied")],
             bold=True, aligns="LLRRL")
     doc.font(8.5)
     for kind, mode, rule_id, attended, counted in data["lines"]:
@@ -258,12 +261,14 @@ def render(data: dict, code: str, verify_url: str, tr: Translator) -> bytes:
 
     doc.add_page()
     doc.font(12, bold=True)
-    doc.cell(0, 7, doc.text_of(tr.s_("Annex: attended lessons ({n})", n=tr.number(len(data["lessons"])))),
+    doc.cell(0, 7, doc.text_of(tr.s_("Annex: attended lessons ({n})",
+                                     n=tr.number(len(data["lessons"])))),
              new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     left = doc.l_margin
     columns = [left, left + 22, left + 46, left + 68, left + 90, left + 160]
     doc.font(8.5)
-    doc.text_row(columns, [tr.s_("Date"), tr.s_("Time"), tr.s_("Kind"), tr.s_("Mode"), tr.s_("Teacher"), tr.s_("Counts")],
+    doc.text_row(columns, [tr.s_("Date"), tr.s_("Time"), tr.s_("Kind"), tr.s_("Mode"),
+                           tr.s_("Teacher"), tr.s_("Counts")],
                  ANNEX_LINE)
     yes, no = tr.s_("yes"), tr.s_("no")
     kinds = {key: labels.label(tr, labels.PDF_KINDS, key, staff=True) for key in labels.PDF_KINDS}

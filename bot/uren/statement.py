@@ -39,7 +39,8 @@ def range_for(period_start: date | None, period_end: date | None,
               tz: tzinfo) -> tuple[datetime | None, datetime | None]:
     """The instants to read registrations between (a local day wide at each end)."""
     after = at_local(period_start, datetime.min.time(), tz) if period_start else None
-    before = at_local(period_end + timedelta(days=1), datetime.min.time(), tz) if period_end else None
+    before = (at_local(period_end + timedelta(days=1), datetime.min.time(), tz)
+              if period_end else None)
     return after, before
 
 

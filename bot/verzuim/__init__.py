@@ -41,7 +41,8 @@ async def run_digest(services: Services, now: datetime) -> None:
 SWEEPS = (("verzuim", run_sweep), ("verzuim_digest", run_digest))
 
 
-def remaining_buttons(tr, alert_id: int, seen: bool, contacted: bool) -> InlineKeyboardMarkup | None:
+def remaining_buttons(tr, alert_id: int, seen: bool,
+                      contacted: bool) -> InlineKeyboardMarkup | None:
     """After a press: what is done shows as done, what is left stays a button."""
     if contacted:
         return None
@@ -91,8 +92,8 @@ async def on_press(update: Update, context: BotContext) -> None:
     async with services.db.transaction() as tx:
         await store.mark_alert(tx, alert["id"], what, now)
     contacted = what == "contacted" or alert["contacted_at"] is not None
-    await query.answer(tr.s_("Noted: you contacted {name}.", name=alert["name"]) if what == "contacted"
-                       else tr.s_("Marked as seen."))
+    await query.answer(tr.s_("Noted: you contacted {name}.", name=alert["name"])
+                       if what == "contacted" else tr.s_("Marked as seen."))
     await query.edit_message_reply_markup(remaining_buttons(tr, alert["id"], True, contacted))
 
 

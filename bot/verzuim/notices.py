@@ -44,7 +44,8 @@ def frag(tr: Translator, text: str) -> object:
 
 def alert_buttons(tr: Translator, alert_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[
-        InlineKeyboardButton(tr.s_("Seen").lstrip("\u200f"), callback_data=f"{PREFIX}:seen:{alert_id}"),
+        InlineKeyboardButton(tr.s_("Seen").lstrip("\u200f"),
+                             callback_data=f"{PREFIX}:seen:{alert_id}"),
         InlineKeyboardButton(tr.s_("Contacted").lstrip("\u200f"),
                              callback_data=f"{PREFIX}:contact:{alert_id}"),
     ]])
@@ -56,7 +57,8 @@ def missed_lines(tr: Translator, missed: list) -> list[str]:
     for start, kind, status in missed[-MAX_LISTED:]:
         moment = when(start)
         lines.append(tr.s_("- {day} {time}, {kind}: {status}", day=tr.weekday_date(moment),
-                           time=tr.time(moment), kind=frag(tr, KIND_LABELS.get(kind, KIND_LABELS["other"])),
+                           time=tr.time(moment),
+                           kind=frag(tr, KIND_LABELS.get(kind, KIND_LABELS["other"])),
                            status=frag(tr, STATUS_LABELS.get(status, STATUS_LABELS["absent"]))))
     if len(missed) > MAX_LISTED:
         lines.insert(0, tr.s_("(the last {shown} of {count} are listed)",
@@ -73,8 +75,8 @@ def episode_text(tr: Translator, params: dict, headline: str) -> str:
         tr.s_("Absent since: {date}", date=tr.weekday_date(when(params["since"]))),
         tr.sn_("{n} lesson missed since the last attended one.",
                "{n} lessons missed since the last attended one.", params["count"]),
-        tr.sn_("{n} of them was reported with a reason.", "{n} of them were reported with a reason.",
-               reported),
+        tr.sn_("{n} of them was reported with a reason.",
+               "{n} of them were reported with a reason.", reported),
         "",
         *missed_lines(tr, missed),
     ])
@@ -108,7 +110,8 @@ def _uitval(tr: Translator, params: dict) -> Rendered:
                    name=params["name"],
                    change=frag(tr, STATUS_CHANGES.get(params["status"], STATUS_CHANGES["left"])))]
     if params.get("effective_on"):
-        lines.append(tr.s_("As of: {date}", date=tr.date(date.fromisoformat(params["effective_on"]))))
+        lines.append(tr.s_("As of: {date}",
+                           date=tr.date(date.fromisoformat(params["effective_on"]))))
     if params.get("reason"):
         lines.append(tr.s_("Reason given by the school: {reason}", reason=params["reason"]))
     return Rendered(tr.lines(lines), alert_buttons(tr, params["alert_id"]))

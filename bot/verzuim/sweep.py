@@ -50,7 +50,8 @@ def decide(entry: store.EpisodeInputs, now: datetime, tz: tzinfo) -> list[Action
     """The actions for one candidate: pure, so the whole sweep's logic is testable."""
     open_alert = entry.open_alert
     active = entry.status == "active" and entry.klantmanager_id is not None
-    if open_alert is not None and (not active or open_alert["klantmanager_id"] != entry.klantmanager_id):
+    moved = open_alert is not None and open_alert["klantmanager_id"] != entry.klantmanager_id
+    if open_alert is not None and (not active or moved):
         # Left, dropped out (uitval is its own alert) or moved to another klantmanager: the new
         # one gets their own first alert if the absence goes on.
         actions = [Action("close", entry.person_id, entry.klantmanager_id, alert=open_alert)]
@@ -70,19 +71,20 @@ def decide(entry: store.EpisodeInputs, now: datetime, tz: tzinfo) -> list[Action
             # The episode the klantmanager heard of is over: attended since, or corrected away.
             # Back in class means a lesson attended after the last missed one they were told of.
             since = from_db(open_alert["last_missed_at"] or open_alert["episode_start"])
-            previous = rule.Episode(missed=(rule.Lesson("", since, since),), statuses=(rule.ABSENT,),
-                                    tz=tz)
+            previous = rule.Episode(missed=(rule.Lesson("", since, since),),
+                                    statuses=(rule.ABSENT,), tz=tz)
             countable = rule.countable_lessons(lessons, holidays, memberships, now, tz)
             back = rule.back_in_class(previous, alerted_at, countable, entry.attendance)
-            back_on = next((lesson.start for lesson in countable
-                            if lesson.start > since and entry.attendance.get(lesson.id) == rule.PRESENT),
-                           None) if back else None
+            attended = [lesson.start for lesson in countable if lesson.start > since
+                        and entry.attendance.get(lesson.id) == rule.PRESENT]
+            back_on = attended[0] if back and attended else None
             actions.append(Action("back" if back else "close", entry.person_id,
                                   entry.klantmanager_id, alert=open_alert, back_on=back_on))
             open_alert = alerted_at = followup_at = None
     decision = rule.alert_decision(episode, now, alerted_at, followup_at)
     if decision == "alert":
-        actions.append(Action("alert", entry.person_id, entry.klantmanager_id, episode, lessons=by_id))
+        actions.append(Action("alert", entry.person_id, entry.klantmanager_id, episode,
+                              lessons=by_id))
     elif decision == "followup":
         actions.append(Action("followup", entry.person_id, entry.klantmanager_id, episode,
                               alert=open_alert, lessons=by_id))
