@@ -144,3 +144,40 @@ async def test_participant_without_a_recorded_law_is_told_to_ask_the_school(bot,
     await user.press(0, await user.wait_for_message())
     answer = await user.wait_for_message(contains="has not recorded which law")
     assert "ask your school" in answer.text
+
+
+async def test_a_participant_picks_months_and_sees_only_their_hours_of_that_period(
+        bot, world, client, clock):
+    school, km, amira = await three_weeks_of_lessons(bot, world)
+    user = await client.user(806, "Amira", language_code="en")
+    await link(world, user, amira, "en")
+    await user.send("/uren")
+    await user.press("From one month to another", await user.wait_for_message())
+    months = await user.wait_for_message(contains="From which month")
+    assert months.button_texts[:-1] == ["Nov 2026"], "from the first registered lesson to now"
+    await user.press("Nov 2026", months)
+    until = await user.wait_for_message(contains="Until which month")
+    await user.press("Nov 2026", until)
+    overview = await user.wait_for_message(contains="Your hours")
+    assert "November 1, 2026 to November 30, 2026" in overview.text
+    assert "Dutch (NT2): 12.5 hours in class, 6 hours online" in overview.text
+    assert "Hours that count for your urenverklaring: 24.5" in overview.text
+
+
+async def test_caseload_shows_klacht_signals_and_chats_the_bot_cannot_reach(
+        bot, world, client, clock):
+    school, km, amira = await three_weeks_of_lessons(bot, world)
+    created = "2026-11-20T10:00:00.000000Z"
+    await bot.db.execute("INSERT INTO telegram_links(person_id, chat_id, linked_at,"
+                         " unreachable_since, unreachable_reason) VALUES (?, 999, ?, ?, 'blocked')",
+                         (amira, created, created))
+    await bot.db.execute(
+        "INSERT INTO klachten(reference, participant_id, school_id, route, topic, state,"
+        " received_at) VALUES ('K-1', ?, ?, 'klantmanager', 'rooster', 'signalled', ?)",
+        (amira, school, created))
+    petra = await client.user(807, "Petra", language_code="en")
+    await link(world, petra, km, "en")
+    await petra.send("/caseload")
+    overview = await petra.wait_for_message(contains="caseload")
+    assert "1 klacht signal" in overview.text
+    assert "not reachable on Telegram" in overview.text
