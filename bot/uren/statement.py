@@ -48,7 +48,7 @@ def compute(rows: list[AttendedRow], regime: str, route: str | None, period_star
             period_end: date | None, tz: tzinfo) -> Computed:
     """The statement over the attended lessons in the period, and each listed lesson's rule."""
     check_regime(regime, route)
-    wi2013_route = None if regime == "wi2013" else route
+    rule_route = None if regime == "wi2013" else route  # Wi2013 has no leerroute
     attended = []
     kept = []
     for row in rows:
@@ -60,7 +60,7 @@ def compute(rows: list[AttendedRow], regime: str, route: str | None, period_star
         kept.append(row)
         attended.append(rule.AttendedLesson(row.kind, row.mode, row.starts_at, row.ends_at,
                                             supervised=row.supervised, practice=row.practice))
-    statement = rule.hours_statement(attended, regime, wi2013_route, period_start, period_end, tz)
+    statement = rule.hours_statement(attended, regime, rule_route, period_start, period_end, tz)
     line_rule = {(line.kind, line.mode): line.rule for line in statement.lines
                      if line.kind != "ONA"}
     rules = []
