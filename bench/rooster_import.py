@@ -19,7 +19,8 @@ the request to having the response (JSON encoding of the planning done before):
   dispatcher really sends each change's 15 messages at Telegram's pace meanwhile;
 - single_change_p95_during_fanout_ms: the same right after the import, in all groups, while the
   dispatcher works through the first push's 3,000 rows for participants without Telegram (each
-  one tried and rescheduled in its own transaction: a burst of database work).
+  one tried and rescheduled in its own transaction: a burst of database work);
+- sent_meanwhile: messages the dispatcher delivered to the sandbox by the end of the changes.
 
 The last line printed is one JSON object.
 """
