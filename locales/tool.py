@@ -53,17 +53,23 @@ def extract(keywords: dict) -> dict[str, Message]:
     return found
 
 
-def load_language(lang: str) -> dict[str, object]:
-    """Every message of one language across its .po files."""
+def load_language(lang: str, conflicts: list[str] | None = None) -> dict[str, object]:
+    """Every message of one language across its .po files. The files are merged into one
+    catalog at run time, so a msgid translated differently in two files is a conflict."""
     entries: dict[str, object] = {}
     folder = LOCALES / lang / "LC_MESSAGES"
     for path in sorted(folder.glob("*.po")):
         with path.open("rb") as handle:
             catalog = read_po(handle, locale=lang)
         for message in catalog:
-            if message.id:
-                entries[message.id[0] if isinstance(message.id, tuple) else message.id] = (
-                    message, path.name, catalog.num_plurals)
+            if not message.id:
+                continue
+            msgid = message.id[0] if isinstance(message.id, tuple) else message.id
+            earlier = entries.get(msgid)
+            if earlier is not None and earlier[0].string != message.string and conflicts is not None:
+                conflicts.append(f"{lang}: {msgid[:50]!r} is translated differently in "
+                                 f"{earlier[1]} and {path.name}")
+            entries[msgid] = (message, path.name, catalog.num_plurals)
     return entries
 
 
@@ -81,7 +87,10 @@ def check() -> Report:
     participant = extract(PARTICIPANT_KEYWORDS)
     staff = extract(STAFF_KEYWORDS)
     for lang in LANGUAGES:
-        entries = load_language(lang)
+        conflicts: list[str] = []
+        entries = load_language(lang, conflicts)
+        for conflict in conflicts:
+            report.add(conflict)
         required = dict(participant)
         if lang in STAFF_LANGUAGES:
             required.update(staff)

@@ -243,9 +243,9 @@ PARTICIPANT = [
         "so": "Daryeelka carruurta"}),
     ("Another reason", {
         "nl": "Een andere reden", "ar": "سبب آخر", "ti": "ካልእ ምኽንያት", "tr": "Başka bir neden",
-        "fa": "دلیل دیگر", "fa_AF": "دلیل دیگر", "ps": "بل لامل", "so": "Sabab kale"}),
+        "fa": "دلیل دیگر", "fa_AF": "دلیل دیگر", "ps": "بل دلیل", "so": "Sabab kale"}),
     ("Stop", {
-        "nl": "Stoppen", "ar": "إيقاف", "ti": "ደው ኣብል", "tr": "Durdur", "fa": "توقف",
+        "nl": "Stoppen", "ar": "إيقاف", "ti": "ኣቋርጽ", "tr": "Dur", "fa": "توقف",
         "fa_AF": "توقف", "ps": "ودرول", "so": "Jooji"}),
     ("{day}, {time}: {kind}", {
         "nl": "{day}, {time}: {kind}", "ar": "{day}، {time}: {kind}", "ti": "{day}፡ {time}: {kind}",
@@ -603,7 +603,7 @@ STAFF = [
     ("{percent}% present ({present} of {registered})", "{percent}% aanwezig ({present} van {registered})"),
     ("no registered lessons", "geen geregistreerde lessen"),
     ("not reachable on Telegram", "niet bereikbaar via Telegram"),
-    ("You have no participants in your caseload.", "Je hebt geen deelnemers in je caseload."),
+    ("You have no participants in your caseload.", "Je hebt geen cursisten in je caseload."),
     ("This participant is not in your caseload.", "Deze deelnemer zit niet in je caseload."),
     ("Status: {status}", "Status: {status}"), ("Regime: {regime}", "Regime: {regime}"),
     ("Coming lessons:", "Komende lessen:"),
