@@ -7,19 +7,16 @@ used by :mod:`bot.sandbox.driver`.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
-import socket
-from collections.abc import Iterator
 from typing import Any
 
-import uvicorn
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+
+from bot.serving import UvicornTask
 
 from .botapi import canonical_name, find_method
 from .control import control_routes
@@ -95,31 +92,6 @@ def create_app(state: SandboxState) -> Starlette:
     return app
 
 
-class _EmbeddedServer(uvicorn.Server):
-    """uvicorn without signal handling (the hosting process owns its signals) that stops
-    at once when asked, instead of at its next 0.1 s tick."""
-
-    def __init__(self, config: uvicorn.Config) -> None:
-        super().__init__(config)
-        self._exit_requested = asyncio.Event()
-
-    @contextlib.contextmanager
-    def capture_signals(self) -> Iterator[None]:
-        yield
-
-    def request_exit(self) -> None:
-        """Ask the main loop to end now."""
-        self.should_exit = True
-        self._exit_requested.set()
-
-    async def main_loop(self) -> None:
-        counter = 0
-        while not await self.on_tick(counter):
-            counter = (counter + 1) % 864000
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._exit_requested.wait(), 0.1)
-
-
 class SandboxServer:
     """Runs the sandbox in the current event loop on a pre-bound local socket."""
 
@@ -142,17 +114,14 @@ class SandboxServer:
             chat_burst=chat_burst,
         )
         self.app = create_app(self.state)
-        self._server: _EmbeddedServer | None = None
-        self._task: asyncio.Task[None] | None = None
-        self._socket: socket.socket | None = None
-        self._url: str | None = None
+        self._http: UvicornTask | None = None
 
     @property
     def url(self) -> str:
         """Base URL, e.g. ``http://127.0.0.1:PORT``."""
-        if self._url is None:
+        if self._http is None:
             raise RuntimeError("SandboxServer is not started")
-        return self._url
+        return self._http.url
 
     @property
     def bot_api_url(self) -> str:
@@ -166,59 +135,20 @@ class SandboxServer:
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> None:
         """Bind the socket and serve in a background task of the running loop."""
-        if self._task is not None:
+        if self._http is not None:
             raise RuntimeError("SandboxServer already started")
-        family = socket.AF_INET6 if ":" in host else socket.AF_INET
-        # proto=IPPROTO_TCP lets asyncio set TCP_NODELAY on accepted connections
-        # (with proto 0 it does not, and every response waits ~40 ms for a delayed ACK).
-        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-        try:
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            sock.bind((host, port))
-        except OSError:
-            sock.close()
-            raise
-        self._socket = sock
-        bound_port = sock.getsockname()[1]
-        shown_host = f"[{host}]" if family == socket.AF_INET6 else host
-        self._url = f"http://{shown_host}:{bound_port}"
-        config = uvicorn.Config(
-            self.app,
-            log_level="warning",
-            log_config=None,  # leave the host process's logging configuration alone
-            lifespan="off",
-            ws="none",
-            access_log=False,
-            timeout_graceful_shutdown=2,
-        )
         self.state.closed = False
-        self._server = _EmbeddedServer(config)
-        self._task = asyncio.create_task(self._server.serve(sockets=[sock]))
-        await self._wait_started()
-
-    async def _wait_started(self) -> None:
-        assert self._server is not None and self._task is not None
-        while not self._server.started:
-            if self._task.done():
-                self._task.result()  # re-raise the start-up error
-                raise RuntimeError("sandbox server stopped during start-up")
-            await asyncio.sleep(0.005)
+        http = UvicornTask(self.app, host, port)
+        await http.start()
+        self._http = http
 
     async def stop(self) -> None:
         """End long polls, stop uvicorn and release the socket."""
-        if self._task is None or self._server is None:
+        if self._http is None:
             return
         self.state.close()
-        self._server.request_exit()
-        try:
-            await asyncio.wait_for(asyncio.shield(self._task), timeout=5)
-        except TimeoutError:
-            self._server.force_exit = True
-            await self._task
-        finally:
-            if self._socket is not None:
-                self._socket.close()
-            self._task = self._server = self._socket = None
+        http, self._http = self._http, None
+        await http.stop()
 
     async def __aenter__(self) -> SandboxServer:
         await self.start()
