@@ -17,7 +17,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.http.app import create_http_app
 from bot.runtime import BotRuntime
-from bot.sandbox import SandboxClient, SandboxServer, SandboxUser
+from bot.sandbox import SandboxServer, SandboxUser
 from bot.serving import UvicornTask
 from storage import orgs, people
 from storage.database import Database

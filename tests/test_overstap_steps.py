@@ -81,7 +81,7 @@ async def test_arabic_participant_moves_to_the_afternoon_group_from_the_day_the_
     await amira.press("NT2 B1 middag", again)
     reasons = await amira.wait_for_message("لماذا تريد الانتقال؟")
     await amira.press("الأيام أو الأوقات لا تناسبني", reasons)
-    more = await amira.wait_for_message()
+    await amira.wait_for_message()
     await amira.send("أعمل في الصباح")
     summary = await amira.wait_for_message("من فضلك تحقق")
     assert "أعمل في الصباح" in summary.text
