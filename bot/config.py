@@ -86,7 +86,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("INBURGERBOT_SWEEP_SECONDS", "60", _positive_float,
             "How often the scheduler sweeps for due deadlines, alerts and reminders."),
     Setting("INBURGERBOT_LINK_CODE_DAYS", "14", _positive_int, "Days before a one-time link code expires."),
-    Setting("INBURGERBOT_OUTBOX_GLOBAL_RATE", "29", _positive_float,
+    Setting("INBURGERBOT_OUTBOX_GLOBAL_RATE", "30", _positive_float,
             "Messages per second the outbox sends overall (Telegram allows about 30)."),
     Setting("INBURGERBOT_OUTBOX_CHAT_RATE", "1", _positive_float,
             "Messages per second the outbox sends to one chat (Telegram allows about 1)."),
@@ -135,7 +135,7 @@ class Settings:
     public_url: str = ""
     sweep_seconds: float = 60.0
     link_code_days: int = 14
-    outbox_global_rate: float = 29.0
+    outbox_global_rate: float = 30.0
     outbox_chat_rate: float = 1.0
     outbox_give_up_hours: float = 48.0
     outbox_retention_days: float = 90.0
