@@ -40,5 +40,16 @@ FEATURE_MODULES: tuple[str, ...] = (
 )
 
 
+# The order commands appear in menus and /help: what people use most comes first.
+COMMAND_ORDER: tuple[str, ...] = (
+    "rooster", "afmelden", "klacht", "mijnklachten", "uren", "overstap", "gedeeld",
+    "caseload", "activiteiten", "klachten", "overstappen", "taal", "help", "start",
+)
+
+
+def command_rank(name: str) -> int:
+    return COMMAND_ORDER.index(name) if name in COMMAND_ORDER else len(COMMAND_ORDER)
+
+
 def feature_modules() -> list[ModuleType]:
     return [importlib.import_module(name) for name in FEATURE_MODULES]

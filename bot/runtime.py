@@ -17,7 +17,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.context import BotContext
 from bot.errors import on_error
-from bot.features import feature_modules
+from bot.features import command_rank, feature_modules
 from bot.i18n import I18n
 from bot.menus import set_default_menus
 from bot.persistence import SqlitePersistence
@@ -62,6 +62,7 @@ class BotRuntime:
             services.sweeps.extend(getattr(module, "SWEEPS", ()))
             menu.update(getattr(module, "MENU", ()))
         services.extras["menu_commands"] = menu
+        services.commands.sort(key=lambda command: command_rank(command.name))
 
         builder = (Application.builder()
                    .token(settings.token)

@@ -19,7 +19,8 @@ from storage import people
 ALL_ROLES = frozenset({"guest", "participant", "klantmanager", "staff"})
 COMMANDS = (
     Command("taal", N_("Choose your language"), ALL_ROLES),
-    Command("language", N_("Choose your language"), ALL_ROLES),
+    # An alias for people who look for the English word; kept out of menus to keep them short.
+    Command("language", N_("Choose your language"), frozenset()),
 )
 
 
