@@ -147,7 +147,10 @@ async def test_long_or_odd_input_gets_a_pointer_to_help(bot, world, client):
     _, amira = await people_of_a_school(world)
     user = await client.user(512, "Amira")
     await link(world, user, amira, "en")
+    # A 5,000-character paste reaches a bot as Telegram sends it: 4,096 characters, then the rest.
     await user.send("x" * 4096)
+    await user.send("x" * 904)
+    assert "Send /help" in (await user.wait_for_message()).text
     assert "Send /help" in (await user.wait_for_message()).text
     await user.send("/start " + "A" * 100)
     assert "Hello Amira Haddad" in (await user.wait_for_message()).text
