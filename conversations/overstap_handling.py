@@ -197,22 +197,30 @@ NOTE_EVENTS = {("ovk", "adv"): Event.ADVISE, ("ovk", "no"): Event.DECLINE,
                ("ovs", "slotno"): Event.DECLINE}
 
 
-async def ask_note(update: Update, context: BotContext) -> int:
-    """ovk:adv|no:<id>, ovs:slotno:<id>: ask for the note or reason the participant will read."""
-    parts = parts_of(update)
-    request_id = request_id_at(parts)
-    event = NOTE_EVENTS.get(tuple(parts[:2]))
+async def begin_step(update: Update, context: BotContext, request_id: int | None,
+                     event: Event | None) -> bool:
+    """Open a multi-message staff step: the presser must be allowed to take ``event`` now.
+    Refuses politely and returns False otherwise; remembers the step in chat_data."""
     actor = staff_actor(context)
     if request_id is None or event is None or actor is None:
         await refuse(update, context, "stale")
-        return ConversationHandler.END
+        return False
     try:
         await flow.check_step(context.services, request_id, event, actor)
     except Refusal as refusal:
         await refuse(update, context, refusal)
-        return ConversationHandler.END
+        return False
     await done_pressing(update)
     context.chat_data[PENDING] = {"request_id": request_id, "event": event.value}
+    return True
+
+
+async def ask_note(update: Update, context: BotContext) -> int:
+    """ovk:adv|no:<id>, ovs:slotno:<id>: ask for the note or reason the participant will read."""
+    parts = parts_of(update)
+    event = NOTE_EVENTS.get(tuple(parts[:2]))
+    if not await begin_step(update, context, request_id_at(parts), event):
+        return ConversationHandler.END
     tr = context.tr
     if event == Event.ADVISE:
         prompt = tr.s_("Type your advice. The participant reads it in your words and then chooses "
@@ -263,18 +271,8 @@ def coming_working_days(today: date, count: int) -> list[date]:
 
 async def ask_conversation_day(update: Update, context: BotContext) -> int:
     """ovs:conv:<id>: the current school proposes the handover conversation: first the day."""
-    request_id = request_id_at(parts_of(update))
-    actor = staff_actor(context)
-    if request_id is None or actor is None:
-        await refuse(update, context, "stale")
+    if not await begin_step(update, context, request_id_at(parts_of(update)), Event.PROPOSE):
         return ConversationHandler.END
-    try:
-        await flow.check_step(context.services, request_id, Event.PROPOSE, actor)
-    except Refusal as refusal:
-        await refuse(update, context, refusal)
-        return ConversationHandler.END
-    await done_pressing(update)
-    context.chat_data[PENDING] = {"request_id": request_id, "event": Event.PROPOSE.value}
     tr = context.tr
     today = flow.local_today(context.services, context.services.now())
     rows = [[InlineKeyboardButton(tr.weekday_date(day), callback_data=f"{S_PREFIX}:cday:"
@@ -377,18 +375,8 @@ async def propose(update: Update, context: BotContext, place: str) -> int:
 
 async def ask_start_day(update: Update, context: BotContext) -> int:
     """ovs:place:<id>: the new school confirms the placement: from which day."""
-    request_id = request_id_at(parts_of(update))
-    actor = staff_actor(context)
-    if request_id is None or actor is None:
-        await refuse(update, context, "stale")
+    if not await begin_step(update, context, request_id_at(parts_of(update)), Event.COMPLETE):
         return ConversationHandler.END
-    try:
-        await flow.check_step(context.services, request_id, Event.COMPLETE, actor)
-    except Refusal as refusal:
-        await refuse(update, context, refusal)
-        return ConversationHandler.END
-    await done_pressing(update)
-    context.chat_data[PENDING] = {"request_id": request_id, "event": Event.COMPLETE.value}
     tr = context.tr
     today = flow.local_today(context.services, context.services.now())
     days = sorted({date.fromisoformat(d) for d in flow.slot_dates(context.services.now(),
