@@ -47,7 +47,7 @@ def sign(key: Ed25519PrivateKey, text: str) -> bytes:
 
 
 def code_for(signature: bytes) -> str:
-    """XXXX-XXXX-XXXX-XXXX from the signature."""
+    """Four dash-separated groups of four base32 characters, from the signature."""
     digest = hashlib.sha256(signature).digest()[:CODE_BYTES]
     raw = base64.b32encode(digest).decode("ascii")
     return "-".join(raw[i:i + 4] for i in range(0, len(raw), 4))
