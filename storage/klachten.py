@@ -87,7 +87,7 @@ class Question:
 
 
 def new_reference() -> str:
-    """A short reference a participant can read aloud: "K-" and six characters without 0/O or 1/I/L."""
+    """A reference to read aloud: "K-" and six characters without 0/O or 1/I/L."""
     return "K-" + "".join(secrets.choice(CODE_ALPHABET) for _ in range(REFERENCE_LENGTH))
 
 
