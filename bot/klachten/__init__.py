@@ -33,7 +33,7 @@ def _id(raw: str) -> int:
 
 async def klachten_report(args, ctx):
     """Per school: klachten, share handled within term against the 80% norm, median days."""
-    from bot.admin import AdminError
+    from bot.refusal import Refused as AdminError
 
     tz = ctx.settings.tz
     today = ctx.clock.now().astimezone(tz).date()

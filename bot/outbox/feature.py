@@ -86,7 +86,7 @@ def register(app: Application, services: Services) -> None:
 
 
 async def admin_outbox(args, ctx) -> dict | list:
-    from bot.admin import AdminError
+    from bot.refusal import Refused as AdminError
 
     now = ctx.clock.now()
     if args.ping is not None:

@@ -16,7 +16,7 @@ DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 async def admin_school_status(args, ctx) -> dict:
-    from bot.admin import AdminError
+    from bot.refusal import Refused as AdminError
 
     keurmerk = args.keurmerk_until
     if keurmerk is not None and keurmerk != "":

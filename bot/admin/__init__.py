@@ -17,12 +17,13 @@ import httpx
 from bot.clock import Clock
 from bot.config import Settings
 from bot.features import feature_modules
+from bot.refusal import Refused
 from storage import orgs, people
 from storage.database import Database
 
 
-class AdminError(Exception):
-    """A one-line, user-facing reason an admin command cannot be done."""
+# Admin commands refuse with the feature layer's error type (services raise it too).
+AdminError = Refused
 
 
 @dataclass
