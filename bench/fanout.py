@@ -43,7 +43,7 @@ from bot.clock import Clock  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.outbox import PRIORITY_BULK, Notice, enqueue_many  # noqa: E402
 from bot.outbox.messages import PING  # noqa: E402
-from bot.runtime import BotRuntime  # noqa: E402
+from bot.app import BotApp  # noqa: E402
 from bot.sandbox import SandboxClient, SandboxServer  # noqa: E402
 from storage import orgs, people  # noqa: E402
 from storage.database import to_db  # noqa: E402
@@ -136,10 +136,10 @@ async def run_outbox(sandbox: SandboxServer, client: SandboxClient, ids: list[in
                                      http=("127.0.0.1", 0), sweep_seconds=3600.0)
         if rate is not None:  # INBURGERBOT_OUTBOX_GLOBAL_RATE
             settings = replace(settings, outbox_global_rate=rate)
-        runtime = BotRuntime(settings, clock=clock)
-        await runtime.start()
+        app = BotApp(settings, clock=clock)
+        await app.start()
         try:
-            db, now = runtime.services.db, clock.now()
+            db, now = app.services.db, clock.now()
             async with db.transaction() as tx:
                 await orgs.add_gemeente(tx, "Bench", now)
                 school, _ = await orgs.add_school(tx, "Bench school", now)
@@ -167,12 +167,12 @@ async def run_outbox(sandbox: SandboxServer, client: SandboxClient, ids: list[in
                            priority=PRIORITY_BULK, dedupe_key=f"bench:{chat_id}")
                     for chat_id in ids], now=clock.now())
             start = time.time()  # committed
-            await runtime.services.outbox.drain(timeout=n / 20 + 60)
+            await app.services.outbox.drain(timeout=n / 20 + 60)
             stop.set()
             delays = await probes if probes else []
             after = await client.stats()
         finally:
-            await runtime.stop()
+            await app.stop()
     lost, duplicates, last = delivery(before, after, ids)
     elapsed = (last - start) if last else float("inf")
     result = {"msgs_per_s": round(n / elapsed, 2), "lost": lost, "duplicates": duplicates,

@@ -5,7 +5,7 @@ notification per affected participant into the outbox), then moves lessons one r
     python bench/rooster_import.py            # 10,000 lessons, 200 single changes
     python bench/rooster_import.py --quick    # 1,000 lessons, 50 single changes
 
-The bot runs as in production (runtime with its outbox dispatcher, uvicorn on a TCP port, the
+The bot runs as in production (bot.app with its outbox dispatcher, uvicorn on a TCP port, the
 sandbox as Telegram) in this process; the client is httpx over a keep-alive connection. Each group
 has 15 participants and two lessons a week for 25 weeks from this week, so the first push notifies
 every participant of the lessons of the coming eight weeks. Timings are wall-clock from sending
@@ -45,10 +45,8 @@ import httpx  # noqa: E402
 
 from bot.clock import Clock  # noqa: E402
 from bot.config import Settings  # noqa: E402
-from bot.http.app import create_http_app  # noqa: E402
-from bot.runtime import BotRuntime  # noqa: E402
+from bot.app import BotApp  # noqa: E402
 from bot.sandbox import SandboxClient, SandboxServer  # noqa: E402
-from bot.serving import UvicornTask  # noqa: E402
 from storage import orgs  # noqa: E402
 from storage.database import to_db  # noqa: E402
 
@@ -165,17 +163,15 @@ async def main(quick: bool) -> dict:
                                      file_api_url=sandbox.file_url,
                                      db_path=Path(folder) / "bench.db", http=("127.0.0.1", 0),
                                      sweep_seconds=3600.0)
-        runtime = BotRuntime(settings, clock=RunningClock())
-        await runtime.start()
-        server = UvicornTask(create_http_app(runtime), "127.0.0.1", 0)
-        await server.start()
-        db, now = runtime.services.db, runtime.services.now()
+        app = BotApp(settings, clock=RunningClock())
+        await app.start()
+        db, now = app.services.db, app.services.now()
         async with db.transaction() as tx:
             _, key = await orgs.add_school(tx, "Bench Taalschool", now)
         body = json.dumps(planning(groups, per_group, weeks)).encode()
         headers = {"Authorization": f"Bearer {key}", "Content-Type": "application/json"}
         try:
-            async with httpx.AsyncClient(base_url=server.url, headers=headers,
+            async with httpx.AsyncClient(base_url=app.url, headers=headers,
                                          timeout=120) as api:
                 started = time.perf_counter()
                 first = await api.post("/api/v1/planning", content=body)
@@ -187,7 +183,7 @@ async def main(quick: bool) -> dict:
                 again.raise_for_status()
                 assert again.json()["notified_participants"] == 0
                 during = await move_lessons(api, range(0, changes // 2), groups, per_group)
-                await runtime.services.outbox.drain(timeout=120)
+                await app.services.outbox.drain(timeout=120)
                 await link_groups(db, LINKED_GROUPS, per_group)
                 latencies = await move_lessons(api, range(changes // 2, changes + changes // 2),
                                                LINKED_GROUPS, per_group)
@@ -198,8 +194,7 @@ async def main(quick: bool) -> dict:
             participants = await db.fetchval(
                 "SELECT count(*) FROM people WHERE role = 'participant'")
         finally:
-            await server.stop()
-            await runtime.stop()
+            await app.stop()
             await sandbox.stop()
     return {"lessons": lessons, "groups": groups, "participants": participants,
             "import_s": round(import_s, 3), "repush_s": round(repush_s, 3),

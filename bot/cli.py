@@ -21,12 +21,10 @@ async def serve(settings: Settings) -> None:
     """Bot, scheduler and HTTP server in one loop; uvicorn's lifespan starts and stops the bot."""
     import uvicorn
 
-    from bot.http.app import create_http_app
-    from bot.runtime import BotRuntime
+    from bot.app import BotApp
 
-    app = create_http_app(BotRuntime(settings), manage_runtime=True)
     host, port = settings.http
-    config = uvicorn.Config(app, host=host, port=port, lifespan="on", log_level="info",
+    config = uvicorn.Config(BotApp(settings).http, host=host, port=port, lifespan="on", log_level="info",
                             access_log=False)
     await uvicorn.Server(config).serve()
 
@@ -47,12 +45,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         if command == "admin":
-            from bot.admin import AdminError, run_admin
+            from bot.app import run_admin
+            from bot.refusal import Refused
 
             settings = Settings.from_env(require_token=False)
             try:
                 print(asyncio.run(run_admin(rest, settings)))
-            except AdminError as exc:
+            except Refused as exc:
                 print(f"error: {exc}", file=sys.stderr)
                 return 2
             return 0

@@ -16,10 +16,9 @@ from pathlib import Path
 from bot.clock import Clock
 from bot.config import ConfigError, Settings, _host_port
 from bot.demo_data import DemoPerson, seed
-from bot.http.app import create_http_app
-from bot.runtime import BotRuntime
+from bot.app import BotApp
 from bot.sandbox import SandboxClient, SandboxServer, SandboxUser
-from bot.serving import UvicornTask
+from storage.database import Database
 
 HELP = """Type a message or a /command and press Enter to send it as the current person.
   1, 2, ...   press that button of the last message that has buttons
@@ -167,23 +166,18 @@ async def run_demo(argv: list[str]) -> int:
     settings = Settings.defaults(token=sandbox.token, api_url=sandbox.bot_api_url,
                                  file_api_url=sandbox.file_url, db_path=db_path,
                                  http=(host, port), sweep_seconds=30.0)
-    runtime = BotRuntime(settings, clock=Clock())
-    from storage.database import Database
-
     seeding_db = await Database.open(db_path)
     demo_people = await seed(seeding_db, Clock().now(), settings.tz)
     await seeding_db.close()
-    await runtime.start()
-    http = UvicornTask(create_http_app(runtime), host, port)
-    await http.start()
-    print(f"inburgerbot demo: sandbox Telegram at {sandbox.url}, bot HTTP at {http.url}, "
-          f"database {db_path}")
+    app = BotApp(settings, clock=Clock())
     try:
+        await app.start()
+        print(f"inburgerbot demo: sandbox Telegram at {sandbox.url}, bot HTTP at {app.url}, "
+              f"database {db_path}")
         async with SandboxClient(sandbox.url) as client:
             await Terminal(client, demo_people).run(read_stdin)
     finally:
-        await http.stop()
-        await runtime.stop()
+        await app.stop()
         await sandbox.stop()
     print("demo stopped")
     return 0

@@ -1,43 +1,92 @@
-"""Every feature of the bot, registered in this one order (rules-bot habit).
+"""Every feature of the bot as a plain value (rules-bot habit: order of registration in one place).
 
-A feature module may define ``COMMANDS`` (tuple of ``Command``), ``register(app, services)`` to
-add its handlers (group 0; order matters: the first matching handler wins), ``SWEEPS`` (tuple of
-``(name, async fn(services, now))`` run by the scheduler), ``MENU`` (command names it answers as
-``menu:<name>`` buttons) and ``router`` (a FastAPI APIRouter for the HTTP server).
-The gate comes first and the help fallbacks last.
+A ``Feature`` says what one feature adds: its commands (menus and /help), the functions that add
+its Telegram handlers (``conversations/``), its scheduler sweeps (``bot/<feature>/``), its HTTP
+routers (``bot/api/``), the commands it answers as ``menu:<name>`` buttons, and its admin
+subcommands (``bot/admin/``). ``bot/app.py`` composes them in the order of ``FEATURES``.
+
+Handler order matters within a group: the first matching handler wins, so the gate comes first
+and the help fallbacks last.
 """
 
 from __future__ import annotations
 
-import importlib
-from types import ModuleType
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
 
-FEATURE_MODULES: tuple[str, ...] = (
-    "conversations.gate",
-    "conversations.onboarding",
-    "conversations.language",
-    "conversations.mijnklachten",
-    "conversations.klacht_handling",
-    "conversations.klacht",
-    "bot.klachten",
-    "bot.api.klachten",
-    "conversations.overstap",
-    "conversations.overstap_handling",
-    "conversations.gedeeld",
-    "bot.overstap.feature",
-    "bot.api.overstap",
-    "bot.api.attendance",
-    "bot.verzuim",
-    "bot.uren",
-    "conversations.afmelden",
-    "conversations.caseload",
-    "conversations.uren",
-    "bot.outbox.feature",
-    "bot.api.rooster",
-    "conversations.rooster",
-    "conversations.activities",
-    "conversations.help",
+from telegram.ext import Application
+
+import bot.klachten
+import bot.overstap.feature
+import bot.uren
+import bot.verzuim
+from bot.admin import outbox as outbox_admin
+from bot.api import attendance as attendance_api
+from bot.api import klachten as klachten_api
+from bot.api import overstap as overstap_api
+from bot.api import rooster as rooster_api
+from bot.outbox import sweep as outbox_sweep
+from bot.services import Command, Services, Sweep
+from conversations import (activities, afmelden, caseload, gate, gedeeld, help, klacht,
+                           klacht_handling, language, mijnklachten, onboarding, outbox_chats,
+                           overstap, overstap_handling, rooster, uren)
+
+Register = Callable[[Application, Services], None]
+Startup = Callable[[Services], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Feature:
+    """What one feature adds to the bot; every field is optional."""
+
+    name: str
+    commands: tuple[Command, ...] = ()
+    handlers: tuple[Register, ...] = ()
+    sweeps: tuple[tuple[str, Sweep], ...] = ()
+    # FastAPI routers from bot/api/ (typed loosely: only bot/api and bot/http import FastAPI).
+    routes: tuple[Any, ...] = ()
+    menu: tuple[str, ...] = ()
+    admin: tuple[Callable[[Any], None], ...] = ()
+    startup: tuple[Startup, ...] = ()
+
+
+GATE = Feature("gate", handlers=(gate.register,))
+ONBOARDING = Feature("onboarding", commands=onboarding.COMMANDS, handlers=(onboarding.register,))
+LANGUAGE = Feature("language", commands=language.COMMANDS, handlers=(language.register,))
+KLACHTEN = Feature(
+    "klachten",
+    commands=mijnklachten.COMMANDS + klacht_handling.COMMANDS + klacht.COMMANDS,
+    handlers=(mijnklachten.register, klacht_handling.register, klacht.register),
+    sweeps=bot.klachten.SWEEPS,
+    routes=(klachten_api.router,),
+    menu=mijnklachten.MENU + klacht.MENU,
+    admin=(bot.klachten.add_admin_commands,),
 )
+OVERSTAP = Feature(
+    "overstap",
+    commands=overstap.COMMANDS + overstap_handling.COMMANDS + gedeeld.COMMANDS,
+    handlers=(overstap.register, overstap_handling.register, gedeeld.register),
+    sweeps=bot.overstap.feature.SWEEPS,
+    routes=(overstap_api.router,),
+    menu=overstap.MENU,
+    admin=(bot.overstap.feature.add_admin_commands,),
+)
+ATTENDANCE = Feature("attendance", routes=(attendance_api.router,))
+VERZUIM = Feature("verzuim", handlers=(bot.verzuim.register,), sweeps=bot.verzuim.SWEEPS)
+UREN = Feature("uren", commands=uren.COMMANDS, handlers=(uren.register,), routes=(bot.uren.router,),
+               menu=uren.MENU, startup=(bot.uren.startup,))
+AFMELDEN = Feature("afmelden", commands=afmelden.COMMANDS, handlers=(afmelden.register,),
+                   menu=afmelden.MENU)
+CASELOAD = Feature("caseload", commands=caseload.COMMANDS, handlers=(caseload.register,),
+                   menu=caseload.MENU)
+OUTBOX = Feature("outbox", handlers=(outbox_chats.register,), sweeps=outbox_sweep.SWEEPS,
+                 admin=(outbox_admin.add_admin_commands,))
+ROOSTER = Feature("rooster", commands=rooster.COMMANDS, handlers=(rooster.register,),
+                  routes=(rooster_api.router,), menu=rooster.MENU)
+ACTIVITIES = Feature("activities", commands=activities.COMMANDS,
+                     handlers=(activities.register,))
+HELP = Feature("help", commands=help.COMMANDS, handlers=(help.register,))
 
 
 # The order commands appear in menus and /help: what people use most comes first.
@@ -49,7 +98,3 @@ COMMAND_ORDER: tuple[str, ...] = (
 
 def command_rank(name: str) -> int:
     return COMMAND_ORDER.index(name) if name in COMMAND_ORDER else len(COMMAND_ORDER)
-
-
-def feature_modules() -> list[ModuleType]:
-    return [importlib.import_module(name) for name in FEATURE_MODULES]

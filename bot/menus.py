@@ -57,7 +57,7 @@ def menu_keyboard(services: Services, role: str, tr: Translator) -> InlineKeyboa
     buttons = [InlineKeyboardButton(command.describe(tr).lstrip("\u200f")[:60],
                                     callback_data=MENU_PREFIX + command.name)
                for command in services.commands_for(role)
-               if command.name in services.extras.get("menu_commands", set())]
+               if command.name in services.menu_commands]
     if not buttons:
         return None
     return InlineKeyboardMarkup([[button] for button in buttons])

@@ -1,19 +1,20 @@
-"""What every handler, sweep and HTTP route needs, in one object built at start-up."""
+"""What every handler, sweep and HTTP route needs, in one object that bot/app.py builds whole at
+start-up (every field set at construction; nothing is added later)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Awaitable, Callable
+
+from telegram import Bot
 
 from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n import I18n, Translator
-from storage.database import Database
+from bot.outbox.dispatcher import Dispatcher
 from storage import people
-
-if TYPE_CHECKING:
-    from telegram import Bot
+from storage.database import Database
 
 Sweep = Callable[["Services", datetime], Awaitable[None]]
 
@@ -34,18 +35,21 @@ class Command:
 ROLES = ("guest", "participant", "klantmanager", "staff")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Services:
     settings: Settings
     db: Database
     clock: Clock
     i18n: I18n
-    commands: list[Command] = field(default_factory=list)
-    sweeps: list[tuple[str, Sweep]] = field(default_factory=list)
-    bot: "Bot | None" = None
-    bot_username: str = ""
-    outbox: Any = None
-    extras: dict[str, Any] = field(default_factory=dict)
+    bot: Bot
+    outbox: Dispatcher
+    # Every feature's commands, in menu order, and those answered as ``menu:<name>`` buttons.
+    commands: tuple[Command, ...]
+    menu_commands: frozenset[str]
+
+    @property
+    def bot_username(self) -> str:
+        return self.bot.username
 
     def now(self) -> datetime:
         return self.clock.now()

@@ -47,9 +47,10 @@ class UvicornTask:
         self._task: asyncio.Task | None = None
         self._socket: socket.socket | None = None
 
-    async def start(self) -> None:
-        if self._task is not None:
-            raise RuntimeError("already started")
+    def bind(self) -> None:
+        """Bind the listening socket now, so the real port is known before serving."""
+        if self._socket is not None:
+            return
         family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
         # proto=IPPROTO_TCP: asyncio sets TCP_NODELAY on accepted connections only when the
         # listening socket says TCP; without it every keep-alive response waits ~40 ms (Nagle
@@ -63,6 +64,12 @@ class UvicornTask:
             raise
         self._socket = sock
         self.port = sock.getsockname()[1]
+
+    async def start(self) -> None:
+        if self._task is not None:
+            raise RuntimeError("already started")
+        self.bind()
+        sock = self._socket
         config = uvicorn.Config(self.app, log_level="warning", log_config=None, lifespan="off",
                                 ws="none", access_log=False, timeout_graceful_shutdown=2)
         self._server = EmbeddedServer(config)
@@ -80,6 +87,9 @@ class UvicornTask:
 
     async def stop(self) -> None:
         if self._task is None or self._server is None:
+            if self._socket is not None:  # bound, never served
+                self._socket.close()
+                self._socket = None
             return
         self._server.request_exit()
         try:

@@ -85,3 +85,18 @@ async def get_meta(db: Database | Tx, key: str) -> str | None:
 async def set_meta(db: Database, key: str, value: str) -> None:
     await db.execute("INSERT INTO meta(key, value) VALUES (?, ?) "
                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+
+# --- lookups by name and id (admin CLI) ------------------------------------------------------
+
+
+async def gemeente_named(db: Database | Tx, name: str) -> int | None:
+    return await db.fetchval("SELECT id FROM gemeenten WHERE name = ?", (name,))
+
+
+async def school_named(db: Database | Tx, name: str) -> int | None:
+    return await db.fetchval("SELECT id FROM schools WHERE name = ?", (name,))
+
+
+async def get_gemeente_name(db: Database | Tx, gemeente_id: int) -> str | None:
+    return await db.fetchval("SELECT name FROM gemeenten WHERE id = ?", (gemeente_id,))

@@ -271,3 +271,33 @@ async def unreachable_participants(db: Database, *, klantmanager_id: int | None 
     return [{"person_id": row["id"], "name": row["name"],
              "since": from_db(row["unreachable_since"]), "reason": row["unreachable_reason"]}
             for row in rows]
+
+
+# --- enqueueing (bot.outbox.enqueue) and the unreachable alert -----------------------------------
+
+INSERT = ("INSERT INTO outbox(person_id, chat_id, audience, message_key, params, priority, urgent,"
+          " dedupe_key, created_at, not_before, lesson_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+          " ON CONFLICT(dedupe_key) DO NOTHING")
+
+
+async def insert(tx: Tx, row: tuple) -> int | None:
+    """One outbox row in ``INSERT``'s column order; None when its dedupe key was used already."""
+    row_id = await tx.execute(INSERT, row)
+    return row_id if await tx.fetchval("SELECT changes()") else None
+
+
+async def insert_many(tx: Tx, rows: list[tuple]) -> int:
+    """Many rows with one ``executemany``; returns how many were added (used keys skipped)."""
+    before = await tx.fetchval("SELECT total_changes()")
+    await tx.executemany(INSERT, rows)
+    return await tx.fetchval("SELECT total_changes()") - before
+
+
+async def participant_in_chat(tx: Tx, chat_id: int) -> Row | None:
+    """The participant linked to this chat who has a klantmanager (id, name, klantmanager_id,
+    unreachable_since), for the "unreachable via Telegram" alert."""
+    return await tx.fetchone(
+        "SELECT p.id, p.name, p.klantmanager_id, l.unreachable_since FROM telegram_links l"
+        " JOIN people p ON p.id = l.person_id"
+        " WHERE l.chat_id = ? AND p.role = 'participant' AND p.klantmanager_id IS NOT NULL",
+        (chat_id,))

@@ -183,3 +183,15 @@ async def school_staff(db: Database | Tx, school_id: int, staff_role: str | None
         sql += " AND p.staff_role = ?"
         params += (staff_role,)
     return [Person.from_row(row) for row in await db.fetchall(sql + " ORDER BY p.id", params)]
+
+
+# --- listings (admin CLI) --------------------------------------------------------------------
+
+
+async def list_people(db: Database | Tx) -> list[dict]:
+    """Everyone, with their organisation ids and whether a chat is linked."""
+    rows = await db.fetchall(
+        "SELECT p.id, p.name, p.role, p.school_id, p.klantmanager_id, p.regime, p.route,"
+        " l.chat_id IS NOT NULL AS linked FROM people p"
+        " LEFT JOIN telegram_links l ON l.person_id = p.id ORDER BY p.id")
+    return [dict(row) for row in rows]

@@ -7,18 +7,18 @@ server, with a real SQLite file and real scheduler jobs; only the clock is ours 
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import httpx
 
+from bot.app import BotApp
 from bot.clock import Clock
 from bot.config import Settings
-from bot.http.app import create_http_app
-from bot.runtime import BotRuntime
+from bot.i18n import LANGUAGES
 from bot.sandbox import SandboxServer, SandboxUser
-from bot.serving import UvicornTask
+from bot.services import Services
 from storage import orgs, people
 from storage.database import Database
 
@@ -42,24 +42,26 @@ class FakeClock(Clock):
 
 @dataclass
 class RunningBot:
-    """One started bot process-in-a-task: runtime, HTTP server and the clock it reads."""
+    """One started bot in a task of this event loop, built by bot.app as ``run`` builds it."""
 
-    runtime: BotRuntime
-    http: UvicornTask
+    app: BotApp
     clock: FakeClock
-    settings: Settings
 
     @property
-    def services(self):
-        return self.runtime.services
+    def services(self) -> Services:
+        return self.app.services
+
+    @property
+    def settings(self) -> Settings:
+        return self.app.settings
 
     @property
     def db(self) -> Database:
-        return self.runtime.services.db
+        return self.app.services.db
 
     @property
     def url(self) -> str:
-        return self.http.url
+        return self.app.url
 
     def api(self, key: str | None = None) -> httpx.AsyncClient:
         headers = {"Authorization": f"Bearer {key}"} if key else {}
@@ -67,11 +69,10 @@ class RunningBot:
 
     async def sweep(self) -> None:
         """Run the scheduler's sweeps now (the same code the periodic job runs)."""
-        await self.runtime.sweep()
+        await self.app.sweep()
 
     async def stop(self) -> None:
-        await self.http.stop()
-        await self.runtime.stop()
+        await self.app.stop()
 
 
 async def start_bot(sandbox: SandboxServer, db_path: Path, clock: FakeClock,
@@ -79,12 +80,9 @@ async def start_bot(sandbox: SandboxServer, db_path: Path, clock: FakeClock,
     settings = Settings.defaults(token=sandbox.token, api_url=sandbox.bot_api_url,
                                  file_api_url=sandbox.file_url, db_path=db_path,
                                  http=("127.0.0.1", 0), sweep_seconds=3600.0, **overrides)
-    runtime = BotRuntime(settings, clock=clock)
-    await runtime.start()
-    http = UvicornTask(create_http_app(runtime), "127.0.0.1", 0)
-    await http.start()
-    runtime.services.settings = replace(settings, public_url=http.url)
-    return RunningBot(runtime, http, clock, settings)
+    app = BotApp(settings, clock=clock)
+    await app.start()
+    return RunningBot(app, clock)
 
 
 @dataclass
@@ -122,8 +120,6 @@ async def link(world: World, user: SandboxUser, person_id: int, language: str) -
     await user.send(f"/start {code}")
     picker = await user.wait_for_message()
     assert picker.buttons, "expected the language picker"
-    from bot.i18n import LANGUAGES
-
     await user.press(LANGUAGES[language], picker)
     await user.wait_for_message()  # "Language: ..."
     await user.wait_for_message()  # greeting with the role's menu

@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bot.admin import build_parser
+from bot.app import FEATURES, admin_parser
 from bot.config import SETTINGS
-from bot.features import feature_modules
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text("utf-8")
@@ -35,13 +34,13 @@ def test_every_setting_is_documented_with_its_default():
 
 
 def test_every_admin_subcommand_is_documented():
-    parser = build_parser()
+    parser = admin_parser()
     subcommands = next(a for a in parser._actions if a.dest == "command").choices
     for name in subcommands:
         assert f"`{name}" in README, f"admin subcommand {name} is not in the README"
 
 
 def test_every_bot_command_is_documented():
-    for module in feature_modules():
-        for command in getattr(module, "COMMANDS", ()):
+    for feature in FEATURES:
+        for command in feature.commands:
             assert f"/{command.name}" in README, f"/{command.name} is not in the README"

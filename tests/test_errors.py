@@ -24,7 +24,7 @@ async def test_a_failing_handler_answers_in_the_users_language_and_logs_no_perso
         raise RuntimeError(f"cannot handle {update.effective_message.text}")
 
     # A handler that fails, ahead of every feature: the same path any bug would take.
-    bot.runtime.application.add_handler(
+    bot.app.application.add_handler(
         MessageHandler(filters.Regex("secret-words"), broken), group=-1)
     with caplog.at_level(logging.ERROR):
         await user.send("my secret-words about my health")

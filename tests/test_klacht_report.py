@@ -10,7 +10,7 @@ import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.admin import run_admin
+from bot.app import run_admin
 from bot.rules.klacht_deadlines import deadlines
 from storage import klachten as store
 from storage import people

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import secrets
 
-from bot.admin import run_admin
+from bot.app import run_admin
 from bot.sandbox.state import PendingQuery
 from tests.overstap_world import build
 from tests.support import link

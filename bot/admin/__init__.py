@@ -1,8 +1,10 @@
 """`inburgerbot admin ...`: the gemeente's administration (issue 2). Every subcommand prints a
 short table, or JSON with ``--json``; bad arguments are rejected with one clear line.
 
-Features add subcommands with ``add_admin_commands(subparsers)`` in their module; each command is
-``async fn(args, ctx) -> dict | list``.
+This module holds the core subcommands (gemeenten, schools, people, link codes); each feature's
+own live beside it (``bot/admin/<feature>.py``, ``add_admin_commands(subparsers)``) and
+``bot/app.py`` composes them. Each command is ``async fn(args, ctx) -> dict | list`` and refuses
+with ``bot.refusal.Refused``.
 """
 
 from __future__ import annotations
@@ -10,20 +12,20 @@ from __future__ import annotations
 import argparse
 import json
 from dataclasses import dataclass
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Any
 
 import httpx
 
 from bot.clock import Clock
 from bot.config import Settings
-from bot.features import feature_modules
 from bot.refusal import Refused
 from storage import orgs, people
 from storage.database import Database
 
 
 # Admin commands refuse with the feature layer's error type (services raise it too).
-AdminError = Refused
+AdminError = Refused  # the name feature modules used before bot/refusal.py
 
 
 @dataclass
@@ -49,14 +51,14 @@ def _id(raw: str) -> int:
     return int(raw)
 
 
-async def _require(db: Database, sql: str, value: int, what: str) -> None:
-    if not await db.fetchval(sql, (value,)):
-        raise AdminError(f"{what} {value} does not exist")
+def _require(exists: bool, value: int, what: str) -> None:
+    if not exists:
+        raise Refused(f"{what} {value} does not exist")
 
 
 async def add_gemeente(args, ctx: AdminContext) -> dict:
-    if await ctx.db.fetchval("SELECT 1 FROM gemeenten WHERE name = ?", (args.name,)):
-        raise AdminError(f"a gemeente named {args.name!r} already exists")
+    if await orgs.gemeente_named(ctx.db, args.name) is not None:
+        raise Refused(f"a gemeente named {args.name!r} already exists")
     async with ctx.db.transaction() as tx:
         gemeente_id, key = await orgs.add_gemeente(tx, args.name, ctx.clock.now())
     return {"id": gemeente_id, "name": args.name, "api_key": key,
@@ -64,8 +66,8 @@ async def add_gemeente(args, ctx: AdminContext) -> dict:
 
 
 async def add_school(args, ctx: AdminContext) -> dict:
-    if await ctx.db.fetchval("SELECT 1 FROM schools WHERE name = ?", (args.name,)):
-        raise AdminError(f"a school named {args.name!r} already exists")
+    if await orgs.school_named(ctx.db, args.name) is not None:
+        raise Refused(f"a school named {args.name!r} already exists")
     async with ctx.db.transaction() as tx:
         school_id, key = await orgs.add_school(tx, args.name, ctx.clock.now(),
                                                locations=args.locations or "")
@@ -74,7 +76,8 @@ async def add_school(args, ctx: AdminContext) -> dict:
 
 
 async def add_klantmanager(args, ctx: AdminContext) -> dict:
-    await _require(ctx.db, "SELECT 1 FROM gemeenten WHERE id = ?", args.gemeente, "gemeente")
+    _require(await orgs.get_gemeente_name(ctx.db, args.gemeente) is not None,
+                   args.gemeente, "gemeente")
     async with ctx.db.transaction() as tx:
         person_id = await people.add_person(tx, name=args.name, role="klantmanager",
                                             gemeente_id=args.gemeente, now=ctx.clock.now())
@@ -82,7 +85,8 @@ async def add_klantmanager(args, ctx: AdminContext) -> dict:
 
 
 async def add_staff(args, ctx: AdminContext) -> dict:
-    await _require(ctx.db, "SELECT 1 FROM schools WHERE id = ?", args.school, "school")
+    _require(await orgs.get_school(ctx.db, args.school) is not None, args.school,
+                   "school")
     async with ctx.db.transaction() as tx:
         person_id = await people.add_person(tx, name=args.name, role="staff", school_id=args.school,
                                             staff_role=args.role, now=ctx.clock.now())
@@ -90,13 +94,15 @@ async def add_staff(args, ctx: AdminContext) -> dict:
 
 
 async def add_participant(args, ctx: AdminContext) -> dict:
-    await _require(ctx.db, "SELECT 1 FROM schools WHERE id = ?", args.school, "school")
-    await _require(ctx.db, "SELECT 1 FROM people WHERE id = ? AND role = 'klantmanager'",
+    _require(await orgs.get_school(ctx.db, args.school) is not None, args.school,
+                   "school")
+    klantmanager = await people.get_person(ctx.db, args.klantmanager)
+    _require(klantmanager is not None and klantmanager.role == "klantmanager",
                    args.klantmanager, "klantmanager")
     if args.regime == "wi2021" and args.route is None:
-        raise AdminError("--route is required for Wi2021 (b1, z or onderwijs)")
+        raise Refused("--route is required for Wi2021 (b1, z or onderwijs)")
     if args.regime == "wi2013" and args.route is not None:
-        raise AdminError("--route applies only to Wi2021; leave it out for Wi2013")
+        raise Refused("--route applies only to Wi2021; leave it out for Wi2013")
     async with ctx.db.transaction() as tx:
         person_id = await people.add_person(
             tx, name=args.name, role="participant", school_id=args.school,
@@ -112,19 +118,19 @@ async def bot_username(ctx: AdminContext) -> str:
     if known:
         return known
     if not ctx.settings.token:
-        raise AdminError("bot username unknown: start the bot once, or set TELEGRAM_BOT_TOKEN")
+        raise Refused("bot username unknown: start the bot once, or set TELEGRAM_BOT_TOKEN")
     try:
         async with httpx.AsyncClient(timeout=10) as client:
             reply = await client.post(f"{ctx.settings.api_url}{ctx.settings.token}/getMe")
         return reply.json()["result"]["username"]
     except (httpx.HTTPError, KeyError, ValueError):
-        raise AdminError("bot username unknown: the Bot API did not answer getMe") from None
+        raise Refused("bot username unknown: the Bot API did not answer getMe") from None
 
 
 async def invite(args, ctx: AdminContext) -> dict:
     person = await people.get_person(ctx.db, args.person)
     if person is None:
-        raise AdminError(f"person {args.person} does not exist")
+        raise Refused(f"person {args.person} does not exist")
     username = await bot_username(ctx)
     async with ctx.db.transaction() as tx:
         code = await people.issue_link_code(tx, person.id, ctx.clock.now(),
@@ -135,11 +141,7 @@ async def invite(args, ctx: AdminContext) -> dict:
 
 
 async def list_people(args, ctx: AdminContext) -> list:
-    rows = await ctx.db.fetchall(
-        "SELECT p.id, p.name, p.role, p.school_id, p.klantmanager_id, p.regime, p.route,"
-        " l.chat_id IS NOT NULL AS linked FROM people p"
-        " LEFT JOIN telegram_links l ON l.person_id = p.id ORDER BY p.id")
-    return [dict(row) for row in rows]
+    return await people.list_people(ctx.db)
 
 
 def add_core_commands(sub) -> None:
@@ -176,18 +178,17 @@ def add_core_commands(sub) -> None:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one clear line instead of usage + error
-        raise AdminError(f"{self.prog}: {message}")
+        raise Refused(f"{self.prog}: {message}")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(feature_commands: Iterable[Callable[[Any], None]] = ()) -> argparse.ArgumentParser:
+    """The core subcommands, then each feature's (``add_admin_commands(subparsers)``)."""
     parser = _Parser(prog="inburgerbot admin", description="the gemeente's administration")
     parser.add_argument("--json", action="store_true", help="print JSON")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     add_core_commands(sub)
-    for module in feature_modules():
-        extra = getattr(module, "add_admin_commands", None)
-        if extra is not None:
-            extra(sub)
+    for add_commands in feature_commands:
+        add_commands(sub)
     return parser
 
 
@@ -208,15 +209,15 @@ def render(result: Any, as_json: bool) -> str:
     return str(result)
 
 
-async def run_admin(argv: list[str], settings: Settings, clock: Clock | None = None) -> str:
-    """Parse and run one admin command; returns what to print. Raises AdminError."""
-    parser = build_parser()
+async def run(parser: argparse.ArgumentParser, argv: list[str], settings: Settings,
+              clock: Clock) -> str:
+    """Parse and run one admin command; returns what to print. Raises ``Refused``."""
     # --json may come after the subcommand too
     as_json = "--json" in argv
     args = parser.parse_args([a for a in argv if a != "--json"])
     db = await Database.open(settings.db_path)
     try:
-        result = await args.fn(args, AdminContext(settings, db, clock or Clock()))
+        result = await args.fn(args, AdminContext(settings, db, clock))
     finally:
         await db.close()
     return render(result, as_json)

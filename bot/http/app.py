@@ -1,56 +1,61 @@
 """The bot's HTTP server (issue 2, 3, 4): schools' API, /health, /verify.
 
-The app is created before the runtime starts (uvicorn's lifespan starts and stops the bot, see
-PTB-NOTES), so routes reach the services through ``request.app.state.runtime`` at request time.
+bot/app.py creates it with every feature's routers before the bot starts (for ``run``, uvicorn's
+lifespan starts and stops the bot, see PTB-NOTES), so routes reach the services through
+``request.app.state.bot`` at request time.
 """
 
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import Protocol
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request
 
-from bot.features import feature_modules
 from bot.services import Services
 
-if TYPE_CHECKING:
-    from bot.runtime import BotRuntime
+
+class Lifecycle(Protocol):
+    """What the HTTP app needs of the bot (bot.app.BotApp)."""
+
+    services: Services | None
+
+    async def start(self, serve_http: bool = True) -> None: ...
+
+    async def stop(self) -> None: ...
 
 
 def services(request: Request) -> Services:
     """FastAPI dependency: the running bot's services."""
-    return request.app.state.runtime.services
+    return request.app.state.bot.services
 
 
-def create_http_app(runtime: "BotRuntime", manage_runtime: bool = False) -> FastAPI:
-    """The FastAPI app; with ``manage_runtime`` its lifespan starts and stops the bot."""
+def create_http_app(bot: Lifecycle, routers: Iterable[APIRouter]) -> FastAPI:
+    """The FastAPI app with every feature's routers. Its lifespan starts and stops the bot when
+    uvicorn serves it with ``lifespan="on"`` (``inburgerbot run``); the embedded server used by
+    the demo and the tests runs with the lifespan off, as the bot starts it."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        if manage_runtime:
-            await runtime.start()
+        await bot.start(serve_http=False)
         try:
             yield
         finally:
-            if manage_runtime:
-                await runtime.stop()
+            await bot.stop()
 
     app = FastAPI(title="inburgerbot", version="0.1.0", lifespan=lifespan,
                   description="API for taalscholen and gemeenten; health and document verification.")
-    app.state.runtime = runtime
+    app.state.bot = bot
 
     @app.get("/health", tags=["health"])
     async def health(request: Request) -> dict:
         """Liveness and delivery state."""
         svc = services(request)
         body: dict = {"status": "ok"}
-        if svc.outbox is not None:
-            body["outbox"] = await svc.outbox.stats()
+        body["outbox"] = await svc.outbox.stats()
         return body
 
-    for module in feature_modules():
-        router = getattr(module, "router", None)
-        if router is not None:
-            app.include_router(router)
+    for router in routers:
+        app.include_router(router)
     return app

@@ -16,6 +16,7 @@ from typing import Callable, Iterable
 from telegram import InlineKeyboardMarkup
 
 from bot.i18n import Translator
+from storage import outbox as store
 from storage.database import Tx, to_db
 
 PRIORITY_INTERACTIVE = 0
@@ -65,11 +66,6 @@ def render(message_key: str, tr: Translator, params: dict) -> Rendered:
     return Rendered(result) if isinstance(result, str) else result
 
 
-INSERT = ("INSERT INTO outbox(person_id, chat_id, audience, message_key, params, priority, urgent,"
-          " dedupe_key, created_at, not_before, lesson_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
-          " ON CONFLICT(dedupe_key) DO NOTHING")
-
-
 async def enqueue(tx: Tx, *, message_key: str, params: dict, now: datetime,
                   person_id: int | None = None, chat_id: int | None = None,
                   audience: str = "participant", priority: int = PRIORITY_NORMAL,
@@ -84,17 +80,15 @@ async def enqueue(tx: Tx, *, message_key: str, params: dict, now: datetime,
     """
     if message_key not in RENDERERS:
         raise KeyError(f"no renderer registered for {message_key!r}")
-    cursor_id = await tx.execute(
-        INSERT,
-        (person_id, chat_id, audience, message_key, json.dumps(params, default=str), priority,
-         int(urgent), dedupe_key, to_db(now), to_db(not_before or now),
-         to_db(concerns_lesson_at) if concerns_lesson_at else None),
-    )
-    changed = await tx.fetchval("SELECT changes()")
+    row_id = await store.insert(
+        tx, (person_id, chat_id, audience, message_key, json.dumps(params, default=str), priority,
+             int(urgent), dedupe_key, to_db(now), to_db(not_before or now),
+             to_db(concerns_lesson_at) if concerns_lesson_at else None))
+    changed = row_id is not None
     if changed:
         for wake in list(_LISTENERS):
             wake()
-    return cursor_id if changed else None
+    return row_id
 
 
 @dataclass(frozen=True)
@@ -126,9 +120,7 @@ async def enqueue_many(tx: Tx, notices: Iterable[Notice], now: datetime) -> int:
                      to_db(n.concerns_lesson_at) if n.concerns_lesson_at else None))
     if not rows:
         return 0
-    before = await tx.fetchval("SELECT total_changes()")
-    await tx.executemany(INSERT, rows)
-    added = await tx.fetchval("SELECT total_changes()") - before
+    added = await store.insert_many(tx, rows)
     if added:
         for wake in list(_LISTENERS):
             wake()

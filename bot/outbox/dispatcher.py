@@ -23,7 +23,7 @@ How it works
 For tests and other features
     await services.outbox.drain(timeout=10)   # returns when nothing due is left or in flight
 ``drain`` wakes the dispatcher, then waits until no row is in flight and no row is due at
-``services.now()`` (rows held by quiet hours or a back-off do not count). It raises TimeoutError,
+``self.clock.now()`` (rows held by quiet hours or a back-off do not count). It raises TimeoutError,
 naming what is left, when that does not happen within ``timeout`` seconds. After moving a
 FakeClock past quiet hours, ``await bot.sweep()`` or ``drain()`` itself wakes the dispatcher.
 ``await services.outbox.stats()`` gives the counts shown by ``/health`` and ``admin outbox``.
@@ -35,17 +35,20 @@ import asyncio
 import logging
 from datetime import datetime, timedelta
 
-from telegram import InlineKeyboardMarkup, Message
+from telegram import Bot, InlineKeyboardMarkup, Message
 from telegram.error import (BadRequest, ChatMigrated, Forbidden, InvalidToken, NetworkError,
                             RetryAfter, TelegramError)
 
 from bot import outbox
+from bot.clock import Clock
+from bot.config import Settings
+from bot.i18n import I18n
 from bot.outbox import policy
 from bot.outbox.messages import UNREACHABLE_ALERT
 from bot.outbox.ratelimit import SharedRateLimiter, retry_after_seconds
 from bot.outbox.split import split_message
 from storage import outbox as store
-from storage.database import Tx, from_db, to_db
+from storage.database import Database, Tx, from_db, to_db
 
 log = logging.getLogger(__name__)
 
@@ -74,9 +77,9 @@ class Transient(Exception):
 class Dispatcher:
     """Owns the delivery task; ``start()``/``stop()`` from the feature's start-up and shutdown."""
 
-    def __init__(self, services, limiter: SharedRateLimiter | None = None,
-                 capacity: int | None = None):
-        self.services = services
+    def __init__(self, *, db: Database, bot: Bot, i18n: I18n, settings: Settings, clock: Clock,
+                 limiter: SharedRateLimiter | None = None, capacity: int | None = None):
+        self.db, self.bot, self.i18n, self.settings, self.clock = db, bot, i18n, settings, clock
         self.limiter = limiter
         slots = limiter.slots if limiter is not None else 30
         # Enough claimed rows to keep every global slot busy while others wait for their chat.
@@ -93,7 +96,7 @@ class Dispatcher:
     # -- lifecycle -----------------------------------------------------------------------------
 
     async def start(self) -> None:
-        recovered = await store.recover(self.services.db)
+        recovered = await store.recover(self.db)
         if recovered:
             log.info("outbox: %d notification(s) were in flight at the last stop; sending again",
                      recovered)
@@ -112,7 +115,7 @@ class Dispatcher:
             task.cancel()
         await asyncio.gather(*tasks.values(), return_exceptions=True)
         # Claimed rows whose task did not finish are pending again (as after a crash).
-        await store.release(self.services.db, list(tasks))
+        await store.release(self.db, list(tasks))
 
     @property
     def running(self) -> bool:
@@ -143,12 +146,11 @@ class Dispatcher:
 
     async def _step(self, fresh: bool) -> None:
         """Admit new rows and top up the rows in flight; ``fresh``: new rows or time passed."""
-        services = self.services
         if fresh:
             loop_time = asyncio.get_running_loop().time()
             if loop_time - self._housekept >= HOUSEKEEPING_SECONDS:
                 self._housekept = loop_time
-                await self.housekeeping(services.now())
+                await self.housekeeping(self.clock.now())
             await self._admit()
         free = self.capacity - len(self._tasks)
         # A finished send frees its chat, but the claim looks at every due row: top up in
@@ -157,17 +159,17 @@ class Dispatcher:
             return
         if free <= 0:
             return
-        now = services.now()
-        async with services.db.transaction() as tx:
+        now = self.clock.now()
+        async with self.db.transaction() as tx:
             claimed = await store.claim(tx, now, free)
         for row in claimed:
             self._tasks[row.id] = asyncio.create_task(self._deliver(row), name=f"outbox-{row.id}")
 
     async def _admit(self) -> None:
         """Give new rows their due time under the recipient's quiet or working hours."""
-        settings = self.services.settings
+        settings = self.settings
         while True:
-            async with self.services.db.transaction() as tx:
+            async with self.db.transaction() as tx:
                 rows = await store.unadmitted(tx)
                 if not rows:
                     return
@@ -182,11 +184,11 @@ class Dispatcher:
 
     async def housekeeping(self, now: datetime) -> None:
         """Give up rows past the horizon (sent rows are pruned by the sweep)."""
-        horizon = timedelta(hours=self.services.settings.outbox_give_up_hours)
-        given_up = await store.give_up(self.services.db, now, horizon)
+        horizon = timedelta(hours=self.settings.outbox_give_up_hours)
+        given_up = await store.give_up(self.db, now, horizon)
         if given_up:
             log.warning("outbox: gave up %d notification(s) after %g h", given_up,
-                        self.services.settings.outbox_give_up_hours)
+                        self.settings.outbox_give_up_hours)
             self.counters["failed"] += given_up
 
     # -- one row -------------------------------------------------------------------------------
@@ -205,19 +207,19 @@ class Dispatcher:
             self._wake.set()
 
     async def _attempt(self, row: store.Claimed) -> None:
-        db, services = self.services.db, self.services
+        db = self.db
         if row.chat_id is None:
             await self._retry_later(row, NOT_LINKED)
             return
         if row.unreachable_since is not None:
             async with db.transaction() as tx:
                 await store.mark_unreachable(tx, row_id=row.id, person_id=row.person_id,
-                                             chat_id=row.chat_id, now=services.now(),
+                                             chat_id=row.chat_id, now=self.clock.now(),
                                              reason="chat unreachable since " +
                                                     to_db(row.unreachable_since))
             self.counters["unreachable"] += 1
             return
-        tr = services.i18n.get(row.language)
+        tr = self.i18n.get(row.language)
         try:
             rendered = outbox.render(row.message_key, tr, row.params)
         except Exception as exc:  # a renderer bug or params from an older version
@@ -244,7 +246,7 @@ class Dispatcher:
         except Transient as exc:
             await self._retry_later(row, str(exc))
             return
-        await store.mark_sent(db, row.id, services.now(), sent)
+        await store.mark_sent(db, row.id, self.clock.now(), sent)
         self.counters["sent"] += 1
 
     async def _send(self, row: store.Claimed, text: str,
@@ -254,7 +256,7 @@ class Dispatcher:
         quick = iter(QUICK_RETRIES)
         while True:
             try:
-                return await self.services.bot.send_message(
+                return await self.bot.send_message(
                     chat_id=row.chat_id, text=text, reply_markup=buttons, **extra)
             except RetryAfter as exc:
                 # The limiter already waited and retried; it keeps the chat paused.
@@ -279,30 +281,30 @@ class Dispatcher:
             await asyncio.sleep(wait if delay is None else delay)
 
     async def _retry_later(self, row: store.Claimed, reason: str) -> None:
-        now = self.services.now()
-        horizon = timedelta(hours=self.services.settings.outbox_give_up_hours)
+        now = self.clock.now()
+        horizon = timedelta(hours=self.settings.outbox_give_up_hours)
         if now >= row.eligible_at + horizon:
             await self._fail(row, f"gave up after "
-                                  f"{self.services.settings.outbox_give_up_hours:g} h: {reason}")
+                                  f"{self.settings.outbox_give_up_hours:g} h: {reason}")
             return
         backoff = min(SLOW_RETRY_MAX, SLOW_RETRY_FIRST * 2 ** max(0, row.attempts - 1))
-        due = policy.send_at(self.services.settings, audience=row.audience, moment=now + backoff,
+        due = policy.send_at(self.settings, audience=row.audience, moment=now + backoff,
                              urgent=row.urgent, lesson_at=row.lesson_at)
-        await store.reschedule(self.services.db, row.id, due, reason)
+        await store.reschedule(self.db, row.id, due, reason)
         self.counters["rescheduled"] += 1
         if reason != NOT_LINKED:
             log.warning("outbox: row %d rescheduled (%s)", row.id, reason)
 
     async def _fail(self, row: store.Claimed, reason: str) -> None:
-        await store.mark_failed(self.services.db, row.id, self.services.now(), reason)
+        await store.mark_failed(self.db, row.id, self.clock.now(), reason)
         self.counters["failed"] += 1
         log.warning("outbox: row %d (%s) failed: %s", row.id, row.message_key, reason)
 
     async def note_unreachable(self, chat_id: int, reason: str, *, row_id: int | None = None,
                                person_id: int | None = None) -> None:
         """Stop sending to a chat that refuses us; tell a participant's klantmanager once."""
-        now = self.services.now()
-        async with self.services.db.transaction() as tx:
+        now = self.clock.now()
+        async with self.db.transaction() as tx:
             newly = await store.mark_unreachable(tx, chat_id=chat_id, now=now, reason=reason,
                                                  row_id=row_id, person_id=person_id)
             if newly:
@@ -319,12 +321,12 @@ class Dispatcher:
         deadline = loop.time() + timeout
         self.kick()
         while True:
-            if not self._tasks and await store.due_count(self.services.db,
-                                                         self.services.now()) == 0:
+            if not self._tasks and await store.due_count(self.db,
+                                                         self.clock.now()) == 0:
                 return
             remaining = deadline - loop.time()
             if remaining <= 0:
-                due = await store.due_count(self.services.db, self.services.now())
+                due = await store.due_count(self.db, self.clock.now())
                 raise TimeoutError(f"outbox not drained after {timeout} s: {due} row(s) due or "
                                    f"in flight, {len(self._tasks)} task(s) running, dispatcher "
                                    f"{'running' if self.running else 'stopped'}")
@@ -335,7 +337,7 @@ class Dispatcher:
                 pass
 
     async def stats(self) -> dict:
-        data = await store.stats(self.services.db, self.services.now())
+        data = await store.stats(self.db, self.clock.now())
         data["dispatcher"] = {"running": self.running, "in_flight": len(self._tasks),
                               **self.counters}
         if self.limiter is not None:
@@ -345,11 +347,7 @@ class Dispatcher:
 
 async def alert_klantmanager(tx: Tx, chat_id: int, now: datetime) -> None:
     """The "unreachable via Telegram" alert to the klantmanager of the participant in this chat."""
-    row = await tx.fetchone(
-        "SELECT p.id, p.name, p.klantmanager_id, l.unreachable_since FROM telegram_links l"
-        " JOIN people p ON p.id = l.person_id"
-        " WHERE l.chat_id = ? AND p.role = 'participant' AND p.klantmanager_id IS NOT NULL",
-        (chat_id,))
+    row = await store.participant_in_chat(tx, chat_id)
     if row is None:
         return
     since = from_db(row["unreachable_since"]) or now
