@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from storage import orgs, people
-from storage.database import Database, to_db
+from storage import demo, orgs, people
+from storage.database import Database
 
 
 @dataclass(frozen=True)
@@ -41,11 +41,9 @@ async def seed(db: Database, now: datetime, tz, link_code_days: int = 14) -> lis
         gemeente_id, _ = await orgs.add_gemeente(tx, "Gemeente Hengelo (demo)", now)
         school_id, _ = await orgs.add_school(tx, "Taalschool De Brug (demo)", now,
                                              locations="Hengelo, Enschede")
-        group_id = await tx.execute(
-            "INSERT INTO groups(school_id, external_id, name, kind, level, capacity, location,"
-            " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
-            (school_id, "G-B1-OCHTEND", "NT2 B1 ochtend", "NT2", "B1", 14, "Hengelo",
-             to_db(now), to_db(now)))
+        group_id = await demo.add_group(
+            tx, school_id=school_id, external_id="G-B1-OCHTEND", name="NT2 B1 ochtend",
+            kind="NT2", level="B1", capacity=14, location="Hengelo", now=now)
         local_today = now.astimezone(tz).date()
         monday = local_today - timedelta(days=local_today.weekday())
         for week in range(2):
@@ -54,13 +52,11 @@ async def seed(db: Database, now: datetime, tz, link_code_days: int = 14) -> lis
                 start = datetime.combine(day, LESSON_START, tzinfo=tz)
                 end = datetime.combine(day, LESSON_END, tzinfo=tz)
                 kind = "KNM" if weekday == 3 else "NT2"
-                await tx.execute(
-                    "INSERT INTO lessons(school_id, group_id, external_id, kind, level, starts_at,"
-                    " ends_at, location, mode, teacher, created_at, updated_at)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (school_id, group_id, f"L-{day.isoformat()}", kind, "B1", to_db(start),
-                     to_db(end), "Hengelo, Marktstraat 12 (lokaal 3)", "classroom", "Marieke de Boer",
-                     to_db(now), to_db(now)))
+                await demo.add_lesson(
+                    tx, school_id=school_id, group_id=group_id, external_id=f"L-{day.isoformat()}",
+                    kind=kind, level="B1", starts_at=start, ends_at=end,
+                    location="Hengelo, Marktstraat 12 (lokaal 3)", teacher="Marieke de Boer",
+                    now=now)
         klantmanager_id = None
         created = []
         for index, (name, role, language, extra) in enumerate(PEOPLE):
@@ -76,13 +72,10 @@ async def seed(db: Database, now: datetime, tz, link_code_days: int = 14) -> lis
             created.append((person_id, name, role, language))
         # the klantmanager is created after the participants in PEOPLE order: wire them up now
         klantmanager_id = next(pid for pid, _, role, _ in created if role == "klantmanager")
-        await tx.execute("UPDATE people SET klantmanager_id = ? WHERE role = 'participant'",
-                         (klantmanager_id,))
+        await demo.assign_klantmanager_to_all(tx, klantmanager_id)
         for person_id, _, role, _ in created:
             if role == "participant":
-                await tx.execute(
-                    "INSERT INTO group_members(group_id, person_id, joined_on) VALUES (?,?,?)",
-                    (group_id, person_id, (monday - timedelta(days=70)).isoformat()))
+                await demo.add_member(tx, group_id, person_id, monday - timedelta(days=70))
         result = []
         for index, (person_id, name, role, language) in enumerate(created):
             code = await people.issue_link_code(tx, person_id, now, link_code_days)

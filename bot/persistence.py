@@ -7,12 +7,12 @@ on its own (a filed klacht, an absence report) is committed to its own table at 
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from typing import Any
 
 from telegram.ext import BasePersistence, PersistenceInput
 
+from storage import ptb_state
 from storage.database import Database
 
 
@@ -28,18 +28,13 @@ class SqlitePersistence(BasePersistence[dict, dict, dict]):
         self.db = db
 
     async def _load(self, kind: str) -> dict[int, dict]:
-        rows = await self.db.fetchall("SELECT key, data FROM ptb_data WHERE kind = ?", (kind,))
-        return defaultdict(dict, {int(row["key"]): json.loads(row["data"]) for row in rows})
+        return defaultdict(dict, await ptb_state.load_data(self.db, kind))
 
     async def _store(self, kind: str, key: int, data: dict) -> None:
-        await self.db.execute(
-            "INSERT INTO ptb_data(kind, key, data) VALUES (?, ?, ?) "
-            "ON CONFLICT(kind, key) DO UPDATE SET data = excluded.data",
-            (kind, str(key), json.dumps(data, default=str)),
-        )
+        await ptb_state.store_data(self.db, kind, key, data)
 
     async def _drop(self, kind: str, key: int) -> None:
-        await self.db.execute("DELETE FROM ptb_data WHERE kind = ? AND key = ?", (kind, str(key)))
+        await ptb_state.drop_data(self.db, kind, key)
 
     async def get_user_data(self) -> dict[int, dict]:
         return await self._load("user")
@@ -54,20 +49,10 @@ class SqlitePersistence(BasePersistence[dict, dict, dict]):
         return None
 
     async def get_conversations(self, name: str) -> dict:
-        rows = await self.db.fetchall(
-            "SELECT key, state FROM ptb_conversations WHERE name = ?", (name,))
-        return {tuple(json.loads(row["key"])): json.loads(row["state"]) for row in rows}
+        return await ptb_state.load_conversations(self.db, name)
 
     async def update_conversation(self, name: str, key: tuple, new_state: Any) -> None:
-        if new_state is None:
-            await self.db.execute("DELETE FROM ptb_conversations WHERE name = ? AND key = ?",
-                                  (name, json.dumps(list(key))))
-            return
-        await self.db.execute(
-            "INSERT INTO ptb_conversations(name, key, state) VALUES (?, ?, ?) "
-            "ON CONFLICT(name, key) DO UPDATE SET state = excluded.state",
-            (name, json.dumps(list(key)), json.dumps(new_state)),
-        )
+        await ptb_state.store_conversation(self.db, name, key, new_state)
 
     async def update_user_data(self, user_id: int, data: dict) -> None:
         await self._store("user", user_id, data)

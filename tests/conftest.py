@@ -43,3 +43,18 @@ async def bot(sandbox, tmp_path, clock):
 @pytest.fixture
 def world(bot, clock) -> World:
     return World(bot.db, clock)
+
+
+@pytest.fixture
+async def limited_sandbox():
+    """The sandbox enforcing Telegram's limits: 30 messages/s overall, 1/s per chat, burst 3."""
+    server = SandboxServer(limits=True)
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def limited_client(limited_sandbox):
+    async with SandboxClient(limited_sandbox.url) as driver:
+        yield driver

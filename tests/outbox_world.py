@@ -1,13 +1,12 @@
-"""Helpers shared by the outbox tests (no tests here): many open chats at once, participants
-linked directly in the database, a sandbox with Telegram's limits on, and message keys only
-tests use."""
+"""Helpers shared by the outbox tests: many open chats at once, participants linked directly in
+the database, and message keys only tests use (the sandbox with Telegram's limits on is a
+fixture in conftest.py)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 import httpx
-import pytest
 
 from bot.i18n import Translator
 from bot.outbox import Rendered, enqueue, renders
@@ -32,21 +31,6 @@ def _long(tr: Translator, params: dict) -> Rendered:
     lines = [f"{i:04d} " + "lesrooster " * 8 for i in range(params["lines"])]
     keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("OK", callback_data="test:ok")]])
     return Rendered("\n".join(lines), keyboard)
-
-
-@pytest.fixture
-async def limited_sandbox():
-    """The sandbox enforcing Telegram's limits: 30 messages/s overall, 1/s per chat, burst 3."""
-    server = SandboxServer(limits=True)
-    await server.start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
-async def limited_client(limited_sandbox):
-    async with SandboxClient(limited_sandbox.url) as driver:
-        yield driver
 
 
 async def open_chats(sandbox: SandboxServer, client: SandboxClient, ids,

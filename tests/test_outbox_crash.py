@@ -18,8 +18,7 @@ from bot.outbox import PRIORITY_BULK
 from bot.outbox.messages import PING
 from storage.database import Database
 from tests.support import FakeClock, World
-from tests.test_outbox_world import (enqueue_many, limited_client,  # noqa: F401
-                                     limited_sandbox, linked_participants, open_chats)
+from tests.outbox_world import (enqueue_many, linked_participants, open_chats)
 
 ROOT = Path(__file__).resolve().parent.parent
 CHATS = list(range(81_000, 81_200))

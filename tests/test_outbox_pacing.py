@@ -4,8 +4,7 @@ second as Telegram wants for a single chat, without a single 429."""
 from __future__ import annotations
 
 from tests.support import World
-from tests.test_outbox_world import (NUMBERED, enqueue_many, limited_client,  # noqa: F401
-                                     limited_sandbox, linked_participants, open_chats, started)
+from tests.outbox_world import (NUMBERED, enqueue_many, linked_participants, open_chats, started)
 
 
 async def test_twenty_messages_to_one_chat_arrive_in_order_about_one_per_second(
