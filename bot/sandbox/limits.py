@@ -2,8 +2,8 @@
 
 Telegram allows about 30 messages a second over all chats and about one a second per chat (with a
 short burst). The sandbox enforces this with a global sliding window and a token bucket per chat;
-sends count for both, edits only for their chat. A refused call gets 429 with retry_after, and is
-counted for the tests' statistics.
+sends count for both, text edits only for their chat. A refused call gets 429 with retry_after
+and is counted for the tests' statistics.
 """
 
 from __future__ import annotations

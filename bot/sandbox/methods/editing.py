@@ -1,8 +1,8 @@
 """Editing and deleting in the sandbox: the three editMessage* methods and deleteMessage.
 
 Only the bot's own live messages can be edited (inline_message_id is not supported); an edit that
-changes nothing fails with "message is not modified", and text edits count for the chat's flood
-control as Telegram counts them.
+changes nothing fails with "message is not modified"; text edits count for the chat's flood
+control. Any message of the chat, the bot's or the user's, can be deleted.
 """
 
 from __future__ import annotations
