@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import datetime as dtm
 import json
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -41,6 +43,7 @@ from bot.sandbox.botapi import METHODS
 from bot.sandbox.control import TINY_PNG
 
 USER_ID = 101
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
@@ -792,3 +795,41 @@ async def test_bot_can_relay_a_users_voice_message_by_file_id(
     assert sent.voice.file_id == voice.file_id
     with pytest.raises(BadRequest):
         await bot.send_voice(391, "no-such-file")
+
+
+def _imported_modules(path: Path) -> set[str]:
+    """The absolute module names a source file imports (relative imports resolved)."""
+    package = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+    if path.name != "__init__.py":
+        package = package.rpartition(".")[0]
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package.rsplit(".", node.level - 1)[0] if node.level else ""
+            module = ".".join(part for part in (base, node.module or "") if part)
+            names.add(module)
+            names.update(f"{module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def test_production_never_needs_the_sandbox() -> None:
+    """Only the demo imports the sandbox, and the sandbox imports no feature, storage or handler."""
+    sandbox_dir = ROOT / "bot" / "sandbox"
+    importers = [
+        path.relative_to(ROOT).as_posix()
+        for top in ("bot", "conversations", "storage")
+        for path in sorted((ROOT / top).rglob("*.py"))
+        if sandbox_dir not in path.parents
+        and any(name.startswith("bot.sandbox") for name in _imported_modules(path))
+    ]
+    assert set(importers) <= {"bot/cli.py", "bot/demo.py"}, importers
+    outside = {
+        name
+        for path in sandbox_dir.rglob("*.py")
+        for name in _imported_modules(path)
+        if name.split(".")[0] in ("bot", "conversations", "storage")
+        and not name.startswith("bot.sandbox")
+    }
+    assert outside <= {"bot.serving", "bot.serving.UvicornTask"}, outside

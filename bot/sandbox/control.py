@@ -16,10 +16,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from .chats import ChatState
 from .errors import ApiError, bad_request
 from .formatting import command_entities, utf16_len
 from .params import Params
-from .state import ChatState, SandboxState
+from .state import SandboxState
 
 MAX_WAIT = 60.0
 # A valid 1x1 PNG, the default content of a photo a user sends.
