@@ -29,6 +29,7 @@ FEATURE_MODULES: tuple[str, ...] = (
     "bot.api.attendance",
     "bot.verzuim",
     "bot.uren",
+    "bot.api.verify",
     "conversations.afmelden",
     "conversations.caseload",
     "conversations.uren",
