@@ -183,3 +183,15 @@ async def school_staff(db: Database | Tx, school_id: int, staff_role: str | None
         sql += " AND p.staff_role = ?"
         params += (staff_role,)
     return [Person.from_row(row) for row in await db.fetchall(sql + " ORDER BY p.id", params)]
+
+
+# --- attendance ---
+
+async def names_with_school(db: Database | Tx, person_ids: set[int]) -> dict[int, dict]:
+    """person -> {"id", "name", "school"}: what a message to their klantmanager names."""
+    import json
+
+    rows = await db.fetchall(
+        "SELECT p.id, p.name, s.name AS school FROM people p JOIN schools s ON s.id = p.school_id"
+        " JOIN json_each(?) j ON j.value = p.id", (json.dumps(sorted(person_ids)),))
+    return {row["id"]: dict(row) for row in rows}

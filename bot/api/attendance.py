@@ -32,6 +32,7 @@ from bot.services import Services
 from bot.verzuim import notices  # noqa: F401  (registers the uitval renderer)
 from storage import attendance as store
 from storage import orgs, people
+from storage import verzuim as verzuim_store
 
 router = api_router(prefix="/api/v1", tags=["attendance"])
 
@@ -269,7 +270,7 @@ async def put_status(participant: str, change: StatusChange, school_id: int = De
                                          status=change.status, effective_on=change.effective_on,
                                          reason=change.reason, now=now)
         if changed and change.status != "active" and person.klantmanager_id is not None:
-            alert_id = await store.open_uitval_alert(
+            alert_id = await verzuim_store.open_uitval_alert(
                 tx, person_id=person_id, klantmanager_id=person.klantmanager_id, now=now)
             await enqueue(tx, message_key="verzuim.uitval", now=now, audience="staff",
                           person_id=person.klantmanager_id, priority=PRIORITY_HIGH,

@@ -22,8 +22,7 @@ from bot.services import Services
 from bot.verzuim import digest as digest_module
 from bot.verzuim import sweep as sweep_module
 from bot.verzuim.notices import PREFIX
-from storage import attendance as store
-from storage.database import to_db
+from storage import verzuim as store
 
 log = logging.getLogger(__name__)
 
@@ -74,11 +73,7 @@ async def on_press(update: Update, context: BotContext) -> None:
             return
         before = at_local(day, time(0), services.settings.tz)
         async with services.db.transaction() as tx:
-            count = await tx.changes(
-                "UPDATE verzuim_alerts SET seen_at = ? WHERE seen_at IS NULL AND alerted_at < ?"
-                " AND klantmanager_id = ? AND person_id IN"
-                " (SELECT id FROM people WHERE klantmanager_id = ?)",
-                (to_db(now), to_db(before), person.id, person.id))
+            count = await store.mark_all_seen(tx, person.id, before, now)
         await query.answer(tr.sn_("{n} alert marked as seen.", "{n} alerts marked as seen.", count))
         await query.edit_message_reply_markup(None)
         return
