@@ -28,6 +28,7 @@ FEATURE_MODULES: tuple[str, ...] = (
     "bot.api.overstap",
     "bot.api.attendance",
     "bot.verzuim",
+    "conversations.verzuim",
     "bot.uren",
     "bot.api.verify",
     "conversations.afmelden",
