@@ -20,8 +20,8 @@ from bot.context import BotContext
 from bot.i18n import SN_, Translator
 from bot.services import Command, Services
 from bot.uren.labels import PDF_KINDS, regime_text
+from bot.verzuim.afmelding import coming_lessons
 from bot.verzuim.notices import STATUS_LABELS, alert_buttons
-from conversations.afmelden import coming_lessons
 from storage import caseload as store
 from storage import orgs, people
 from storage import verzuim as verzuim_store
