@@ -10,9 +10,11 @@ The feature across the layers, with the attendance registration it is built on:
   who left or dropped out, which alerts the klantmanager at once);
 - rules: ``bot/rules/verzuim.py`` (absence episodes and when to alert or follow up);
 - services, here: ``sweep`` (absence episodes -> first alert after a week, weekly follow-up,
-  "back in class"), ``digest`` (the daily overview of alerts not marked as seen), ``notices``
-  (how the alerts read, Dutch or English at send time, and their buttons) and ``afmelding``
-  (the lessons a participant can report absence for, filing the report, the staff's message);
+  "back in class"), ``uitval`` (the school reports a participant left or dropped out: the
+  klantmanager is alerted at once), ``digest`` (the daily overview of alerts not marked as
+  seen), ``notices`` (how the alerts read, Dutch or English at send time, and their buttons) and
+  ``afmelding`` (the lessons a participant can report absence for, filing the report, the
+  staff's message);
 - admin commands: none;
 - queries: ``storage/attendance.py`` (registrations, absence reports, participant status),
   ``storage/verzuim.py`` (sweep candidates, alerts, digests) and ``storage/caseload.py``.
