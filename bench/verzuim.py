@@ -39,6 +39,7 @@ from bot.uren import pdf, signing  # noqa: E402
 from bot.uren.statement import compute, payload  # noqa: E402
 from bot.verzuim import sweep as verzuim_sweep  # noqa: E402
 from storage import uren as uren_store  # noqa: E402
+from storage import verzuim as verzuim_store  # noqa: E402
 from storage.database import Database, to_db  # noqa: E402
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -194,7 +195,8 @@ async def measure(path: Path, facts: dict, long_person: int) -> dict:
         started = time.perf_counter()
         repeat_actions = await verzuim_sweep.sweep(services, services.now())
         repeat_s = time.perf_counter() - started
-        alerts = await db.fetchval("SELECT COUNT(*) FROM verzuim_alerts")
+        # Both sweeps run at the same moment, so every alert written is still open.
+        alerts = len(await verzuim_store.open_alerts(db))
 
         from storage import people
 

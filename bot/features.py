@@ -26,11 +26,12 @@ from bot.api import attendance as attendance_api
 from bot.api import klachten as klachten_api
 from bot.api import overstap as overstap_api
 from bot.api import rooster as rooster_api
+from bot.api import verify as verify_api
 from bot.outbox import sweep as outbox_sweep
 from bot.services import Command, Services, Sweep
 from conversations import (activities, afmelden, caseload, gate, gedeeld, help, klacht,
                            klacht_handling, language, mijnklachten, onboarding, outbox_chats,
-                           overstap, overstap_handling, rooster, uren)
+                           overstap, overstap_handling, rooster, uren, verzuim)
 
 Register = Callable[[Application, Services], None]
 Startup = Callable[[Services], Awaitable[None]]
@@ -73,8 +74,8 @@ OVERSTAP = Feature(
     admin=(bot.overstap.feature.add_admin_commands,),
 )
 ATTENDANCE = Feature("attendance", routes=(attendance_api.router,))
-VERZUIM = Feature("verzuim", handlers=(bot.verzuim.register,), sweeps=bot.verzuim.SWEEPS)
-UREN = Feature("uren", commands=uren.COMMANDS, handlers=(uren.register,), routes=(bot.uren.router,),
+VERZUIM = Feature("verzuim", handlers=(verzuim.register,), sweeps=bot.verzuim.SWEEPS)
+UREN = Feature("uren", commands=uren.COMMANDS, handlers=(uren.register,), routes=(verify_api.router,),
                menu=uren.MENU, startup=(bot.uren.startup,))
 AFMELDEN = Feature("afmelden", commands=afmelden.COMMANDS, handlers=(afmelden.register,),
                    menu=afmelden.MENU)

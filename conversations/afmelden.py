@@ -5,6 +5,8 @@ gemeente, IND or a doctor, work, child care, other); optionally a short note. Th
 stored with the attendance registration (the lesson shows as absent with a reason) and the
 school's staff get it through the outbox; the participant gets a confirmation. A lesson that has
 already started cannot be reported any more: the participant is asked to tell the school.
+Which lessons can be reported, filing the report and the staff's message are
+``bot.verzuim.afmelding``.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from __future__ import annotations
 import logging
 import re
 import warnings
-from datetime import datetime, timedelta
 from enum import IntEnum
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -21,12 +22,10 @@ from telegram.ext import (Application, CallbackQueryHandler, CommandHandler, Con
 from telegram.warnings import PTBUserWarning
 
 from bot.context import BotContext
-from bot.i18n import N_, SN_, Translator
-from bot.outbox import PRIORITY_HIGH, Rendered, enqueue, renders
-from bot.rules import verzuim as rule
+from bot.i18n import N_, Translator
 from bot.services import Command, Services
-from bot.uren.issue import confirmers
 from bot.uren.labels import KINDS
+from bot.verzuim.afmelding import coming_lessons, file_report
 from storage import attendance as store
 
 log = logging.getLogger(__name__)
@@ -36,7 +35,6 @@ COMMANDS = (Command("afmelden", N_("Report that you cannot come to a lesson"),
 MENU = ("afmelden",)
 
 PREFIX = "af"
-LOOK_AHEAD = timedelta(days=14)
 MAX_LESSONS = 8
 MAX_NOTE = 500
 KEY = "afmelden"
@@ -47,13 +45,6 @@ REASONS = {
     "work": N_("Work"),
     "childcare": N_("Child care"),
     "other": N_("Another reason"),
-}
-STAFF_REASONS = {
-    "ill": SN_("ill"),
-    "appointment": SN_("appointment with the gemeente, IND or a doctor"),
-    "work": SN_("work"),
-    "childcare": SN_("child care"),
-    "other": SN_("another reason"),
 }
 
 
@@ -79,26 +70,7 @@ def lesson_label(tr: Translator, lesson: store.LessonRow) -> str:
 
 
 async def next_lessons(context: BotContext) -> list[store.LessonRow]:
-    return await coming_lessons(context.services, context.person)
-
-
-async def coming_lessons(services: Services, person, limit: int = MAX_LESSONS
-                         ) -> list[store.LessonRow]:
-    """The participant's coming lessons that will really take place (not cancelled, not in a
-    holiday, while a member of the group), soonest first."""
-    now, tz = services.now(), services.settings.tz
-    found = await store.upcoming_lessons(services.db, person.id, now, now + LOOK_AHEAD)
-    holidays = (await store.holidays_for(services.db, {person.school_id})).get(person.school_id, [])
-    kept = []
-    for lesson, periods, _reported in found:
-        day = lesson.starts_at.astimezone(tz).date()
-        if not any(rule.Membership(joined, left).covers(day) for joined, left in periods):
-            continue
-        if any((group is None or group == lesson.group_id) and first <= day <= last
-               for group, first, last in holidays):
-            continue
-        kept.append(lesson)
-    return kept[:limit]
+    return await coming_lessons(context.services, context.person, MAX_LESSONS)
 
 
 async def start(update: Update, context: BotContext) -> int:
@@ -214,20 +186,7 @@ async def save(update: Update, context: BotContext, note: str | None) -> int:
     now = services.now()
     if lesson.starts_at <= now:
         return await too_late(update, context)
-    staff = await confirmers(services.db, person.school_id)
-    async with services.db.transaction() as tx:
-        new = await store.report_absence(tx, lesson=lesson, person_id=person.id, reason=reason,
-                                         note=note, now=now)
-        if new:
-            for member in staff:
-                await enqueue(tx, message_key="attendance.reported", now=now, person_id=member.id,
-                              audience="staff", priority=PRIORITY_HIGH,
-                              concerns_lesson_at=lesson.starts_at,
-                              dedupe_key=f"afmelding:{lesson.id}:{person.id}:{member.id}:"
-                                         f"{now.timestamp():.0f}",
-                              params={"name": person.name, "group": lesson.group_name,
-                                      "starts_at": lesson.starts_at.isoformat(),
-                                      "reason": reason, "note": note})
+    await file_report(services, person, lesson, reason, note, now)
     await update.effective_chat.send_message(tr._(
         "Done. Your school knows that you will not come to the lesson on {day} at {time}. "
         "Reason: {reason}.", day=tr.weekday_date(lesson.starts_at), time=tr.time(lesson.starts_at),
@@ -243,19 +202,6 @@ async def stop(update: Update, context: BotContext) -> int:
     await update.effective_chat.send_message(
         context.tr._("Stopped. Nothing was reported. Send /afmelden to start again."))
     return ConversationHandler.END
-
-
-@renders("attendance.reported")
-def _reported(tr: Translator, params: dict) -> Rendered | str:
-    moment = datetime.fromisoformat(params["starts_at"])
-    lines = [tr.s_("Absence reported: {name} will not come to the lesson of {group} on {day} at "
-                   "{time}.", name=params["name"], group=params["group"],
-                   day=tr.weekday_date(moment), time=tr.time(moment)),
-             tr.s_("Reason: {reason}", reason=tr.safe(tr.s_(
-                 STAFF_REASONS.get(params["reason"], STAFF_REASONS["other"])).lstrip("\u200f")))]
-    if params.get("note"):
-        lines.append(tr.s_("Note from the participant: {note}", note=params["note"]))
-    return tr.lines(lines)
 
 
 def conversation() -> ConversationHandler:

@@ -20,10 +20,11 @@ from bot.context import BotContext
 from bot.i18n import SN_, Translator
 from bot.services import Command, Services
 from bot.uren.labels import PDF_KINDS, regime_text
+from bot.verzuim.afmelding import coming_lessons
 from bot.verzuim.notices import STATUS_LABELS, alert_buttons
-from conversations.afmelden import coming_lessons
-from storage import attendance as store
-from storage import people
+from storage import caseload as store
+from storage import orgs, people
+from storage import verzuim as verzuim_store
 from storage.database import from_db
 
 log = logging.getLogger(__name__)
@@ -105,9 +106,8 @@ async def show_participant(update: Update, context: BotContext, participant_id: 
         return
     await query.answer()
     now = services.now()
-    school = await services.db.fetchval("SELECT name FROM schools WHERE id = ?",
-                                        (participant.school_id,))
-    lines = [f"{participant.name} ({school})",
+    school = await orgs.get_school(services.db, participant.school_id)  # a participant has one
+    lines = [f"{participant.name} ({school.name})",
              tr.s_("Status: {status}", status=tr.safe(s(tr, PERSON_STATUS.get(
                  participant.status, PERSON_STATUS["active"]))))]
     if participant.regime:
@@ -127,7 +127,7 @@ async def show_participant(update: Update, context: BotContext, participant_id: 
         lines.append(f"- {when(tr, lesson.starts_at)}: {label}{cancelled}")
     if not recent:
         lines.append(tr.s_("(nothing registered yet)"))
-    alerts = await store.alerts_of(services.db, participant.id, me.id)
+    alerts = await verzuim_store.alerts_of(services.db, participant.id, me.id)
     if alerts:
         lines += ["", tr.s_("Alerts:")]
     for alert in alerts:

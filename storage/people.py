@@ -5,6 +5,8 @@ Each query is scoped to what the caller may see: participants of one klantmanage
 
 from __future__ import annotations
 
+import json
+
 import hashlib
 import secrets
 from dataclasses import dataclass
@@ -195,3 +197,14 @@ async def list_people(db: Database | Tx) -> list[dict]:
         " l.chat_id IS NOT NULL AS linked FROM people p"
         " LEFT JOIN telegram_links l ON l.person_id = p.id ORDER BY p.id")
     return [dict(row) for row in rows]
+
+
+# --- attendance ---
+
+
+async def names_with_school(db: Database | Tx, person_ids: set[int]) -> dict[int, dict]:
+    """person -> {"id", "name", "school"}: what a message to their klantmanager names."""
+    rows = await db.fetchall(
+        "SELECT p.id, p.name, s.name AS school FROM people p JOIN schools s ON s.id = p.school_id"
+        " JOIN json_each(?) j ON j.value = p.id", (json.dumps(sorted(person_ids)),))
+    return {row["id"]: dict(row) for row in rows}

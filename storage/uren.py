@@ -116,6 +116,12 @@ async def decide_request(tx: Tx, request_id: int, *, state: str, by: int | None,
         (state, to_db(now), by, statement_id, request_id)))
 
 
+async def record_decider(tx: Tx, request_id: int, staff_id: int) -> None:
+    """Who confirmed a request that was issued on their confirmation."""
+    await tx.execute("UPDATE uren_requests SET decided_by = ? WHERE id = ?",
+                     (staff_id, request_id))
+
+
 # ---- statements -------------------------------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from tests.test_attendance_helpers import AMS, at, group, lesson, people_of_a_school
+from tests.attendance_world import AMS, at, group, lesson, people_of_a_school
 
 
 async def one_lesson(bot, world):

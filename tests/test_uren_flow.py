@@ -11,8 +11,8 @@ from datetime import date
 from pypdf import PdfReader
 
 from tests.support import link
-from tests.test_attendance_helpers import (drain, group, people_of_a_school,
-                                           press_and_read_answer, register, weekly_lessons)
+from tests.attendance_world import (drain, group, people_of_a_school,
+                                   press_and_read_answer, register, weekly_lessons)
 
 
 async def three_weeks_of_lessons(bot, world):

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from bot.rules import verzuim as rule
 from bot.rules.localtime import AMSTERDAM
 from bot.verzuim.sweep import decide, rule_inputs
-from storage import attendance as store
+from storage import verzuim as store
+from storage.attendance import LessonRow
 from storage.database import Database, to_db
 
 FIRST_DAY = date(2026, 10, 5)
@@ -157,8 +158,8 @@ def entry_with(statuses: list[tuple[int, str]], **kw) -> store.EpisodeInputs:
     lessons, attendance = [], {}
     for number, (day, status) in enumerate(statuses):
         start = local(day, 13 * 60)
-        lessons.append(store.LessonRow(number + 1, 1, 1, f"L{number}", "NT2", "classroom", start,
-                                       start + timedelta(hours=2), False, None, None))
+        lessons.append(LessonRow(number + 1, 1, 1, f"L{number}", "NT2", "classroom", start,
+                                 start + timedelta(hours=2), False, None, None))
         attendance[str(number + 1)] = status
     values = dict(person_id=5, school_id=1, klantmanager_id=1, status="active", lessons=lessons,
                   attendance=attendance, memberships=[(FIRST_DAY, None)], holidays=[],

@@ -27,11 +27,9 @@ from pydantic import BaseModel, Field, model_validator
 from bot.api import api_router, field_error, field_errors
 from bot.http.app import services
 from bot.http.auth import school
-from bot.outbox import PRIORITY_HIGH, enqueue
 from bot.services import Services
-from bot.verzuim import notices  # noqa: F401  (registers the uitval renderer)
+from bot.verzuim import uitval
 from storage import attendance as store
-from storage import orgs, people
 
 router = api_router(prefix="/api/v1", tags=["attendance"])
 
@@ -260,25 +258,8 @@ async def put_status(participant: str, change: StatusChange, school_id: int = De
         raise field_error(["path", "participant"], "unknown participant", status_code=404)
     if change.effective_on is not None and not 2000 <= change.effective_on.year <= 2100:
         raise field_error(["body", "effective_on"], "a date between the years 2000 and 2100")
-    now = svc.now()
-    person = await people.get_person(svc.db, person_id)
-    school_row = await orgs.get_school(svc.db, school_id)
-    alerted = False
-    async with svc.db.transaction() as tx:
-        changed = await store.set_status(tx, school_id=school_id, person_id=person_id,
+    outcome = await uitval.change_status(svc, school_id=school_id, person_id=person_id,
                                          status=change.status, effective_on=change.effective_on,
-                                         reason=change.reason, now=now)
-        if changed and change.status != "active" and person.klantmanager_id is not None:
-            alert_id = await store.open_uitval_alert(
-                tx, person_id=person_id, klantmanager_id=person.klantmanager_id, now=now)
-            await enqueue(tx, message_key="verzuim.uitval", now=now, audience="staff",
-                          person_id=person.klantmanager_id, priority=PRIORITY_HIGH,
-                          dedupe_key=f"verzuim:{alert_id}:uitval",
-                          params={"alert_id": alert_id, "name": person.name,
-                                  "school": school_row.name, "status": change.status,
-                                  "effective_on": change.effective_on.isoformat()
-                                  if change.effective_on else None,
-                                  "reason": change.reason})
-            alerted = True
-    return StatusResult(participant=participant, status=change.status, changed=changed,
-                        klantmanager_alerted=alerted)
+                                         reason=change.reason)
+    return StatusResult(participant=participant, status=change.status, changed=outcome.changed,
+                        klantmanager_alerted=outcome.klantmanager_alerted)

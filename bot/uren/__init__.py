@@ -1,121 +1,31 @@
 """The urenverklaring (issue 6; C art. 10.7; BoW 2.5, 2.9.4) and its public check.
 
-- ``statement``: which lessons and hours a statement holds (``bot.rules.hours``);
-- ``issue``: request, confirmation by the school, signing and storing;
-- ``signing``: the school's Ed25519 key and the verification code;
-- ``pdf``: the Dutch PDF; ``notices``: the messages;
-- this module: ``GET /verify/{code}``, which answers whether a document is genuine and shows its
-  signed figures, without the participant's name or any other personal data.
+The feature across the layers:
+
+- handlers: ``conversations/uren.py`` (/uren for the participant, the staff's confirm / refuse
+  buttons, the PDF button, and the klantmanager's request from ``conversations/caseload.py``);
+- routes: ``bot/api/verify.py`` (``GET /verify/{code}``: genuine or not, and the signed figures,
+  without the participant's name or any other personal data);
+- rules: ``bot/rules/hours.py`` (which attended hours count, per law and route);
+- services, here: ``statement`` (which lessons and hours a statement holds), ``issue`` (request,
+  confirmation by the school, signing and storing), ``signing`` (the school's Ed25519 key and the
+  verification code), ``pdf`` (the Dutch PDF), ``labels`` (lesson kinds and regimes in words) and
+  ``notices`` (the messages); the overstap feature issues one on leaving (``bot/overstap``);
+- admin commands: none;
+- queries: ``storage/uren.py`` (registrations as the statement reads them, requests, statements,
+  signing keys).
+
+This module holds the feature's start-up hook.
 """
 
 from __future__ import annotations
 
 import asyncio
-import html
-import json
-import logging
 
-from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse, JSONResponse
-from pydantic import BaseModel
-
-from bot.api import ApiRoute, ErrorBody
-from bot.http.app import services
 from bot.services import Services
-from bot.uren import pdf, signing
-from bot.uren.statement import public_summary
-from storage import uren as store
-
-log = logging.getLogger(__name__)
-
-router = APIRouter(route_class=ApiRoute, tags=["verify"])
-
-
-class KindHours(BaseModel):
-    kind: str
-    classroom_hours: str
-    distance_hours: str
-
-
-class Verification(BaseModel):
-    """The signed figures of a genuine urenverklaring; no personal data."""
-
-    genuine: bool
-    code: str
-    school: str
-    regime: str
-    route: str | None
-    period_start: str | None
-    period_end: str | None
-    issued_on: str
-    lessons: int
-    attended_hours: str
-    classroom_hours: str
-    distance_hours: str
-    counted_hours: str
-    by_kind: list[KindHours]
-
-
-class NotGenuine(BaseModel):
-    genuine: bool
-    code: str
-    detail: str
+from bot.uren import pdf
 
 
 async def startup(services: Services) -> None:
     """Prepare the PDF font now, so the first statement is as fast as the others."""
     await asyncio.to_thread(pdf.unicode_font)
-
-
-def wants_html(request: Request) -> bool:
-    accept = request.headers.get("accept", "")
-    return "text/html" in accept and "application/json" not in accept
-
-
-def page(title: str, rows: list[tuple[str, str]], ok: bool) -> HTMLResponse:
-    """A plain Dutch page for people who open the link from the PDF."""
-    body = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in rows)
-    colour = "#1b5e20" if ok else "#b71c1c"
-    return HTMLResponse(
-        f"<!doctype html><html lang='nl'><meta charset='utf-8'><title>{html.escape(title)}</title>"
-        f"<body style='font-family:sans-serif;max-width:40em;margin:2em auto'>"
-        f"<h1 style='color:{colour}'>{html.escape(title)}</h1><table>{body}</table></body></html>",
-        status_code=200 if ok else 404)
-
-
-@router.get("/verify/{code}", response_model=Verification,
-            responses={200: {"content": {"text/html": {}},
-                             "description": "Genuine: its figures (JSON, or a page for browsers)"},
-                       404: {"model": NotGenuine, "content": {"text/html": {}},
-                             "description": "Unknown code or not genuine"},
-                       500: {"model": ErrorBody, "description": "Unexpected error"}})
-async def verify(code: str, request: Request, svc: Services = Depends(services)):
-    """Whether the urenverklaring with this code is genuine, and its signed figures."""
-    normal = signing.normalise_code(code[:64])
-    statement = await store.statement_by_code(svc.db, normal) if normal else None
-    genuine = False
-    if statement is not None:
-        public = await store.public_key(svc.db, statement.school_id)
-        genuine = public is not None and signing.verify(public, statement.payload,
-                                                        statement.signature)
-        if not genuine:
-            log.warning("stored urenverklaring failed its signature check")
-    if not genuine:
-        if wants_html(request):
-            return page("Niet echt of onbekend",
-                        [("Code", normal or code[:64]),
-                         ("Uitkomst", "Deze code hoort niet bij een urenverklaring van deze "
-                                      "dienst, of de verklaring is gewijzigd.")], ok=False)
-        return JSONResponse({"genuine": False, "code": normal or code[:64],
-                             "detail": "unknown code, or the statement does not verify"},
-                            status_code=404)
-    summary = public_summary(json.loads(statement.payload))
-    if wants_html(request):
-        return page("Echte urenverklaring", [
-            ("Code", normal), ("Taalschool", summary["school"]),
-            ("Periode", f"{summary['period_start']} t/m {summary['period_end']}"),
-            ("Datum van afgifte", summary["issued_on"]),
-            ("Gevolgde uren", summary["attended_hours"]),
-            ("Klassikaal", summary["classroom_hours"]), ("Afstand", summary["distance_hours"]),
-            ("Uren die meetellen", summary["counted_hours"])], ok=True)
-    return Verification(genuine=True, code=normal, **summary)

@@ -60,8 +60,8 @@ async def issue(tx: Tx, services: Services, request: store.UrenRequest, particip
     after, before = range_for(period_start, period_end, tz)
     rows = await store.registrations(tx, participant.id, participant.school_id, after, before)
     computed = compute(rows, participant.regime, participant.route, period_start, period_end, tz)
-    school = await tx.fetchval("SELECT name FROM schools WHERE id = ?", (participant.school_id,))
-    data = payload(computed, school=school, participant=participant.name,
+    school = await orgs.get_school(tx, participant.school_id)  # a participant has one
+    data = payload(computed, school=school.name, participant=participant.name,
                    participant_ref=participant.external_id,
                    requested_by=("klantmanager" if requester.role == "klantmanager"
                                  else "participant"),
@@ -149,8 +149,7 @@ async def decide(services: Services, request_id: int, staff: Person, confirm: bo
                                   "for_self": requester.id == participant.id})
             return Outcome("refused", request_id)
         statement_id = await issue(tx, services, current, participant, requester, now)
-        await tx.execute("UPDATE uren_requests SET decided_by = ? WHERE id = ?",
-                         (staff.id, request_id))
+        await store.record_decider(tx, request_id, staff.id)
     return Outcome("issued", request_id, statement_id)
 
 

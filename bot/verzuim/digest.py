@@ -14,7 +14,7 @@ from bot.rules.localtime import at_local
 from bot.rules.working_days import is_working_day
 from bot.services import Services
 from bot.verzuim import notices  # noqa: F401  (registers the renderers)
-from storage import attendance as store
+from storage import verzuim as store
 from storage.database import from_db
 
 DEFAULT_TIME = time(8, 30)

@@ -51,6 +51,20 @@ def alert_buttons(tr: Translator, alert_id: int) -> InlineKeyboardMarkup:
     ]])
 
 
+def remaining_buttons(tr: Translator, alert_id: int, seen: bool,
+                      contacted: bool) -> InlineKeyboardMarkup | None:
+    """After a press: what is done shows as done, what is left stays a button."""
+    if contacted:
+        return None
+    row = []
+    if seen:
+        row.append(InlineKeyboardButton("✓ " + tr.s_("Seen").lstrip("\u200f"),
+                                        callback_data=f"{PREFIX}:seen:{alert_id}"))
+    row.append(InlineKeyboardButton(tr.s_("Contacted").lstrip("\u200f"),
+                                    callback_data=f"{PREFIX}:contact:{alert_id}"))
+    return InlineKeyboardMarkup([row])
+
+
 def missed_lines(tr: Translator, missed: list) -> list[str]:
     """One line per missed lesson: weekday, date, time, kind and how it was registered."""
     lines = []

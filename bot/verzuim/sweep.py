@@ -2,7 +2,7 @@
 has lasted more than a week, follow up once a week while it lasts, and send a short "back in
 class" note when the participant attends again.
 
-Finding who to look at is set-based SQL (``storage.attendance.verzuim_candidates``: participants
+Finding who to look at is set-based SQL (``storage.verzuim.verzuim_candidates``: participants
 with a registered absence after their last attended lesson, or with an open episode); deciding is
 the pure rule ``bot.rules.verzuim`` per candidate, over only the registrations since that lesson.
 Every decision is written with its outbox message in one transaction, and an open episode is a
@@ -19,7 +19,8 @@ from bot.outbox import PRIORITY_HIGH, Notice, enqueue_many
 from bot.rules import verzuim as rule
 from bot.services import Services
 from bot.verzuim import notices  # noqa: F401  (registers the renderers)
-from storage import attendance as store
+from storage import people
+from storage import verzuim as store
 from storage.database import from_db, to_db
 
 log = logging.getLogger(__name__)
@@ -106,21 +107,12 @@ def episode_params(episode: rule.Episode, lessons: dict, person: dict) -> dict:
     }
 
 
-async def people_named(services: Services, person_ids: set[int]) -> dict[int, dict]:
-    import json
-
-    rows = await services.db.fetchall(
-        "SELECT p.id, p.name, s.name AS school FROM people p JOIN schools s ON s.id = p.school_id"
-        " JOIN json_each(?) j ON j.value = p.id", (json.dumps(sorted(person_ids)),))
-    return {row["id"]: dict(row) for row in rows}
-
-
 async def apply(services: Services, actions: list[Action], now: datetime) -> None:
     """Write every decision and its message in one transaction, a statement per kind of change.
 
     The open episodes are read again inside the transaction, so a concurrent change (an uitval
     report that closed an episode) wins over a stale decision."""
-    named = await people_named(services, {a.person_id for a in actions})
+    named = await people.names_with_school(services.db, {a.person_id for a in actions})
     async with services.db.transaction() as tx:
         open_ids = await store.open_alerts(tx)
         next_id = await store.next_alert_id(tx)

@@ -1,6 +1,7 @@
 """Builders for the attendance, verzuim and urenverklaring tests (issue 6): groups, members and
-lessons written straight into the rooster tables (the rooster API is another feature), and the
-school's attendance through our own API. No tests here."""
+lessons written straight into the rooster tables (the rooster API is another feature), the
+school's attendance through our own API, and pressing a button to read the bot's answer.
+"""
 
 from __future__ import annotations
 

@@ -1,0 +1,81 @@
+"""A participant's own absence report, made in advance with /afmelden (issue 6; C art. 9.3).
+
+Which coming lessons can be reported (those that will really take place: not cancelled, not in
+a holiday, while a member of the group); filing a report, stored with the attendance
+registration and told to the school's staff through the outbox in one transaction; and how that
+message reads for the staff (Dutch or English, rendered at send time, registered with the outbox
+at import time). The conversation itself is ``conversations/afmelden.py``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from bot.i18n import SN_, Translator
+from bot.outbox import PRIORITY_HIGH, Rendered, enqueue, renders
+from bot.rules import verzuim as rule
+from bot.services import Services
+from bot.uren.issue import confirmers
+from storage import attendance as store
+from storage.people import Person
+
+LOOK_AHEAD = timedelta(days=14)
+
+STAFF_REASONS = {
+    "ill": SN_("ill"),
+    "appointment": SN_("appointment with the gemeente, IND or a doctor"),
+    "work": SN_("work"),
+    "childcare": SN_("child care"),
+    "other": SN_("another reason"),
+}
+
+
+async def coming_lessons(services: Services, person: Person, limit: int
+                         ) -> list[store.LessonRow]:
+    """The participant's coming lessons that will really take place (not cancelled, not in a
+    holiday, while a member of the group), soonest first."""
+    now, tz = services.now(), services.settings.tz
+    found = await store.upcoming_lessons(services.db, person.id, now, now + LOOK_AHEAD)
+    holidays = (await store.holidays_for(services.db, {person.school_id})).get(person.school_id, [])
+    kept = []
+    for lesson, periods, _reported in found:
+        day = lesson.starts_at.astimezone(tz).date()
+        if not any(rule.Membership(joined, left).covers(day) for joined, left in periods):
+            continue
+        if any((group is None or group == lesson.group_id) and first <= day <= last
+               for group, first, last in holidays):
+            continue
+        kept.append(lesson)
+    return kept[:limit]
+
+
+async def file_report(services: Services, person: Person, lesson: store.LessonRow, reason: str,
+                      note: str | None, now: datetime) -> None:
+    """Store the report; when it is new or changed, the school's staff hear of it."""
+    staff = await confirmers(services.db, person.school_id)
+    async with services.db.transaction() as tx:
+        new = await store.report_absence(tx, lesson=lesson, person_id=person.id, reason=reason,
+                                         note=note, now=now)
+        if new:
+            for member in staff:
+                await enqueue(tx, message_key="attendance.reported", now=now, person_id=member.id,
+                              audience="staff", priority=PRIORITY_HIGH,
+                              concerns_lesson_at=lesson.starts_at,
+                              dedupe_key=f"afmelding:{lesson.id}:{person.id}:{member.id}:"
+                                         f"{now.timestamp():.0f}",
+                              params={"name": person.name, "group": lesson.group_name,
+                                      "starts_at": lesson.starts_at.isoformat(),
+                                      "reason": reason, "note": note})
+
+
+@renders("attendance.reported")
+def _reported(tr: Translator, params: dict) -> Rendered | str:
+    moment = datetime.fromisoformat(params["starts_at"])
+    lines = [tr.s_("Absence reported: {name} will not come to the lesson of {group} on {day} at "
+                   "{time}.", name=params["name"], group=params["group"],
+                   day=tr.weekday_date(moment), time=tr.time(moment)),
+             tr.s_("Reason: {reason}", reason=tr.safe(tr.s_(
+                 STAFF_REASONS.get(params["reason"], STAFF_REASONS["other"])).lstrip("\u200f")))]
+    if params.get("note"):
+        lines.append(tr.s_("Note from the participant: {note}", note=params["note"]))
+    return tr.lines(lines)

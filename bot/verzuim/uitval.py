@@ -1,0 +1,50 @@
+"""Uitval: the school reports that a participant left or dropped out (issue 6; C art. 12.4).
+
+The status change is recorded with its date and reason; leaving or dropping out opens an uitval
+alert for the participant's klantmanager at once (closing an open verzuim episode: uitval is its
+own report) and sends it, in the same transaction. ``active`` records a return and alerts no one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from bot.outbox import PRIORITY_HIGH, enqueue
+from bot.services import Services
+from bot.verzuim import notices  # noqa: F401  (registers the uitval renderer)
+from storage import attendance, orgs, people
+from storage import verzuim as store
+
+
+@dataclass(frozen=True)
+class StatusOutcome:
+    changed: bool
+    klantmanager_alerted: bool
+
+
+async def change_status(services: Services, *, school_id: int, person_id: int, status: str,
+                        effective_on: date | None, reason: str | None) -> StatusOutcome:
+    """Record the school's participant's new status; idempotent (the same status changes
+    nothing and alerts no one)."""
+    now = services.now()
+    person = await people.get_person(services.db, person_id)
+    school_row = await orgs.get_school(services.db, school_id)
+    alerted = False
+    async with services.db.transaction() as tx:
+        changed = await attendance.set_status(tx, school_id=school_id, person_id=person_id,
+                                              status=status, effective_on=effective_on,
+                                              reason=reason, now=now)
+        if changed and status != "active" and person.klantmanager_id is not None:
+            alert_id = await store.open_uitval_alert(
+                tx, person_id=person_id, klantmanager_id=person.klantmanager_id, now=now)
+            await enqueue(tx, message_key="verzuim.uitval", now=now, audience="staff",
+                          person_id=person.klantmanager_id, priority=PRIORITY_HIGH,
+                          dedupe_key=f"verzuim:{alert_id}:uitval",
+                          params={"alert_id": alert_id, "name": person.name,
+                                  "school": school_row.name, "status": status,
+                                  "effective_on": effective_on.isoformat()
+                                  if effective_on else None,
+                                  "reason": reason})
+            alerted = True
+    return StatusOutcome(changed, alerted)
