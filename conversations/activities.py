@@ -25,7 +25,7 @@ from telegram.warnings import PTBUserWarning
 from bot.context import BotContext
 from bot.i18n import SN_, Translator
 from bot.rooster import activities
-from bot.rooster.model import Activity
+from bot.rules.lessons import Activity
 from bot.services import Command, Services
 from storage import people
 from storage import rooster as store

@@ -3,7 +3,7 @@ conflicts and calendar-feed tokens.
 
 Every query that takes a school's external id is scoped by ``school_id``, so a school's key reaches
 only its own rows. Writes for a push happen inside the caller's transaction with ``executemany``;
-the rules in ``bot.rooster.diff`` work on what these functions return.
+the rules in ``bot.rules.rooster_diff`` work on what these functions return.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Collection, Iterable, Sequence
 
-from bot.rooster.model import Activity, Holiday, Lesson
+from bot.rules.lessons import Activity, Holiday, Lesson
 from storage.database import Database, Row, Tx, from_db, to_db
 from storage.people import CODE_ALPHABET, CODE_LENGTH, hash_secret
 

@@ -20,8 +20,8 @@ from bot.api.rooster_models import (EXTERNAL_ID_PATTERN, WEEKDAY_NAMES, Activity
 from bot.http import auth
 from bot.http.app import services
 from bot.rooster import activities
-from bot.rooster.model import Activity
 from bot.rooster.notices import conflict_item
+from bot.rules.lessons import Activity
 from bot.services import Services
 from storage import rooster as store
 

@@ -23,8 +23,8 @@ from bot.api.rooster_models import (EXTERNAL_ID_PATTERN, GroupIn, GroupOut, Holi
 from bot.http import auth
 from bot.http.app import services
 from bot.rooster import ical_import, push
-from bot.rooster.model import Lesson
 from bot.rooster.feed import router as feed_router
+from bot.rules.lessons import Lesson
 from bot.rules.localtime import at_local
 from bot.services import Services
 from storage import people

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 
 from bot.rooster import conflicts
-from bot.rooster.model import Activity
+from bot.rules.lessons import Activity
 from storage import rooster as store
 from storage.database import Database
 

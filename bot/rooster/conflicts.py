@@ -17,7 +17,7 @@ from datetime import datetime, tzinfo
 
 from bot.outbox import Notice, enqueue_many
 from bot.rooster import notices
-from bot.rooster.diff import collides, local_day, member_on
+from bot.rules.rooster_diff import collides, local_day, member_on
 from storage import people
 from storage import rooster as store
 from storage.database import Tx

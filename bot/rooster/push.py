@@ -1,13 +1,13 @@
 """Applying a school's push (issue 4): participants, groups with members, lessons and holidays,
 all or nothing in one transaction.
 
-Each push is compared in memory with what is stored (``bot.rooster.diff``); only rows that differ
-are written, with ``executemany``. Every active participant affected by a change they should know
-of gets one message per push listing all their changes (convenant art. 10.4: the school actively
-tells the participant), through the outbox in the same transaction. Changes to lessons already
-over or more than eight weeks ahead notify nobody; an identical re-push changes nothing and
-notifies nobody. Afterwards conflicts with participation activities are recomputed for the
-participants whose lessons moved (convenant art. 12.6).
+Each push is compared in memory with what is stored (``bot.rules.rooster_diff``); only rows that
+differ are written, with ``executemany``. Every active participant affected by a change they
+should know of gets one message per push listing all their changes (convenant art. 10.4: the
+school actively tells the participant), through the outbox in the same transaction. Changes to
+lessons already over or more than eight weeks ahead notify nobody; an identical re-push changes
+nothing and notifies nobody. Afterwards conflicts with participation activities are recomputed
+for the participants whose lessons moved (convenant art. 12.6).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from bot.outbox import Notice, enqueue_many
 from bot.rooster import conflicts, notices
-from bot.rooster.diff import lesson_changes, local_day, member_on, notifiable
-from bot.rooster.model import Holiday, Lesson
+from bot.rules.lessons import Holiday, Lesson
+from bot.rules.rooster_diff import lesson_changes, local_day, member_on, notifiable
 from storage import rooster as store
 from storage.database import Tx
 
