@@ -34,6 +34,8 @@ FEATURE_MODULES: tuple[str, ...] = (
     "conversations.uren",
     "bot.outbox.feature",
     "bot.api.rooster",
+    "bot.api.activities",
+    "bot.api.feed",
     "conversations.rooster",
     "conversations.activities",
     "conversations.help",

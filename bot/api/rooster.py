@@ -1,7 +1,8 @@
 """The schools' rooster API (issue 4; convenant art. 10.4, 10.6, 12.6; Blik op Werk norm 2.10.1):
 participants with their one-time link codes, groups with members, lessons (one at a time, a whole
-planning as JSON, or an iCalendar upload), holidays; and for gemeenten the participation
-activities; for both the conflicts between the two. Also the participants' calendar feed.
+planning as JSON, or an iCalendar upload) and holidays. The gemeenten's side (participation
+activities) and the conflicts are ``bot.api.activities``; the participants' calendar feed is
+``bot.api.feed``.
 
 Everything a school sends is keyed by its own external ids and idempotent: the same payload twice
 changes nothing and notifies nobody. A school's key reaches only its own rows (another school's
@@ -12,9 +13,9 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import Depends, Path, Query, Request, Response
 
-from bot.api import activities, api_router, field_error, field_errors
+from bot.api import api_router, field_error, field_errors
 from bot.api.rooster_models import (EXTERNAL_ID_PATTERN, GroupIn, GroupOut, HolidayIn,
                                     HolidayOut, Kind, LessonIn, LessonOut, LessonWriteOut,
                                     LinkCodeOut, MemberOut, MembershipIn, Mode, ParticipantIn,
@@ -23,7 +24,6 @@ from bot.api.rooster_models import (EXTERNAL_ID_PATTERN, GroupIn, GroupOut, Holi
 from bot.http import auth
 from bot.http.app import services
 from bot.rooster import ical_import, push
-from bot.rooster.feed import router as feed_router
 from bot.rules.lessons import Lesson
 from bot.rules.localtime import at_local
 from bot.services import Services
@@ -32,7 +32,7 @@ from storage import rooster as store
 
 ExtPath = Path(pattern=EXTERNAL_ID_PATTERN, max_length=80, description="Your own id")
 
-school_router = api_router(prefix="/api/v1")
+router = api_router(prefix="/api/v1")
 
 
 def _rejected(exc: push.Rejected):
@@ -82,7 +82,7 @@ def _participant_out(row: store.ParticipantRow, code: str | None = None,
                           linked=row.linked, link_code=code, link_code_expires_at=expires)
 
 
-@school_router.put(
+@router.put(
     "/participants/{external_id}", response_model=ParticipantOut, tags=["participants"],
     responses={201: {"model": ParticipantOut, "description": "Created, with a one-time link code"}})
 async def put_participant(body: ParticipantIn, response: Response,
@@ -101,8 +101,8 @@ async def put_participant(body: ParticipantIn, response: Response,
     return _participant_out(row)
 
 
-@school_router.get("/participants/{external_id}", response_model=ParticipantOut,
-                   tags=["participants"])
+@router.get("/participants/{external_id}", response_model=ParticipantOut,
+            tags=["participants"])
 async def get_participant(external_id: str = ExtPath, school_id: int = Depends(auth.school),
                           svc: Services = Depends(services)) -> ParticipantOut:
     row = (await store.participants_by_external(svc.db, school_id, [external_id])).get(external_id)
@@ -111,8 +111,8 @@ async def get_participant(external_id: str = ExtPath, school_id: int = Depends(a
     return _participant_out(row)
 
 
-@school_router.post("/participants/{external_id}/link-code", response_model=LinkCodeOut,
-                    tags=["participants"])
+@router.post("/participants/{external_id}/link-code", response_model=LinkCodeOut,
+             tags=["participants"])
 async def new_link_code(external_id: str = ExtPath, school_id: int = Depends(auth.school),
                         svc: Services = Depends(services)) -> LinkCodeOut:
     """A fresh one-time link code (the earlier unused ones stop working)."""
@@ -148,7 +148,7 @@ def _member_inputs(body_members, loc_prefix) -> tuple[push.MemberInput, ...] | N
                  for i, m in enumerate(body_members))
 
 
-@school_router.put(
+@router.put(
     "/groups/{external_id}", response_model=GroupOut, tags=["groups"],
     responses={201: {"model": GroupOut, "description": "Created"}})
 async def put_group(body: GroupIn, response: Response, external_id: str = ExtPath,
@@ -163,7 +163,7 @@ async def put_group(body: GroupIn, response: Response, external_id: str = ExtPat
     return await _group_out(svc, await store.group_by_external(svc.db, school_id, external_id))
 
 
-@school_router.get("/groups", response_model=list[GroupOut], tags=["groups"])
+@router.get("/groups", response_model=list[GroupOut], tags=["groups"])
 async def list_groups(limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0,
                                                                                   le=10**9),
                       school_id: int = Depends(auth.school),
@@ -175,7 +175,7 @@ async def list_groups(limit: int = Query(100, ge=1, le=1000), offset: int = Quer
     return [await _group_out(svc, group, by_group[group.id]) for group in groups]
 
 
-@school_router.get("/groups/{external_id}", response_model=GroupOut, tags=["groups"])
+@router.get("/groups/{external_id}", response_model=GroupOut, tags=["groups"])
 async def get_group(external_id: str = ExtPath, school_id: int = Depends(auth.school),
                     svc: Services = Depends(services)) -> GroupOut:
     group = await store.group_by_external(svc.db, school_id, external_id)
@@ -184,8 +184,8 @@ async def get_group(external_id: str = ExtPath, school_id: int = Depends(auth.sc
     return await _group_out(svc, group)
 
 
-@school_router.put("/groups/{external_id}/members/{participant}", response_model=GroupOut,
-                   tags=["groups"])
+@router.put("/groups/{external_id}/members/{participant}", response_model=GroupOut,
+            tags=["groups"])
 async def put_member(body: MembershipIn, external_id: str = ExtPath,
                      participant: str = Path(pattern=EXTERNAL_ID_PATTERN, max_length=80),
                      school_id: int = Depends(auth.school),
@@ -232,7 +232,7 @@ def _lesson_input(external_id: str, body: LessonIn, loc=()) -> push.LessonInput:
                             cancelled=body.cancelled, loc=loc)
 
 
-@school_router.put(
+@router.put(
     "/lessons/{external_id}", response_model=LessonWriteOut, tags=["lessons"],
     responses={201: {"model": LessonWriteOut, "description": "Created"}})
 async def put_lesson(body: LessonIn, response: Response, external_id: str = ExtPath,
@@ -251,8 +251,8 @@ async def put_lesson(body: LessonIn, response: Response, external_id: str = ExtP
                        notified_participants=outcome.notified_participants)
 
 
-@school_router.post("/lessons/{external_id}/cancel", response_model=LessonWriteOut,
-                    tags=["lessons"])
+@router.post("/lessons/{external_id}/cancel", response_model=LessonWriteOut,
+             tags=["lessons"])
 async def cancel_lesson(external_id: str = ExtPath, school_id: int = Depends(auth.school),
                         svc: Services = Depends(services)) -> LessonWriteOut:
     """Cancel a lesson; its participants hear of it (cancelling twice notifies once)."""
@@ -272,7 +272,7 @@ async def cancel_lesson(external_id: str = ExtPath, school_id: int = Depends(aut
                        notified_participants=outcome.notified_participants)
 
 
-@school_router.get("/lessons/{external_id}", response_model=LessonOut, tags=["lessons"])
+@router.get("/lessons/{external_id}", response_model=LessonOut, tags=["lessons"])
 async def get_lesson(external_id: str = ExtPath, school_id: int = Depends(auth.school),
                      svc: Services = Depends(services)) -> LessonOut:
     row = await _lesson_row(svc.db, school_id, external_id)
@@ -281,7 +281,7 @@ async def get_lesson(external_id: str = ExtPath, school_id: int = Depends(auth.s
     return _lesson_out(svc, row)
 
 
-@school_router.get("/lessons", response_model=list[LessonOut], tags=["lessons"])
+@router.get("/lessons", response_model=list[LessonOut], tags=["lessons"])
 async def list_lessons(
         start: str = Query(..., alias="from", pattern=r"^\d{4}-\d{2}-\d{2}$",
                            description="First day (inclusive), YYYY-MM-DD"),
@@ -318,7 +318,7 @@ async def list_lessons(
             for l in sorted(lessons, key=lambda l: (l.starts_at, l.external_id))]
 
 
-@school_router.post("/planning", response_model=PushResult, tags=["planning"])
+@router.post("/planning", response_model=PushResult, tags=["planning"])
 async def push_planning(body: PlanningIn, school_id: int = Depends(auth.school),
                         svc: Services = Depends(services)) -> PushResult:
     """A whole planning in one request, all or nothing. Each participant who notices changes
@@ -343,7 +343,7 @@ async def push_planning(body: PlanningIn, school_id: int = Depends(auth.school),
     return _result(await _apply(svc, school_id, planning))
 
 
-@school_router.post(
+@router.post(
     "/groups/{external_id}/calendar", response_model=PushResult, tags=["planning"],
     openapi_extra={"requestBody": {"required": True, "content": {
         "text/calendar": {"schema": {"type": "string"}}}}})
@@ -389,8 +389,8 @@ def _holiday_out(holiday, groups_by_id: dict[int, str]) -> HolidayOut:
                       group=groups_by_id.get(holiday.group_id) if holiday.group_id else None)
 
 
-@school_router.put("/holidays/{external_id}", response_model=HolidayOut, tags=["holidays"],
-                   responses={201: {"model": HolidayOut, "description": "Created"}})
+@router.put("/holidays/{external_id}", response_model=HolidayOut, tags=["holidays"],
+            responses={201: {"model": HolidayOut, "description": "Created"}})
 async def put_holiday(body: HolidayIn, response: Response, external_id: str = ExtPath,
                       school_id: int = Depends(auth.school),
                       svc: Services = Depends(services)) -> HolidayOut:
@@ -405,7 +405,7 @@ async def put_holiday(body: HolidayIn, response: Response, external_id: str = Ex
     return _holiday_out(holidays[external_id], groups)
 
 
-@school_router.get("/holidays", response_model=list[HolidayOut], tags=["holidays"])
+@router.get("/holidays", response_model=list[HolidayOut], tags=["holidays"])
 async def list_holidays(school_id: int = Depends(auth.school),
                         svc: Services = Depends(services)) -> list[HolidayOut]:
     holidays = await store.holidays_by_external(svc.db, school_id)
@@ -414,8 +414,8 @@ async def list_holidays(school_id: int = Depends(auth.school),
                                                     key=lambda h: (h.starts_on, h.external_id))]
 
 
-@school_router.delete("/holidays/{external_id}", status_code=204, response_class=Response,
-                      tags=["holidays"], responses={204: {"description": "Deleted"}})
+@router.delete("/holidays/{external_id}", status_code=204, response_class=Response,
+               tags=["holidays"], responses={204: {"description": "Deleted"}})
 async def delete_holiday(external_id: str = ExtPath, school_id: int = Depends(auth.school),
                          svc: Services = Depends(services)) -> Response:
     async with svc.db.transaction() as tx:
@@ -423,11 +423,3 @@ async def delete_holiday(external_id: str = ExtPath, school_id: int = Depends(au
     if not deleted:
         raise _not_found("holiday")
     return Response(status_code=204)
-
-
-# ---- the feature module's router: schools, gemeenten, the calendar feed ----------------------
-
-router = APIRouter()
-router.include_router(school_router)
-router.include_router(activities.router)
-router.include_router(feed_router)
