@@ -167,10 +167,8 @@ async def pressed(update: Update, context: BotContext) -> State | int:
 
 async def _delete(update: Update, context: BotContext, activity_id: int) -> State:
     query, services = update.callback_query, context.services
-    row = await services.db.fetchone(
-        "SELECT participant_id FROM participation_activities WHERE id = ? AND deleted_at IS NULL",
-        (activity_id,))
-    participant = await _own_participant(context, row["participant_id"]) if row else None
+    owner = await store.activity_participant(services.db, activity_id)
+    participant = await _own_participant(context, owner) if owner is not None else None
     if participant is None:
         return await refuse(update, context)
     record = next(r for r in await store.activity_records(services.db, [participant.id])

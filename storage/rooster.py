@@ -275,6 +275,21 @@ async def people_groups(db: Db, person_ids: Collection[int]
     return found
 
 
+async def schools_of_groups(db: Db, group_ids: Collection[int]) -> dict[int, int]:
+    """group -> its school, for the groups asked for."""
+    found = {}
+    for chunk in _chunks(list(group_ids)):
+        rows = await db.fetchall(
+            f"SELECT id, school_id FROM groups WHERE id IN ({_marks(len(chunk))})", tuple(chunk))
+        found.update({row["id"]: row["school_id"] for row in rows})
+    return found
+
+
+async def group_external_id(db: Db, group_id: int) -> str | None:
+    """The school's own id of a group."""
+    return await db.fetchval("SELECT external_id FROM groups WHERE id = ?", (group_id,))
+
+
 async def active_school_participants(db: Db, school_id: int) -> list[int]:
     rows = await db.fetchall("SELECT id FROM people WHERE role = 'participant' AND school_id = ?"
                              " AND status = 'active'", (school_id,))
@@ -590,6 +605,13 @@ async def delete_activity(tx: Tx, activity_id: int, now: datetime) -> None:
                      (to_db(now), activity_id))
 
 
+async def activity_participant(db: Db, activity_id: int) -> int | None:
+    """The participant of an activity that is not deleted."""
+    return await db.fetchval(
+        "SELECT participant_id FROM participation_activities WHERE id = ? AND deleted_at IS NULL",
+        (activity_id,))
+
+
 async def future_lessons_of_groups(db: Db, group_ids: Collection[int], now: datetime
                                    ) -> dict[int, list[Lesson]]:
     found: dict[int, list[Lesson]] = defaultdict(list)
@@ -639,6 +661,13 @@ async def resolve_conflicts(tx: Tx, conflict_ids: Collection[int], now: datetime
     stamp = to_db(now)
     await tx.executemany("UPDATE rooster_conflicts SET resolved_at = ? WHERE id = ?",
                          [(stamp, i) for i in conflict_ids])
+
+
+async def open_conflict_count(db: Db, activity_id: int) -> int:
+    """How many open conflicts an activity has."""
+    return await db.fetchval(
+        "SELECT count(*) FROM rooster_conflicts WHERE activity_id = ? AND resolved_at IS NULL",
+        (activity_id,))
 
 
 @dataclass(frozen=True)

@@ -76,7 +76,7 @@ async def put_activity(body: ActivityIn, response: Response, external_id: str = 
                             starts_at=schedule.start, ends_at=schedule.end)
     live = await store.activity_by_external(svc.db, gemeente_id, external_id)
     if live is not None and live.activity == activity:
-        return _activity_out(live, await activities.open_conflicts_of(svc.db, activity.id))
+        return _activity_out(live, await store.open_conflict_count(svc.db, activity.id))
     if existing is not None and existing.activity.participant_id != activity.participant_id:
         # The activity moves to another participant: the first one's conflicts must clear.
         await activities.remove(svc.db, existing.activity, svc.now(), svc.settings.tz)
@@ -85,7 +85,7 @@ async def put_activity(body: ActivityIn, response: Response, external_id: str = 
     if existing is None:
         response.status_code = 201
     record = await store.activity_by_external(svc.db, gemeente_id, external_id)
-    return _activity_out(record, await activities.open_conflicts_of(svc.db, activity_id))
+    return _activity_out(record, await store.open_conflict_count(svc.db, activity_id))
 
 
 @router.get("/activities/{external_id}", response_model=ActivityOut, tags=["activities"])
@@ -95,7 +95,7 @@ async def get_activity(external_id: str = ExtPath, gemeente_id: int = Depends(au
     if record is None:
         raise field_error(["path", "external_id"], "no such activity for this key",
                           "not_found", 404)
-    return _activity_out(record, await activities.open_conflicts_of(svc.db, record.activity.id))
+    return _activity_out(record, await store.open_conflict_count(svc.db, record.activity.id))
 
 
 @router.get("/activities", response_model=list[ActivityOut], tags=["activities"])
@@ -106,7 +106,7 @@ async def list_activities(participant_id: int = Query(..., ge=1, le=2**53),
     if not await store.gemeente_participants(svc.db, gemeente_id, participant_id):
         raise field_error(["query", "participant_id"], "no such participant for this key",
                           "not_found", 404)
-    return [_activity_out(record, await activities.open_conflicts_of(svc.db, record.activity.id))
+    return [_activity_out(record, await store.open_conflict_count(svc.db, record.activity.id))
             for record in await store.activity_records(svc.db, [participant_id])]
 
 

@@ -212,7 +212,7 @@ async def _lesson_row(db, school_id: int, external_id: str) -> tuple[Lesson, str
     lesson = (await store.lessons_by_external(db, school_id, [external_id])).get(external_id)
     if lesson is None:
         return None
-    group = await db.fetchval("SELECT external_id FROM groups WHERE id = ?", (lesson.group_id,))
+    group = await store.group_external_id(db, lesson.group_id)
     return lesson, group
 
 
@@ -259,8 +259,7 @@ async def cancel_lesson(external_id: str = ExtPath, school_id: int = Depends(aut
     stored = (await store.lessons_by_external(svc.db, school_id, [external_id])).get(external_id)
     if stored is None:
         raise _not_found("lesson")
-    group_ext = await svc.db.fetchval("SELECT external_id FROM groups WHERE id = ?",
-                                      (stored.group_id,))
+    group_ext = await store.group_external_id(svc.db, stored.group_id)
     item = push.LessonInput(external_id=external_id, group=group_ext, starts_at=stored.starts_at,
                             ends_at=stored.ends_at, kind=stored.kind, level=stored.level,
                             location=stored.location, mode=stored.mode, teacher=stored.teacher,

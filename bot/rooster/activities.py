@@ -31,9 +31,3 @@ async def remove(db: Database, activity: Activity, now: datetime, tz: tzinfo) ->
         await store.delete_activity(tx, activity.id, now)
         _, resolved = await conflicts.recompute(tx, {activity.participant_id}, now, tz)
     return resolved
-
-
-async def open_conflicts_of(db: Database, activity_id: int) -> int:
-    return await db.fetchval(
-        "SELECT count(*) FROM rooster_conflicts WHERE activity_id = ? AND resolved_at IS NULL",
-        (activity_id,))

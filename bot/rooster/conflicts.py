@@ -33,7 +33,7 @@ async def recompute(tx: Tx, person_ids: set[int], now: datetime, tz: tzinfo) -> 
     groups_of = await store.people_groups(tx, list(activities))
     group_ids = {group for periods in groups_of.values() for group, _, _ in periods}
     lessons = await store.future_lessons_of_groups(tx, group_ids, now)
-    school_of = await _schools_of_groups(tx, group_ids)
+    school_of = await store.schools_of_groups(tx, group_ids)
     wanted: dict[tuple[int, int], tuple[int, int]] = {}
     for person_id, acts in activities.items():
         for group_id, joined, left in groups_of.get(person_id, ()):
@@ -50,18 +50,6 @@ async def recompute(tx: Tx, person_ids: set[int], now: datetime, tz: tzinfo) -> 
     if new:
         await alert(tx, [(lesson_id, activity_id) for lesson_id, activity_id, _, _ in new], now)
     return len(new), len(gone)
-
-
-async def _schools_of_groups(tx: Tx, group_ids: set[int]) -> dict[int, int]:
-    found = {}
-    ids = list(group_ids)
-    for start in range(0, len(ids), 900):
-        chunk = ids[start:start + 900]
-        rows = await tx.fetchall(
-            f"SELECT id, school_id FROM groups WHERE id IN ({','.join('?' * len(chunk))})",
-            tuple(chunk))
-        found.update({row["id"]: row["school_id"] for row in rows})
-    return found
 
 
 async def alert(tx: Tx, pairs: list[tuple[int, int]], now: datetime) -> None:
