@@ -24,6 +24,8 @@ from bot.api.rooster_models import (EXTERNAL_ID_PATTERN, GroupIn, GroupOut, Holi
 from bot.http import auth
 from bot.http.app import services
 from bot.rooster import ical_import, push
+from bot.rooster.planning import (CancelMissing, GroupInput, HolidayInput, LessonInput,
+                                  MemberInput, Outcome, ParticipantInput, Planning, Rejected)
 from bot.rules.lessons import Lesson
 from bot.rules.localtime import at_local
 from bot.services import Services
@@ -35,11 +37,11 @@ ExtPath = Path(pattern=EXTERNAL_ID_PATTERN, max_length=80, description="Your own
 router = api_router(prefix="/api/v1")
 
 
-def _rejected(exc: push.Rejected):
+def _rejected(exc: Rejected):
     return field_errors([(["body", *loc], msg) for loc, msg in exc.errors], exc.status)
 
 
-async def _apply(svc: Services, school_id: int, planning: push.Planning,
+async def _apply(svc: Services, school_id: int, planning: Planning,
                  read_back: str | None = None):
     """One push in one transaction; a rejection rolls everything back. With ``read_back`` (a
     lesson's external id) the stored lesson is read in the same transaction, so the answer
@@ -51,11 +53,11 @@ async def _apply(svc: Services, school_id: int, planning: push.Planning,
             if read_back is None:
                 return outcome
             return outcome, await _lesson_row(tx, school_id, read_back)
-    except push.Rejected as exc:
+    except Rejected as exc:
         raise _rejected(exc) from None
 
 
-def _result(outcome: push.Outcome, skipped=()) -> PushResult:
+def _result(outcome: Outcome, skipped=()) -> PushResult:
     return PushResult(
         participants_created=outcome.participants_created,
         participants_updated=outcome.participants_updated, link_codes=outcome.link_codes,
@@ -90,9 +92,9 @@ async def put_participant(body: ParticipantIn, response: Response,
                           svc: Services = Depends(services)) -> ParticipantOut:
     """Create or update a participant. A new participant gets a one-time link code to give
     them (they send it to the bot with /start); an update returns none."""
-    item = push.ParticipantInput(external_id, body.name, body.regime, body.route,
-                                 body.klantmanager_id, body.status)
-    outcome = await _apply(svc, school_id, push.Planning(participants=[item]))
+    item = ParticipantInput(external_id, body.name, body.regime, body.route,
+                            body.klantmanager_id, body.status)
+    outcome = await _apply(svc, school_id, Planning(participants=[item]))
     row = (await store.participants_by_external(svc.db, school_id, [external_id]))[external_id]
     code = outcome.link_codes.get(external_id)
     if code:
@@ -140,10 +142,10 @@ async def _group_out(svc: Services, group: store.GroupRow,
                              for m in members])
 
 
-def _member_inputs(body_members, loc_prefix) -> tuple[push.MemberInput, ...] | None:
+def _member_inputs(body_members, loc_prefix) -> tuple[MemberInput, ...] | None:
     if body_members is None:
         return None
-    return tuple(push.MemberInput(m.participant, m.joined_on, m.left_on,
+    return tuple(MemberInput(m.participant, m.joined_on, m.left_on,
                                   (*loc_prefix, "members", i))
                  for i, m in enumerate(body_members))
 
@@ -155,9 +157,9 @@ async def put_group(body: GroupIn, response: Response, external_id: str = ExtPat
                     school_id: int = Depends(auth.school),
                     svc: Services = Depends(services)) -> GroupOut:
     """Create or update a group; ``members``, when given, replaces its membership periods."""
-    item = push.GroupInput(external_id, body.name, body.kind, body.level, body.capacity,
-                           body.location, _member_inputs(body.members, ()))
-    outcome = await _apply(svc, school_id, push.Planning(groups=[item]))
+    item = GroupInput(external_id, body.name, body.kind, body.level, body.capacity,
+                      body.location, _member_inputs(body.members, ()))
+    outcome = await _apply(svc, school_id, Planning(groups=[item]))
     if outcome.groups_created:
         response.status_code = 201
     return await _group_out(svc, await store.group_by_external(svc.db, school_id, external_id))
@@ -225,11 +227,11 @@ def _lesson_out(svc: Services, row: tuple[Lesson, str], cls=LessonOut, **extra) 
                teacher=lesson.teacher, cancelled=lesson.cancelled, **extra)
 
 
-def _lesson_input(external_id: str, body: LessonIn, loc=()) -> push.LessonInput:
-    return push.LessonInput(external_id=external_id, group=body.group, starts_at=body.start,
-                            ends_at=body.end, kind=body.kind, level=body.level,
-                            location=body.location, mode=body.mode, teacher=body.teacher,
-                            cancelled=body.cancelled, loc=loc)
+def _lesson_input(external_id: str, body: LessonIn, loc=()) -> LessonInput:
+    return LessonInput(external_id=external_id, group=body.group, starts_at=body.start,
+                       ends_at=body.end, kind=body.kind, level=body.level,
+                       location=body.location, mode=body.mode, teacher=body.teacher,
+                       cancelled=body.cancelled, loc=loc)
 
 
 @router.put(
@@ -242,7 +244,7 @@ async def put_lesson(body: LessonIn, response: Response, external_id: str = ExtP
     cancelled, moved, other place, teacher, classroom or distance) get one message, unless the
     lesson is over or more than eight weeks ahead."""
     outcome, row = await _apply(svc, school_id,
-                                push.Planning(lessons=[_lesson_input(external_id, body)]),
+                                Planning(lessons=[_lesson_input(external_id, body)]),
                                 read_back=external_id)
     if outcome.lessons_created:
         response.status_code = 201
@@ -260,11 +262,11 @@ async def cancel_lesson(external_id: str = ExtPath, school_id: int = Depends(aut
     if stored is None:
         raise _not_found("lesson")
     group_ext = await store.group_external_id(svc.db, stored.group_id)
-    item = push.LessonInput(external_id=external_id, group=group_ext, starts_at=stored.starts_at,
-                            ends_at=stored.ends_at, kind=stored.kind, level=stored.level,
-                            location=stored.location, mode=stored.mode, teacher=stored.teacher,
-                            cancelled=True)
-    outcome, row = await _apply(svc, school_id, push.Planning(lessons=[item]),
+    item = LessonInput(external_id=external_id, group=group_ext, starts_at=stored.starts_at,
+                       ends_at=stored.ends_at, kind=stored.kind, level=stored.level,
+                       location=stored.location, mode=stored.mode, teacher=stored.teacher,
+                       cancelled=True)
+    outcome, row = await _apply(svc, school_id, Planning(lessons=[item]),
                                 read_back=external_id)
     return _lesson_out(svc, row, LessonWriteOut,
                        changes=list(outcome.lesson_changes.get(external_id, ())),
@@ -323,20 +325,20 @@ async def push_planning(body: PlanningIn, school_id: int = Depends(auth.school),
     """A whole planning in one request, all or nothing. Each participant who notices changes
     gets one message listing all of them."""
     tz = svc.settings.tz
-    planning = push.Planning(
-        participants=[push.ParticipantInput(p.external_id, p.name, p.regime, p.route,
-                                            p.klantmanager_id, p.status, ("participants", i))
+    planning = Planning(
+        participants=[ParticipantInput(p.external_id, p.name, p.regime, p.route,
+                                       p.klantmanager_id, p.status, ("participants", i))
                       for i, p in enumerate(body.participants)],
-        groups=[push.GroupInput(g.external_id, g.name, g.kind, g.level, g.capacity, g.location,
-                                _member_inputs(g.members, ("groups", i)), ("groups", i))
+        groups=[GroupInput(g.external_id, g.name, g.kind, g.level, g.capacity, g.location,
+                           _member_inputs(g.members, ("groups", i)), ("groups", i))
                 for i, g in enumerate(body.groups)],
         lessons=[_lesson_input(l.external_id, l, ("lessons", i))
                  for i, l in enumerate(body.lessons)],
-        holidays=[push.HolidayInput(h.external_id, h.name, h.starts_on, h.ends_on, h.group,
+        holidays=[HolidayInput(h.external_id, h.name, h.starts_on, h.ends_on, h.group,
                                     ("holidays", i)) for i, h in enumerate(body.holidays)])
     if body.cancel_missing is not None:
         window = body.cancel_missing
-        planning.cancel_missing = push.CancelMissing(
+        planning.cancel_missing = CancelMissing(
             at_local(window.start, time(0), tz), at_local(window.end, time(0), tz),
             frozenset(window.groups) if window.groups is not None else None)
     return _result(await _apply(svc, school_id, planning))
@@ -367,16 +369,16 @@ async def upload_calendar(
         parsed = ical_import.parse(await request.body(), now)
     except ical_import.IcsError as exc:
         raise field_error(["body", exc.where[:200]], exc.why, "ics_error") from None
-    lessons = [push.LessonInput(
+    lessons = [LessonInput(
         external_id=o.external_id, group=external_id, starts_at=o.starts_at, ends_at=o.ends_at,
         kind=o.kind or kind, level=level, location=o.location,
         mode="distance" if o.distance else mode, teacher=o.teacher, cancelled=o.cancelled,
         loc=("calendar", o.external_id)) for o in parsed.lessons]
-    planning = push.Planning(lessons=lessons)
+    planning = Planning(lessons=lessons)
     if replace:
-        planning.cancel_missing = push.CancelMissing(now, now + timedelta(days=3660),
-                                                     frozenset({external_id}),
-                                                     ical_import.ID_PREFIX)
+        planning.cancel_missing = CancelMissing(now, now + timedelta(days=3660),
+                                                frozenset({external_id}),
+                                                ical_import.ID_PREFIX)
     return _result(await _apply(svc, school_id, planning), parsed.skipped)
 
 
@@ -395,8 +397,8 @@ async def put_holiday(body: HolidayIn, response: Response, external_id: str = Ex
                       svc: Services = Depends(services)) -> HolidayOut:
     """Create or change a holiday (convenant art. 10.6); the participants it concerns are told
     of a new holiday or new dates."""
-    item = push.HolidayInput(external_id, body.name, body.starts_on, body.ends_on, body.group)
-    outcome = await _apply(svc, school_id, push.Planning(holidays=[item]))
+    item = HolidayInput(external_id, body.name, body.starts_on, body.ends_on, body.group)
+    outcome = await _apply(svc, school_id, Planning(holidays=[item]))
     if outcome.holidays_created:
         response.status_code = 201
     holidays = await store.holidays_by_external(svc.db, school_id)
