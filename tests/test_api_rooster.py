@@ -4,7 +4,7 @@ the sandbox Telegram server."""
 
 from __future__ import annotations
 
-from storage import rooster as store
+from storage import lessons as lesson_store
 from tests.support import link
 
 NT2_MORNING = {"group": "B1-OCHTEND", "kind": "NT2", "level": "B1",
@@ -313,7 +313,7 @@ async def test_cancelling_a_lesson_tells_the_group_once(bot, world, client):
     await drain(bot)
     message = await user.wait_for_message("Cancelled")
     assert "Thursday 26 November, 9:00\u202fAM–12:00\u202fPM, Dutch (NT2)" in message.text
-    rows = await store.lessons_by_external(bot.db, 1, ["L-1"])
+    rows = await lesson_store.lessons_by_external(bot.db, 1, ["L-1"])
     assert rows["L-1"].cancelled
 
 

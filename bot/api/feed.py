@@ -12,7 +12,7 @@ from bot.api import ApiRoute, ErrorBody
 from bot.http.app import services
 from bot.rooster.feed import feed_document
 from bot.services import Services
-from storage import rooster as store
+from storage import feed_tokens
 
 TOKEN_PATTERN = r"^[A-Za-z0-9_-]{20,64}$"
 
@@ -31,7 +31,7 @@ async def calendar_feed(token: str = Path(pattern=TOKEN_PATTERN, description="fr
                         svc: Services = Depends(services)) -> Response:
     """Subscribe to this address in a calendar app; the participant gets it in the bot with
     /rooster. No API key: the address itself is the secret."""
-    person_id = await store.person_for_feed_token(svc.db, token)
+    person_id = await feed_tokens.person_for_feed_token(svc.db, token)
     if person_id is None:
         return Response('{"detail":"unknown calendar link"}', status_code=404,
                         media_type="application/json")

@@ -29,8 +29,11 @@ from bot.rooster.planning import (CancelMissing, GroupInput, HolidayInput, Lesso
 from bot.rules.lessons import Lesson
 from bot.rules.localtime import at_local
 from bot.services import Services
+from storage import groups as group_store
+from storage import holidays as holiday_store
+from storage import lessons as lesson_store
+from storage import participants as participant_store
 from storage import people
-from storage import rooster as store
 
 ExtPath = Path(pattern=EXTERNAL_ID_PATTERN, max_length=80, description="Your own id")
 
@@ -76,7 +79,7 @@ def _not_found(what: str):
 
 # ---- participants ---------------------------------------------------------------------------
 
-def _participant_out(row: store.ParticipantRow, code: str | None = None,
+def _participant_out(row: participant_store.ParticipantRow, code: str | None = None,
                      expires: datetime | None = None) -> ParticipantOut:
     return ParticipantOut(id=row.id, external_id=row.external_id, name=row.name,
                           regime=row.regime, route=row.route,
@@ -95,7 +98,8 @@ async def put_participant(body: ParticipantIn, response: Response,
     item = ParticipantInput(external_id, body.name, body.regime, body.route,
                             body.klantmanager_id, body.status)
     outcome = await _apply(svc, school_id, Planning(participants=[item]))
-    row = (await store.participants_by_external(svc.db, school_id, [external_id]))[external_id]
+    known = await participant_store.participants_by_external(svc.db, school_id, [external_id])
+    row = known[external_id]
     code = outcome.link_codes.get(external_id)
     if code:
         response.status_code = 201
@@ -107,7 +111,8 @@ async def put_participant(body: ParticipantIn, response: Response,
             tags=["participants"])
 async def get_participant(external_id: str = ExtPath, school_id: int = Depends(auth.school),
                           svc: Services = Depends(services)) -> ParticipantOut:
-    row = (await store.participants_by_external(svc.db, school_id, [external_id])).get(external_id)
+    known = await participant_store.participants_by_external(svc.db, school_id, [external_id])
+    row = known.get(external_id)
     if row is None:
         raise _not_found("participant")
     return _participant_out(row)
@@ -118,7 +123,8 @@ async def get_participant(external_id: str = ExtPath, school_id: int = Depends(a
 async def new_link_code(external_id: str = ExtPath, school_id: int = Depends(auth.school),
                         svc: Services = Depends(services)) -> LinkCodeOut:
     """A fresh one-time link code (the earlier unused ones stop working)."""
-    row = (await store.participants_by_external(svc.db, school_id, [external_id])).get(external_id)
+    known = await participant_store.participants_by_external(svc.db, school_id, [external_id])
+    row = known.get(external_id)
     if row is None:
         raise _not_found("participant")
     now = svc.now()
@@ -131,10 +137,10 @@ async def new_link_code(external_id: str = ExtPath, school_id: int = Depends(aut
 
 # ---- groups ---------------------------------------------------------------------------------
 
-async def _group_out(svc: Services, group: store.GroupRow,
-                     members: list[store.MemberRow] | None = None) -> GroupOut:
+async def _group_out(svc: Services, group: group_store.GroupRow,
+                     members: list[group_store.MemberRow] | None = None) -> GroupOut:
     if members is None:
-        members = await store.members(svc.db, [group.id])
+        members = await group_store.members(svc.db, [group.id])
     return GroupOut(external_id=group.external_id, name=group.name, kind=group.kind,
                     level=group.level, capacity=group.capacity, location=group.location,
                     members=[MemberOut(participant=m.external_id or str(m.person_id),
@@ -162,7 +168,8 @@ async def put_group(body: GroupIn, response: Response, external_id: str = ExtPat
     outcome = await _apply(svc, school_id, Planning(groups=[item]))
     if outcome.groups_created:
         response.status_code = 201
-    return await _group_out(svc, await store.group_by_external(svc.db, school_id, external_id))
+    group = await group_store.group_by_external(svc.db, school_id, external_id)
+    return await _group_out(svc, group)
 
 
 @router.get("/groups", response_model=list[GroupOut], tags=["groups"])
@@ -170,9 +177,9 @@ async def list_groups(limit: int = Query(100, ge=1, le=1000), offset: int = Quer
                                                                                   le=10**9),
                       school_id: int = Depends(auth.school),
                       svc: Services = Depends(services)) -> list[GroupOut]:
-    groups = await store.list_groups(svc.db, school_id, limit, offset)
-    by_group: dict[int, list[store.MemberRow]] = {group.id: [] for group in groups}
-    for member in await store.members(svc.db, list(by_group)):
+    groups = await group_store.list_groups(svc.db, school_id, limit, offset)
+    by_group: dict[int, list[group_store.MemberRow]] = {group.id: [] for group in groups}
+    for member in await group_store.members(svc.db, list(by_group)):
         by_group[member.group_id].append(member)
     return [await _group_out(svc, group, by_group[group.id]) for group in groups]
 
@@ -180,7 +187,7 @@ async def list_groups(limit: int = Query(100, ge=1, le=1000), offset: int = Quer
 @router.get("/groups/{external_id}", response_model=GroupOut, tags=["groups"])
 async def get_group(external_id: str = ExtPath, school_id: int = Depends(auth.school),
                     svc: Services = Depends(services)) -> GroupOut:
-    group = await store.group_by_external(svc.db, school_id, external_id)
+    group = await group_store.group_by_external(svc.db, school_id, external_id)
     if group is None:
         raise _not_found("group")
     return await _group_out(svc, group)
@@ -194,10 +201,10 @@ async def put_member(body: MembershipIn, external_id: str = ExtPath,
                      svc: Services = Depends(services)) -> GroupOut:
     """A participant joins a group on ``joined_on`` (and leaves on ``left_on``, exclusive);
     the period with the same ``joined_on`` is updated, other periods are kept."""
-    group = await store.group_by_external(svc.db, school_id, external_id)
+    group = await group_store.group_by_external(svc.db, school_id, external_id)
     if group is None:
         raise _not_found("group")
-    known = await store.participants_by_external(svc.db, school_id, [participant])
+    known = await participant_store.participants_by_external(svc.db, school_id, [participant])
     if participant not in known:
         raise field_error(["path", "participant"], "no such participant for this key",
                           "not_found", 404)
@@ -211,10 +218,10 @@ async def put_member(body: MembershipIn, external_id: str = ExtPath,
 
 async def _lesson_row(db, school_id: int, external_id: str) -> tuple[Lesson, str] | None:
     """A stored lesson and its group's external id."""
-    lesson = (await store.lessons_by_external(db, school_id, [external_id])).get(external_id)
+    lesson = (await lesson_store.lessons_by_external(db, school_id, [external_id])).get(external_id)
     if lesson is None:
         return None
-    group = await store.group_external_id(db, lesson.group_id)
+    group = await group_store.group_external_id(db, lesson.group_id)
     return lesson, group
 
 
@@ -258,10 +265,11 @@ async def put_lesson(body: LessonIn, response: Response, external_id: str = ExtP
 async def cancel_lesson(external_id: str = ExtPath, school_id: int = Depends(auth.school),
                         svc: Services = Depends(services)) -> LessonWriteOut:
     """Cancel a lesson; its participants hear of it (cancelling twice notifies once)."""
-    stored = (await store.lessons_by_external(svc.db, school_id, [external_id])).get(external_id)
+    known = await lesson_store.lessons_by_external(svc.db, school_id, [external_id])
+    stored = known.get(external_id)
     if stored is None:
         raise _not_found("lesson")
-    group_ext = await store.group_external_id(svc.db, stored.group_id)
+    group_ext = await group_store.group_external_id(svc.db, stored.group_id)
     item = LessonInput(external_id=external_id, group=group_ext, starts_at=stored.starts_at,
                        ends_at=stored.ends_at, kind=stored.kind, level=stored.level,
                        location=stored.location, mode=stored.mode, teacher=stored.teacher,
@@ -304,13 +312,13 @@ async def list_lessons(
         raise field_error(["query", "to"], "to must be after from, at most 400 days")
     tz = svc.settings.tz
     group_ids = None
-    groups = await store.groups_by_external(svc.db, school_id)
+    groups = await group_store.groups_by_external(svc.db, school_id)
     if group is not None:
         if group not in groups:
             return []
         group_ids = [groups[group].id]
-    lessons = await store.lessons_between(svc.db, school_id, at_local(first, time(0), tz),
-                                          at_local(last, time(0), tz), group_ids)
+    lessons = await lesson_store.lessons_between(svc.db, school_id, at_local(first, time(0), tz),
+                                                 at_local(last, time(0), tz), group_ids)
     by_id = {g.id: ext for ext, g in groups.items()}
     return [LessonOut(external_id=l.external_id, group=by_id[l.group_id], kind=l.kind,
                       level=l.level, start=l.starts_at.astimezone(tz),
@@ -361,7 +369,7 @@ async def upload_calendar(
         svc: Services = Depends(services)) -> PushResult:
     """The group's lessons from an iCalendar file (RFC 5545), with weekly or daily recurrence;
     see the supported subset in the project README. Re-uploading the same file changes nothing."""
-    group = await store.group_by_external(svc.db, school_id, external_id)
+    group = await group_store.group_by_external(svc.db, school_id, external_id)
     if group is None:
         raise _not_found("group")
     now = svc.now()
@@ -401,16 +409,18 @@ async def put_holiday(body: HolidayIn, response: Response, external_id: str = Ex
     outcome = await _apply(svc, school_id, Planning(holidays=[item]))
     if outcome.holidays_created:
         response.status_code = 201
-    holidays = await store.holidays_by_external(svc.db, school_id)
-    groups = {g.id: ext for ext, g in (await store.groups_by_external(svc.db, school_id)).items()}
+    holidays = await holiday_store.holidays_by_external(svc.db, school_id)
+    stored = await group_store.groups_by_external(svc.db, school_id)
+    groups = {g.id: ext for ext, g in stored.items()}
     return _holiday_out(holidays[external_id], groups)
 
 
 @router.get("/holidays", response_model=list[HolidayOut], tags=["holidays"])
 async def list_holidays(school_id: int = Depends(auth.school),
                         svc: Services = Depends(services)) -> list[HolidayOut]:
-    holidays = await store.holidays_by_external(svc.db, school_id)
-    groups = {g.id: ext for ext, g in (await store.groups_by_external(svc.db, school_id)).items()}
+    holidays = await holiday_store.holidays_by_external(svc.db, school_id)
+    stored = await group_store.groups_by_external(svc.db, school_id)
+    groups = {g.id: ext for ext, g in stored.items()}
     return [_holiday_out(h, groups) for h in sorted(holidays.values(),
                                                     key=lambda h: (h.starts_on, h.external_id))]
 
@@ -420,7 +430,7 @@ async def list_holidays(school_id: int = Depends(auth.school),
 async def delete_holiday(external_id: str = ExtPath, school_id: int = Depends(auth.school),
                          svc: Services = Depends(services)) -> Response:
     async with svc.db.transaction() as tx:
-        deleted = await store.delete_holiday(tx, school_id, external_id)
+        deleted = await holiday_store.delete_holiday(tx, school_id, external_id)
     if not deleted:
         raise _not_found("holiday")
     return Response(status_code=204)

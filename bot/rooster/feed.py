@@ -5,7 +5,7 @@ the participant gets from the bot and can renew (the old address then stops work
 The address carries a 192-bit random token; only its SHA-256 is stored. Lessons from four weeks
 back to half a year ahead are included, cancelled ones with STATUS:CANCELLED so calendars strike
 them through, and holidays as all-day events. Texts are in the participant's language. The
-route that serves the document is ``bot.api.feed``.
+route that serves the document is ``bot.api.feed``; the token is kept by ``storage.feed_tokens``.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from icalendar import Calendar, Event
 from bot.i18n import Translator
 from bot.rooster.notices import kind_label, place_text
 from bot.services import Services
-from storage import rooster as store
+from storage import holidays as holiday_store
+from storage import lessons as lesson_store
 
 PAST = timedelta(weeks=4)
 AHEAD = timedelta(weeks=26)
@@ -31,9 +32,9 @@ async def feed_document(svc: Services, person_id: int) -> bytes:
     """The iCalendar text of one participant's lessons and holidays."""
     now, tz = svc.now(), svc.settings.tz
     tr: Translator = await svc.translator_for_person(person_id)
-    views = await store.lessons_for_person(svc.db, person_id, now - PAST, now + AHEAD, tz)
+    views = await lesson_store.lessons_for_person(svc.db, person_id, now - PAST, now + AHEAD, tz)
     first, last = (now - PAST).astimezone(tz).date(), (now + AHEAD).astimezone(tz).date()
-    holidays = await store.holidays_for_person(svc.db, person_id, first, last)
+    holidays = await holiday_store.holidays_for_person(svc.db, person_id, first, last)
     calendar = Calendar()
     calendar.add("prodid", "-//inburgerbot//rooster//NL")
     calendar.add("version", "2.0")
@@ -65,4 +66,3 @@ async def feed_document(svc: Services, person_id: int) -> bytes:
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     return calendar.to_ical()
-
