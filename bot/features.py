@@ -22,7 +22,9 @@ import bot.overstap.feature
 import bot.uren
 import bot.verzuim
 from bot.admin import outbox as outbox_admin
+from bot.api import activities as activities_api
 from bot.api import attendance as attendance_api
+from bot.api import feed as feed_api
 from bot.api import klachten as klachten_api
 from bot.api import overstap as overstap_api
 from bot.api import rooster as rooster_api
@@ -84,7 +86,8 @@ CASELOAD = Feature("caseload", commands=caseload.COMMANDS, handlers=(caseload.re
 OUTBOX = Feature("outbox", handlers=(outbox_chats.register,), sweeps=outbox_sweep.SWEEPS,
                  admin=(outbox_admin.add_admin_commands,))
 ROOSTER = Feature("rooster", commands=rooster.COMMANDS, handlers=(rooster.register,),
-                  routes=(rooster_api.router,), menu=rooster.MENU)
+                  routes=(rooster_api.router, activities_api.router, feed_api.router),
+                  menu=rooster.MENU)
 ACTIVITIES = Feature("activities", commands=activities.COMMANDS,
                      handlers=(activities.register,))
 HELP = Feature("help", commands=help.COMMANDS, handlers=(help.register,))

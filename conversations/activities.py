@@ -25,10 +25,10 @@ from telegram.warnings import PTBUserWarning
 from bot.context import BotContext
 from bot.i18n import SN_, Translator
 from bot.rooster import activities
-from bot.rooster.model import Activity
+from bot.rules.lessons import Activity
 from bot.services import Command, Services
+from storage import participation as activity_store
 from storage import people
-from storage import rooster as store
 
 COMMANDS = (
     Command("activiteiten", SN_("Participation activities of your participants"),
@@ -86,7 +86,7 @@ async def _caseload_view(context: BotContext):
 
 async def _participant_view(context: BotContext, participant: people.Person, note: str = ""):
     tr = context.tr
-    records = await store.activity_records(context.services.db, [participant.id])
+    records = await activity_store.activity_records(context.services.db, [participant.id])
     lines = [note, ""] if note else []
     lines.append(tr.s_("Participation activities of {name}:", name=participant.name))
     if not records:
@@ -167,13 +167,11 @@ async def pressed(update: Update, context: BotContext) -> State | int:
 
 async def _delete(update: Update, context: BotContext, activity_id: int) -> State:
     query, services = update.callback_query, context.services
-    row = await services.db.fetchone(
-        "SELECT participant_id FROM participation_activities WHERE id = ? AND deleted_at IS NULL",
-        (activity_id,))
-    participant = await _own_participant(context, row["participant_id"]) if row else None
+    owner = await activity_store.activity_participant(services.db, activity_id)
+    participant = await _own_participant(context, owner) if owner is not None else None
     if participant is None:
         return await refuse(update, context)
-    record = next(r for r in await store.activity_records(services.db, [participant.id])
+    record = next(r for r in await activity_store.activity_records(services.db, [participant.id])
                   if r.activity.id == activity_id)
     await activities.remove(services.db, record.activity, services.now(), services.settings.tz)
     await query.answer()

@@ -25,8 +25,9 @@ from bot.rooster.feed import feed_url
 from bot.rooster.notices import entry_lines, kind_label, place_text
 from bot.rules.localtime import at_local
 from bot.services import Command, Services
-from storage import people
-from storage import rooster as store
+from storage import feed_tokens, people
+from storage import holidays as holiday_store
+from storage import lessons as lesson_store
 
 COMMANDS = (
     Command("rooster", N_("Your lesson timetable"), frozenset({"participant", "klantmanager"})),
@@ -52,7 +53,7 @@ def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def _change_marker(tr: Translator, view: store.LessonView) -> str | None:
+def _change_marker(tr: Translator, view: lesson_store.LessonView) -> str | None:
     """"Changed: new time (was Monday 30 November 09:00), new place" or None."""
     parts = []
     for kind in view.change_kinds:
@@ -71,8 +72,8 @@ def _change_marker(tr: Translator, view: store.LessonView) -> str | None:
     return _clean(tr._("Changed: {what}", what=tr.safe(", ".join(parts))))
 
 
-def week_text(tr: Translator, monday: date, views: list[store.LessonView], holidays,
-              whose: str | None) -> str:
+def week_text(tr: Translator, monday: date, views: list[lesson_store.LessonView],
+              holidays, whose: str | None) -> str:
     """The week's lessons day by day, with marks; ``whose`` names the participant for a
     klantmanager."""
     sunday = monday + timedelta(days=6)
@@ -146,9 +147,9 @@ async def render_week(services: Services, tr: Translator, person_id: int, monday
     tz = services.settings.tz
     start = at_local(monday, time(0), tz)
     end = at_local(monday + timedelta(days=7), time(0), tz)
-    views = await store.lessons_for_person(services.db, person_id, start, end, tz)
-    holidays = await store.holidays_for_person(services.db, person_id, monday,
-                                               monday + timedelta(days=6))
+    views = await lesson_store.lessons_for_person(services.db, person_id, start, end, tz)
+    holidays = await holiday_store.holidays_for_person(services.db, person_id, monday,
+                                                       monday + timedelta(days=6))
     return week_text(tr, monday, views, holidays, whose)
 
 
@@ -265,7 +266,7 @@ async def _feed(update: Update, context: BotContext, renew: bool) -> None:
     """The private calendar link: made once and shown then; later only renewed, because only
     its hash is kept."""
     services, tr, me = context.services, context.tr, context.person
-    made = await store.feed_token_made(services.db, me.id)
+    made = await feed_tokens.feed_token_made(services.db, me.id)
     if made is not None and not renew:
         await update.effective_chat.send_message(
             tr._("You already have a calendar link, made on {date}. For your safety it is not "
@@ -274,7 +275,7 @@ async def _feed(update: Update, context: BotContext, renew: bool) -> None:
             reply_markup=InlineKeyboardMarkup([[InlineKeyboardButton(
                 _clean(tr._("Make a new link")), callback_data=f"{PREFIX}renew")]]))
         return
-    token = await store.new_feed_token(services.db, me.id, services.now())
+    token = await feed_tokens.new_feed_token(services.db, me.id, services.now())
     url = feed_url(services.settings.base_public_url, token)
     lines = []
     if made is not None:

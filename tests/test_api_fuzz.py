@@ -20,38 +20,8 @@ finding. The stateful phase is left out to keep this file under a minute; the co
 from __future__ import annotations
 
 import asyncio
-import re
-import sys
-from pathlib import Path
 
-from tests.test_api_rooster import lesson, school_with_group
-
-CHECKS = ",".join([
-    "not_a_server_error", "status_code_conformance", "content_type_conformance",
-    "response_headers_conformance", "response_schema_conformance", "negative_data_rejection",
-    "ignored_auth",
-])
-ST = Path(sys.executable).parent / "st"
-EXAMPLES = 10  # per operation and phase; the coverage phase adds its own boundary cases
-
-
-async def schemathesis(url: str, key: str, tags: str, tmp_path: Path, name: str
-                       ) -> tuple[int, str, int]:
-    """Run the schemathesis CLI in a subprocess while this event loop serves the bot; returns
-    (exit code, output, number of generated test cases)."""
-    process = await asyncio.create_subprocess_exec(
-        str(ST), "run", f"{url}/openapi.json", "-H", f"Authorization: Bearer {key}",
-        "--include-tag-regex", tags, "--checks", CHECKS, "--max-examples", str(EXAMPLES),
-        "--seed", "4", "--workers", "1", "--no-shrink", "--warnings", "off",
-        "--phases", "examples,coverage,fuzzing",
-        "--report", "ndjson", "--report-ndjson-path", str(tmp_path / f"{name}.ndjson"),
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
-        env={"PATH": str(ST.parent), "NO_COLOR": "1", "HOME": str(tmp_path),
-             "SCHEMATHESIS_TELEMETRY": "false"})
-    output, _ = await asyncio.wait_for(process.communicate(), timeout=240)
-    text = output.decode("utf-8", "replace")
-    generated = re.search(r"(\d+) generated", text)
-    return process.returncode, text, int(generated.group(1)) if generated else 0
+from tests.rooster_world import lesson, schemathesis, school_with_group
 
 
 async def test_fuzzing_the_rooster_api_finds_no_server_error_and_nothing_against_the_schema(

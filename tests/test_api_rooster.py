@@ -4,37 +4,9 @@ the sandbox Telegram server."""
 
 from __future__ import annotations
 
-from storage import rooster as store
+from storage import lessons as lesson_store
+from tests.rooster_world import lesson, school_with_group
 from tests.support import link
-
-NT2_MORNING = {"group": "B1-OCHTEND", "kind": "NT2", "level": "B1",
-               "location": "Hengelo, Marktstraat 12", "teacher": "Marieke de Boer"}
-
-
-def lesson(start: str, end: str, **extra) -> dict:
-    return {**NT2_MORNING, "start": start, "end": end, **extra}
-
-
-async def school_with_group(bot, world, participants=("P-001", "P-002")):
-    """A school with one group whose members are the given participants; returns the API key
-    and the participants' person ids."""
-    gemeente = await world.gemeente()
-    km = await world.person("Petra Kloosterman", "klantmanager", gemeente_id=gemeente)
-    school = await world.school()
-    key = world.keys[f"school:{school}"]
-    ids = {}
-    async with bot.api(key) as api:
-        for number, external_id in enumerate(participants):
-            response = await api.put(f"/api/v1/participants/{external_id}", json={
-                "name": f"Deelnemer {number + 1}", "regime": "wi2021", "route": "b1",
-                "klantmanager_id": km})
-            assert response.status_code == 201, response.text
-            ids[external_id] = response.json()["id"]
-        response = await api.put("/api/v1/groups/B1-OCHTEND", json={
-            "name": "NT2 B1 ochtend", "kind": "NT2", "level": "B1",
-            "members": [{"participant": p, "joined_on": "2026-09-01"} for p in participants]})
-        assert response.status_code == 201, response.text
-    return key, ids, km, gemeente
 
 
 async def drain(bot) -> None:
@@ -313,7 +285,7 @@ async def test_cancelling_a_lesson_tells_the_group_once(bot, world, client):
     await drain(bot)
     message = await user.wait_for_message("Cancelled")
     assert "Thursday 26 November, 9:00\u202fAM–12:00\u202fPM, Dutch (NT2)" in message.text
-    rows = await store.lessons_by_external(bot.db, 1, ["L-1"])
+    rows = await lesson_store.lessons_by_external(bot.db, 1, ["L-1"])
     assert rows["L-1"].cancelled
 
 

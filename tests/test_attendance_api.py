@@ -94,7 +94,7 @@ async def test_fuzzing_the_attendance_api_and_verify_finds_no_server_error(bot, 
     """Schemathesis against /openapi.json, as for the rooster API (tests/test_api_fuzz.py):
     generated and boundary requests to the attendance, status and /verify operations, with the
     school's key; no server error and no answer outside the schema."""
-    from tests.test_api_fuzz import schemathesis
+    from tests.rooster_world import schemathesis
 
     school, amira, group_id, monday = await one_lesson(bot, world)
     code, output, cases = await schemathesis(bot.url, world.keys[f"school:{school}"],

@@ -9,8 +9,8 @@ import httpx
 from icalendar import Calendar
 
 from bot.sandbox.state import PendingQuery
+from tests.rooster_world import lesson, school_with_group
 from tests.support import link
-from tests.test_api_rooster import lesson, school_with_group
 
 
 def press_forged(sandbox, user, message, data: str) -> None:

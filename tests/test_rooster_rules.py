@@ -13,8 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.rooster import ical_import
-from bot.rooster.diff import collides, lesson_changes, member_on, notifiable
-from bot.rooster.model import Activity, Lesson
+from bot.rules.lessons import Activity, Lesson
+from bot.rules.rooster_diff import collides, lesson_changes, member_on, notifiable
 
 AMS = ZoneInfo("Europe/Amsterdam")
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=AMS)

@@ -20,16 +20,18 @@ from bot.api.rooster_models import (EXTERNAL_ID_PATTERN, WEEKDAY_NAMES, Activity
 from bot.http import auth
 from bot.http.app import services
 from bot.rooster import activities
-from bot.rooster.model import Activity
 from bot.rooster.notices import conflict_item
+from bot.rules.lessons import Activity
 from bot.services import Services
-from storage import rooster as store
+from storage import participants as participant_store
+from storage import participation as activity_store
+from storage import rooster_conflicts as conflict_store
 
 router = api_router(prefix="/api/v1")
 ExtPath = Path(pattern=EXTERNAL_ID_PATTERN, max_length=80, description="Your own id")
 
 
-def _activity_out(record: store.ActivityRecord, open_conflicts: int) -> ActivityOut:
+def _activity_out(record: activity_store.ActivityRecord, open_conflicts: int) -> ActivityOut:
     a = record.activity
     if a.weekly:
         schedule = WeeklyScheduleOut(type="weekly", weekday=WEEKDAY_NAMES[a.weekday],
@@ -48,7 +50,7 @@ async def caseload(gemeente_id: int = Depends(auth.gemeente),
     """The gemeente's participants, with the ids the activities refer to."""
     return [CaseloadParticipant(id=row.id, name=row.name, school=row.school_name,
                                 klantmanager_id=row.klantmanager_id, status=row.status)
-            for row in await store.gemeente_participants(svc.db, gemeente_id)]
+            for row in await participant_store.gemeente_participants(svc.db, gemeente_id)]
 
 
 @router.put("/activities/{external_id}", response_model=ActivityOut, tags=["activities"],
@@ -58,11 +60,11 @@ async def put_activity(body: ActivityIn, response: Response, external_id: str = 
                        svc: Services = Depends(services)) -> ActivityOut:
     """Record or change a participant's mandatory activity, weekly or once. When it overlaps a
     lesson, the klantmanager and the school get one alert naming both."""
-    if not await store.gemeente_participants(svc.db, gemeente_id, body.participant_id):
+    if not await participant_store.gemeente_participants(svc.db, gemeente_id, body.participant_id):
         raise field_error(["body", "participant_id"],
                           "there is no participant with this id in your gemeente")
-    existing = await store.activity_by_external(svc.db, gemeente_id, external_id,
-                                                include_deleted=True)
+    existing = await activity_store.activity_by_external(svc.db, gemeente_id, external_id,
+                                                         include_deleted=True)
     schedule = body.schedule
     if schedule.type == "weekly":
         activity = Activity(id=existing.activity.id if existing else 0,
@@ -74,9 +76,9 @@ async def put_activity(body: ActivityIn, response: Response, external_id: str = 
         activity = Activity(id=existing.activity.id if existing else 0,
                             participant_id=body.participant_id, title=body.title,
                             starts_at=schedule.start, ends_at=schedule.end)
-    live = await store.activity_by_external(svc.db, gemeente_id, external_id)
+    live = await activity_store.activity_by_external(svc.db, gemeente_id, external_id)
     if live is not None and live.activity == activity:
-        return _activity_out(live, await activities.open_conflicts_of(svc.db, activity.id))
+        return _activity_out(live, await conflict_store.open_conflict_count(svc.db, activity.id))
     if existing is not None and existing.activity.participant_id != activity.participant_id:
         # The activity moves to another participant: the first one's conflicts must clear.
         await activities.remove(svc.db, existing.activity, svc.now(), svc.settings.tz)
@@ -84,18 +86,19 @@ async def put_activity(body: ActivityIn, response: Response, external_id: str = 
                                               gemeente_id=gemeente_id, external_id=external_id)
     if existing is None:
         response.status_code = 201
-    record = await store.activity_by_external(svc.db, gemeente_id, external_id)
-    return _activity_out(record, await activities.open_conflicts_of(svc.db, activity_id))
+    record = await activity_store.activity_by_external(svc.db, gemeente_id, external_id)
+    return _activity_out(record, await conflict_store.open_conflict_count(svc.db, activity_id))
 
 
 @router.get("/activities/{external_id}", response_model=ActivityOut, tags=["activities"])
 async def get_activity(external_id: str = ExtPath, gemeente_id: int = Depends(auth.gemeente),
                        svc: Services = Depends(services)) -> ActivityOut:
-    record = await store.activity_by_external(svc.db, gemeente_id, external_id)
+    record = await activity_store.activity_by_external(svc.db, gemeente_id, external_id)
     if record is None:
         raise field_error(["path", "external_id"], "no such activity for this key",
                           "not_found", 404)
-    return _activity_out(record, await activities.open_conflicts_of(svc.db, record.activity.id))
+    return _activity_out(record,
+                         await conflict_store.open_conflict_count(svc.db, record.activity.id))
 
 
 @router.get("/activities", response_model=list[ActivityOut], tags=["activities"])
@@ -103,18 +106,19 @@ async def list_activities(participant_id: int = Query(..., ge=1, le=2**53),
                           gemeente_id: int = Depends(auth.gemeente),
                           svc: Services = Depends(services)) -> list[ActivityOut]:
     """The activities of one participant of the gemeente (also those recorded in the bot)."""
-    if not await store.gemeente_participants(svc.db, gemeente_id, participant_id):
+    if not await participant_store.gemeente_participants(svc.db, gemeente_id, participant_id):
         raise field_error(["query", "participant_id"], "no such participant for this key",
                           "not_found", 404)
-    return [_activity_out(record, await activities.open_conflicts_of(svc.db, record.activity.id))
-            for record in await store.activity_records(svc.db, [participant_id])]
+    return [_activity_out(record,
+                          await conflict_store.open_conflict_count(svc.db, record.activity.id))
+            for record in await activity_store.activity_records(svc.db, [participant_id])]
 
 
 @router.delete("/activities/{external_id}", status_code=204, response_class=Response,
                tags=["activities"], responses={204: {"description": "Deleted; conflicts clear"}})
 async def delete_activity(external_id: str = ExtPath, gemeente_id: int = Depends(auth.gemeente),
                           svc: Services = Depends(services)) -> Response:
-    record = await store.activity_by_external(svc.db, gemeente_id, external_id)
+    record = await activity_store.activity_by_external(svc.db, gemeente_id, external_id)
     if record is None:
         raise field_error(["path", "external_id"], "no such activity for this key",
                           "not_found", 404)
@@ -122,7 +126,7 @@ async def delete_activity(external_id: str = ExtPath, gemeente_id: int = Depends
     return Response(status_code=204)
 
 
-def _conflict_out(view: store.ConflictView, tz) -> ConflictOut:
+def _conflict_out(view: conflict_store.ConflictView, tz) -> ConflictOut:
     item = conflict_item(view)
     lesson = view.lesson
     return ConflictOut(
@@ -149,7 +153,7 @@ async def list_conflicts(state: str = Query("open", pattern="^(open|all)$"),
     lessons, a gemeente those of its participants. ``state=all`` includes resolved ones."""
     include_resolved = state == "all"
     if who.kind == "school":
-        views = await store.conflicts_for_school(svc.db, who.id, include_resolved, limit)
+        views = await conflict_store.conflicts_for_school(svc.db, who.id, include_resolved, limit)
     else:
-        views = await store.conflicts_for_gemeente(svc.db, who.id, include_resolved, limit)
+        views = await conflict_store.conflicts_for_gemeente(svc.db, who.id, include_resolved, limit)
     return [_conflict_out(view, svc.settings.tz) for view in views]

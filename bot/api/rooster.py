@@ -1,7 +1,8 @@
 """The schools' rooster API (issue 4; convenant art. 10.4, 10.6, 12.6; Blik op Werk norm 2.10.1):
 participants with their one-time link codes, groups with members, lessons (one at a time, a whole
-planning as JSON, or an iCalendar upload), holidays; and for gemeenten the participation
-activities; for both the conflicts between the two. Also the participants' calendar feed.
+planning as JSON, or an iCalendar upload) and holidays. The gemeenten's side (participation
+activities) and the conflicts are ``bot.api.activities``; the participants' calendar feed is
+``bot.api.feed``.
 
 Everything a school sends is keyed by its own external ids and idempotent: the same payload twice
 changes nothing and notifies nobody. A school's key reaches only its own rows (another school's
@@ -12,9 +13,9 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import Depends, Path, Query, Request, Response
 
-from bot.api import activities, api_router, field_error, field_errors
+from bot.api import api_router, field_error, field_errors
 from bot.api.rooster_models import (EXTERNAL_ID_PATTERN, GroupIn, GroupOut, HolidayIn,
                                     HolidayOut, Kind, LessonIn, LessonOut, LessonWriteOut,
                                     LinkCodeOut, MemberOut, MembershipIn, Mode, ParticipantIn,
@@ -23,23 +24,27 @@ from bot.api.rooster_models import (EXTERNAL_ID_PATTERN, GroupIn, GroupOut, Holi
 from bot.http import auth
 from bot.http.app import services
 from bot.rooster import ical_import, push
-from bot.rooster.model import Lesson
-from bot.rooster.feed import router as feed_router
+from bot.rooster.planning import (CancelMissing, GroupInput, HolidayInput, LessonInput,
+                                  MemberInput, Outcome, ParticipantInput, Planning, Rejected)
+from bot.rules.lessons import Lesson
 from bot.rules.localtime import at_local
 from bot.services import Services
+from storage import groups as group_store
+from storage import holidays as holiday_store
+from storage import lessons as lesson_store
+from storage import participants as participant_store
 from storage import people
-from storage import rooster as store
 
 ExtPath = Path(pattern=EXTERNAL_ID_PATTERN, max_length=80, description="Your own id")
 
-school_router = api_router(prefix="/api/v1")
+router = api_router(prefix="/api/v1")
 
 
-def _rejected(exc: push.Rejected):
+def _rejected(exc: Rejected):
     return field_errors([(["body", *loc], msg) for loc, msg in exc.errors], exc.status)
 
 
-async def _apply(svc: Services, school_id: int, planning: push.Planning,
+async def _apply(svc: Services, school_id: int, planning: Planning,
                  read_back: str | None = None):
     """One push in one transaction; a rejection rolls everything back. With ``read_back`` (a
     lesson's external id) the stored lesson is read in the same transaction, so the answer
@@ -51,11 +56,11 @@ async def _apply(svc: Services, school_id: int, planning: push.Planning,
             if read_back is None:
                 return outcome
             return outcome, await _lesson_row(tx, school_id, read_back)
-    except push.Rejected as exc:
+    except Rejected as exc:
         raise _rejected(exc) from None
 
 
-def _result(outcome: push.Outcome, skipped=()) -> PushResult:
+def _result(outcome: Outcome, skipped=()) -> PushResult:
     return PushResult(
         participants_created=outcome.participants_created,
         participants_updated=outcome.participants_updated, link_codes=outcome.link_codes,
@@ -74,7 +79,7 @@ def _not_found(what: str):
 
 # ---- participants ---------------------------------------------------------------------------
 
-def _participant_out(row: store.ParticipantRow, code: str | None = None,
+def _participant_out(row: participant_store.ParticipantRow, code: str | None = None,
                      expires: datetime | None = None) -> ParticipantOut:
     return ParticipantOut(id=row.id, external_id=row.external_id, name=row.name,
                           regime=row.regime, route=row.route,
@@ -82,7 +87,7 @@ def _participant_out(row: store.ParticipantRow, code: str | None = None,
                           linked=row.linked, link_code=code, link_code_expires_at=expires)
 
 
-@school_router.put(
+@router.put(
     "/participants/{external_id}", response_model=ParticipantOut, tags=["participants"],
     responses={201: {"model": ParticipantOut, "description": "Created, with a one-time link code"}})
 async def put_participant(body: ParticipantIn, response: Response,
@@ -90,10 +95,11 @@ async def put_participant(body: ParticipantIn, response: Response,
                           svc: Services = Depends(services)) -> ParticipantOut:
     """Create or update a participant. A new participant gets a one-time link code to give
     them (they send it to the bot with /start); an update returns none."""
-    item = push.ParticipantInput(external_id, body.name, body.regime, body.route,
-                                 body.klantmanager_id, body.status)
-    outcome = await _apply(svc, school_id, push.Planning(participants=[item]))
-    row = (await store.participants_by_external(svc.db, school_id, [external_id]))[external_id]
+    item = ParticipantInput(external_id, body.name, body.regime, body.route,
+                            body.klantmanager_id, body.status)
+    outcome = await _apply(svc, school_id, Planning(participants=[item]))
+    known = await participant_store.participants_by_external(svc.db, school_id, [external_id])
+    row = known[external_id]
     code = outcome.link_codes.get(external_id)
     if code:
         response.status_code = 201
@@ -101,22 +107,24 @@ async def put_participant(body: ParticipantIn, response: Response,
     return _participant_out(row)
 
 
-@school_router.get("/participants/{external_id}", response_model=ParticipantOut,
-                   tags=["participants"])
+@router.get("/participants/{external_id}", response_model=ParticipantOut,
+            tags=["participants"])
 async def get_participant(external_id: str = ExtPath, school_id: int = Depends(auth.school),
                           svc: Services = Depends(services)) -> ParticipantOut:
-    row = (await store.participants_by_external(svc.db, school_id, [external_id])).get(external_id)
+    known = await participant_store.participants_by_external(svc.db, school_id, [external_id])
+    row = known.get(external_id)
     if row is None:
         raise _not_found("participant")
     return _participant_out(row)
 
 
-@school_router.post("/participants/{external_id}/link-code", response_model=LinkCodeOut,
-                    tags=["participants"])
+@router.post("/participants/{external_id}/link-code", response_model=LinkCodeOut,
+             tags=["participants"])
 async def new_link_code(external_id: str = ExtPath, school_id: int = Depends(auth.school),
                         svc: Services = Depends(services)) -> LinkCodeOut:
     """A fresh one-time link code (the earlier unused ones stop working)."""
-    row = (await store.participants_by_external(svc.db, school_id, [external_id])).get(external_id)
+    known = await participant_store.participants_by_external(svc.db, school_id, [external_id])
+    row = known.get(external_id)
     if row is None:
         raise _not_found("participant")
     now = svc.now()
@@ -129,10 +137,10 @@ async def new_link_code(external_id: str = ExtPath, school_id: int = Depends(aut
 
 # ---- groups ---------------------------------------------------------------------------------
 
-async def _group_out(svc: Services, group: store.GroupRow,
-                     members: list[store.MemberRow] | None = None) -> GroupOut:
+async def _group_out(svc: Services, group: group_store.GroupRow,
+                     members: list[group_store.MemberRow] | None = None) -> GroupOut:
     if members is None:
-        members = await store.members(svc.db, [group.id])
+        members = await group_store.members(svc.db, [group.id])
     return GroupOut(external_id=group.external_id, name=group.name, kind=group.kind,
                     level=group.level, capacity=group.capacity, location=group.location,
                     members=[MemberOut(participant=m.external_id or str(m.person_id),
@@ -140,62 +148,63 @@ async def _group_out(svc: Services, group: store.GroupRow,
                              for m in members])
 
 
-def _member_inputs(body_members, loc_prefix) -> tuple[push.MemberInput, ...] | None:
+def _member_inputs(body_members, loc_prefix) -> tuple[MemberInput, ...] | None:
     if body_members is None:
         return None
-    return tuple(push.MemberInput(m.participant, m.joined_on, m.left_on,
+    return tuple(MemberInput(m.participant, m.joined_on, m.left_on,
                                   (*loc_prefix, "members", i))
                  for i, m in enumerate(body_members))
 
 
-@school_router.put(
+@router.put(
     "/groups/{external_id}", response_model=GroupOut, tags=["groups"],
     responses={201: {"model": GroupOut, "description": "Created"}})
 async def put_group(body: GroupIn, response: Response, external_id: str = ExtPath,
                     school_id: int = Depends(auth.school),
                     svc: Services = Depends(services)) -> GroupOut:
     """Create or update a group; ``members``, when given, replaces its membership periods."""
-    item = push.GroupInput(external_id, body.name, body.kind, body.level, body.capacity,
-                           body.location, _member_inputs(body.members, ()))
-    outcome = await _apply(svc, school_id, push.Planning(groups=[item]))
+    item = GroupInput(external_id, body.name, body.kind, body.level, body.capacity,
+                      body.location, _member_inputs(body.members, ()))
+    outcome = await _apply(svc, school_id, Planning(groups=[item]))
     if outcome.groups_created:
         response.status_code = 201
-    return await _group_out(svc, await store.group_by_external(svc.db, school_id, external_id))
+    group = await group_store.group_by_external(svc.db, school_id, external_id)
+    return await _group_out(svc, group)
 
 
-@school_router.get("/groups", response_model=list[GroupOut], tags=["groups"])
+@router.get("/groups", response_model=list[GroupOut], tags=["groups"])
 async def list_groups(limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0,
                                                                                   le=10**9),
                       school_id: int = Depends(auth.school),
                       svc: Services = Depends(services)) -> list[GroupOut]:
-    groups = await store.list_groups(svc.db, school_id, limit, offset)
-    by_group: dict[int, list[store.MemberRow]] = {group.id: [] for group in groups}
-    for member in await store.members(svc.db, list(by_group)):
+    groups = await group_store.list_groups(svc.db, school_id, limit, offset)
+    by_group: dict[int, list[group_store.MemberRow]] = {group.id: [] for group in groups}
+    for member in await group_store.members(svc.db, list(by_group)):
         by_group[member.group_id].append(member)
     return [await _group_out(svc, group, by_group[group.id]) for group in groups]
 
 
-@school_router.get("/groups/{external_id}", response_model=GroupOut, tags=["groups"])
+@router.get("/groups/{external_id}", response_model=GroupOut, tags=["groups"])
 async def get_group(external_id: str = ExtPath, school_id: int = Depends(auth.school),
                     svc: Services = Depends(services)) -> GroupOut:
-    group = await store.group_by_external(svc.db, school_id, external_id)
+    group = await group_store.group_by_external(svc.db, school_id, external_id)
     if group is None:
         raise _not_found("group")
     return await _group_out(svc, group)
 
 
-@school_router.put("/groups/{external_id}/members/{participant}", response_model=GroupOut,
-                   tags=["groups"])
+@router.put("/groups/{external_id}/members/{participant}", response_model=GroupOut,
+            tags=["groups"])
 async def put_member(body: MembershipIn, external_id: str = ExtPath,
                      participant: str = Path(pattern=EXTERNAL_ID_PATTERN, max_length=80),
                      school_id: int = Depends(auth.school),
                      svc: Services = Depends(services)) -> GroupOut:
     """A participant joins a group on ``joined_on`` (and leaves on ``left_on``, exclusive);
     the period with the same ``joined_on`` is updated, other periods are kept."""
-    group = await store.group_by_external(svc.db, school_id, external_id)
+    group = await group_store.group_by_external(svc.db, school_id, external_id)
     if group is None:
         raise _not_found("group")
-    known = await store.participants_by_external(svc.db, school_id, [participant])
+    known = await participant_store.participants_by_external(svc.db, school_id, [participant])
     if participant not in known:
         raise field_error(["path", "participant"], "no such participant for this key",
                           "not_found", 404)
@@ -209,10 +218,10 @@ async def put_member(body: MembershipIn, external_id: str = ExtPath,
 
 async def _lesson_row(db, school_id: int, external_id: str) -> tuple[Lesson, str] | None:
     """A stored lesson and its group's external id."""
-    lesson = (await store.lessons_by_external(db, school_id, [external_id])).get(external_id)
+    lesson = (await lesson_store.lessons_by_external(db, school_id, [external_id])).get(external_id)
     if lesson is None:
         return None
-    group = await db.fetchval("SELECT external_id FROM groups WHERE id = ?", (lesson.group_id,))
+    group = await group_store.group_external_id(db, lesson.group_id)
     return lesson, group
 
 
@@ -225,14 +234,14 @@ def _lesson_out(svc: Services, row: tuple[Lesson, str], cls=LessonOut, **extra) 
                teacher=lesson.teacher, cancelled=lesson.cancelled, **extra)
 
 
-def _lesson_input(external_id: str, body: LessonIn, loc=()) -> push.LessonInput:
-    return push.LessonInput(external_id=external_id, group=body.group, starts_at=body.start,
-                            ends_at=body.end, kind=body.kind, level=body.level,
-                            location=body.location, mode=body.mode, teacher=body.teacher,
-                            cancelled=body.cancelled, loc=loc)
+def _lesson_input(external_id: str, body: LessonIn, loc=()) -> LessonInput:
+    return LessonInput(external_id=external_id, group=body.group, starts_at=body.start,
+                       ends_at=body.end, kind=body.kind, level=body.level,
+                       location=body.location, mode=body.mode, teacher=body.teacher,
+                       cancelled=body.cancelled, loc=loc)
 
 
-@school_router.put(
+@router.put(
     "/lessons/{external_id}", response_model=LessonWriteOut, tags=["lessons"],
     responses={201: {"model": LessonWriteOut, "description": "Created"}})
 async def put_lesson(body: LessonIn, response: Response, external_id: str = ExtPath,
@@ -242,7 +251,7 @@ async def put_lesson(body: LessonIn, response: Response, external_id: str = ExtP
     cancelled, moved, other place, teacher, classroom or distance) get one message, unless the
     lesson is over or more than eight weeks ahead."""
     outcome, row = await _apply(svc, school_id,
-                                push.Planning(lessons=[_lesson_input(external_id, body)]),
+                                Planning(lessons=[_lesson_input(external_id, body)]),
                                 read_back=external_id)
     if outcome.lessons_created:
         response.status_code = 201
@@ -251,28 +260,28 @@ async def put_lesson(body: LessonIn, response: Response, external_id: str = ExtP
                        notified_participants=outcome.notified_participants)
 
 
-@school_router.post("/lessons/{external_id}/cancel", response_model=LessonWriteOut,
-                    tags=["lessons"])
+@router.post("/lessons/{external_id}/cancel", response_model=LessonWriteOut,
+             tags=["lessons"])
 async def cancel_lesson(external_id: str = ExtPath, school_id: int = Depends(auth.school),
                         svc: Services = Depends(services)) -> LessonWriteOut:
     """Cancel a lesson; its participants hear of it (cancelling twice notifies once)."""
-    stored = (await store.lessons_by_external(svc.db, school_id, [external_id])).get(external_id)
+    known = await lesson_store.lessons_by_external(svc.db, school_id, [external_id])
+    stored = known.get(external_id)
     if stored is None:
         raise _not_found("lesson")
-    group_ext = await svc.db.fetchval("SELECT external_id FROM groups WHERE id = ?",
-                                      (stored.group_id,))
-    item = push.LessonInput(external_id=external_id, group=group_ext, starts_at=stored.starts_at,
-                            ends_at=stored.ends_at, kind=stored.kind, level=stored.level,
-                            location=stored.location, mode=stored.mode, teacher=stored.teacher,
-                            cancelled=True)
-    outcome, row = await _apply(svc, school_id, push.Planning(lessons=[item]),
+    group_ext = await group_store.group_external_id(svc.db, stored.group_id)
+    item = LessonInput(external_id=external_id, group=group_ext, starts_at=stored.starts_at,
+                       ends_at=stored.ends_at, kind=stored.kind, level=stored.level,
+                       location=stored.location, mode=stored.mode, teacher=stored.teacher,
+                       cancelled=True)
+    outcome, row = await _apply(svc, school_id, Planning(lessons=[item]),
                                 read_back=external_id)
     return _lesson_out(svc, row, LessonWriteOut,
                        changes=list(outcome.lesson_changes.get(external_id, ())),
                        notified_participants=outcome.notified_participants)
 
 
-@school_router.get("/lessons/{external_id}", response_model=LessonOut, tags=["lessons"])
+@router.get("/lessons/{external_id}", response_model=LessonOut, tags=["lessons"])
 async def get_lesson(external_id: str = ExtPath, school_id: int = Depends(auth.school),
                      svc: Services = Depends(services)) -> LessonOut:
     row = await _lesson_row(svc.db, school_id, external_id)
@@ -281,7 +290,7 @@ async def get_lesson(external_id: str = ExtPath, school_id: int = Depends(auth.s
     return _lesson_out(svc, row)
 
 
-@school_router.get("/lessons", response_model=list[LessonOut], tags=["lessons"])
+@router.get("/lessons", response_model=list[LessonOut], tags=["lessons"])
 async def list_lessons(
         start: str = Query(..., alias="from", pattern=r"^\d{4}-\d{2}-\d{2}$",
                            description="First day (inclusive), YYYY-MM-DD"),
@@ -303,13 +312,13 @@ async def list_lessons(
         raise field_error(["query", "to"], "to must be after from, at most 400 days")
     tz = svc.settings.tz
     group_ids = None
-    groups = await store.groups_by_external(svc.db, school_id)
+    groups = await group_store.groups_by_external(svc.db, school_id)
     if group is not None:
         if group not in groups:
             return []
         group_ids = [groups[group].id]
-    lessons = await store.lessons_between(svc.db, school_id, at_local(first, time(0), tz),
-                                          at_local(last, time(0), tz), group_ids)
+    lessons = await lesson_store.lessons_between(svc.db, school_id, at_local(first, time(0), tz),
+                                                 at_local(last, time(0), tz), group_ids)
     by_id = {g.id: ext for ext, g in groups.items()}
     return [LessonOut(external_id=l.external_id, group=by_id[l.group_id], kind=l.kind,
                       level=l.level, start=l.starts_at.astimezone(tz),
@@ -318,32 +327,32 @@ async def list_lessons(
             for l in sorted(lessons, key=lambda l: (l.starts_at, l.external_id))]
 
 
-@school_router.post("/planning", response_model=PushResult, tags=["planning"])
+@router.post("/planning", response_model=PushResult, tags=["planning"])
 async def push_planning(body: PlanningIn, school_id: int = Depends(auth.school),
                         svc: Services = Depends(services)) -> PushResult:
     """A whole planning in one request, all or nothing. Each participant who notices changes
     gets one message listing all of them."""
     tz = svc.settings.tz
-    planning = push.Planning(
-        participants=[push.ParticipantInput(p.external_id, p.name, p.regime, p.route,
-                                            p.klantmanager_id, p.status, ("participants", i))
+    planning = Planning(
+        participants=[ParticipantInput(p.external_id, p.name, p.regime, p.route,
+                                       p.klantmanager_id, p.status, ("participants", i))
                       for i, p in enumerate(body.participants)],
-        groups=[push.GroupInput(g.external_id, g.name, g.kind, g.level, g.capacity, g.location,
-                                _member_inputs(g.members, ("groups", i)), ("groups", i))
+        groups=[GroupInput(g.external_id, g.name, g.kind, g.level, g.capacity, g.location,
+                           _member_inputs(g.members, ("groups", i)), ("groups", i))
                 for i, g in enumerate(body.groups)],
         lessons=[_lesson_input(l.external_id, l, ("lessons", i))
                  for i, l in enumerate(body.lessons)],
-        holidays=[push.HolidayInput(h.external_id, h.name, h.starts_on, h.ends_on, h.group,
+        holidays=[HolidayInput(h.external_id, h.name, h.starts_on, h.ends_on, h.group,
                                     ("holidays", i)) for i, h in enumerate(body.holidays)])
     if body.cancel_missing is not None:
         window = body.cancel_missing
-        planning.cancel_missing = push.CancelMissing(
+        planning.cancel_missing = CancelMissing(
             at_local(window.start, time(0), tz), at_local(window.end, time(0), tz),
             frozenset(window.groups) if window.groups is not None else None)
     return _result(await _apply(svc, school_id, planning))
 
 
-@school_router.post(
+@router.post(
     "/groups/{external_id}/calendar", response_model=PushResult, tags=["planning"],
     openapi_extra={"requestBody": {"required": True, "content": {
         "text/calendar": {"schema": {"type": "string"}}}}})
@@ -360,7 +369,7 @@ async def upload_calendar(
         svc: Services = Depends(services)) -> PushResult:
     """The group's lessons from an iCalendar file (RFC 5545), with weekly or daily recurrence;
     see the supported subset in the project README. Re-uploading the same file changes nothing."""
-    group = await store.group_by_external(svc.db, school_id, external_id)
+    group = await group_store.group_by_external(svc.db, school_id, external_id)
     if group is None:
         raise _not_found("group")
     now = svc.now()
@@ -368,16 +377,16 @@ async def upload_calendar(
         parsed = ical_import.parse(await request.body(), now)
     except ical_import.IcsError as exc:
         raise field_error(["body", exc.where[:200]], exc.why, "ics_error") from None
-    lessons = [push.LessonInput(
+    lessons = [LessonInput(
         external_id=o.external_id, group=external_id, starts_at=o.starts_at, ends_at=o.ends_at,
         kind=o.kind or kind, level=level, location=o.location,
         mode="distance" if o.distance else mode, teacher=o.teacher, cancelled=o.cancelled,
         loc=("calendar", o.external_id)) for o in parsed.lessons]
-    planning = push.Planning(lessons=lessons)
+    planning = Planning(lessons=lessons)
     if replace:
-        planning.cancel_missing = push.CancelMissing(now, now + timedelta(days=3660),
-                                                     frozenset({external_id}),
-                                                     ical_import.ID_PREFIX)
+        planning.cancel_missing = CancelMissing(now, now + timedelta(days=3660),
+                                                frozenset({external_id}),
+                                                ical_import.ID_PREFIX)
     return _result(await _apply(svc, school_id, planning), parsed.skipped)
 
 
@@ -389,45 +398,39 @@ def _holiday_out(holiday, groups_by_id: dict[int, str]) -> HolidayOut:
                       group=groups_by_id.get(holiday.group_id) if holiday.group_id else None)
 
 
-@school_router.put("/holidays/{external_id}", response_model=HolidayOut, tags=["holidays"],
-                   responses={201: {"model": HolidayOut, "description": "Created"}})
+@router.put("/holidays/{external_id}", response_model=HolidayOut, tags=["holidays"],
+            responses={201: {"model": HolidayOut, "description": "Created"}})
 async def put_holiday(body: HolidayIn, response: Response, external_id: str = ExtPath,
                       school_id: int = Depends(auth.school),
                       svc: Services = Depends(services)) -> HolidayOut:
     """Create or change a holiday (convenant art. 10.6); the participants it concerns are told
     of a new holiday or new dates."""
-    item = push.HolidayInput(external_id, body.name, body.starts_on, body.ends_on, body.group)
-    outcome = await _apply(svc, school_id, push.Planning(holidays=[item]))
+    item = HolidayInput(external_id, body.name, body.starts_on, body.ends_on, body.group)
+    outcome = await _apply(svc, school_id, Planning(holidays=[item]))
     if outcome.holidays_created:
         response.status_code = 201
-    holidays = await store.holidays_by_external(svc.db, school_id)
-    groups = {g.id: ext for ext, g in (await store.groups_by_external(svc.db, school_id)).items()}
+    holidays = await holiday_store.holidays_by_external(svc.db, school_id)
+    stored = await group_store.groups_by_external(svc.db, school_id)
+    groups = {g.id: ext for ext, g in stored.items()}
     return _holiday_out(holidays[external_id], groups)
 
 
-@school_router.get("/holidays", response_model=list[HolidayOut], tags=["holidays"])
+@router.get("/holidays", response_model=list[HolidayOut], tags=["holidays"])
 async def list_holidays(school_id: int = Depends(auth.school),
                         svc: Services = Depends(services)) -> list[HolidayOut]:
-    holidays = await store.holidays_by_external(svc.db, school_id)
-    groups = {g.id: ext for ext, g in (await store.groups_by_external(svc.db, school_id)).items()}
+    holidays = await holiday_store.holidays_by_external(svc.db, school_id)
+    stored = await group_store.groups_by_external(svc.db, school_id)
+    groups = {g.id: ext for ext, g in stored.items()}
     return [_holiday_out(h, groups) for h in sorted(holidays.values(),
                                                     key=lambda h: (h.starts_on, h.external_id))]
 
 
-@school_router.delete("/holidays/{external_id}", status_code=204, response_class=Response,
-                      tags=["holidays"], responses={204: {"description": "Deleted"}})
+@router.delete("/holidays/{external_id}", status_code=204, response_class=Response,
+               tags=["holidays"], responses={204: {"description": "Deleted"}})
 async def delete_holiday(external_id: str = ExtPath, school_id: int = Depends(auth.school),
                          svc: Services = Depends(services)) -> Response:
     async with svc.db.transaction() as tx:
-        deleted = await store.delete_holiday(tx, school_id, external_id)
+        deleted = await holiday_store.delete_holiday(tx, school_id, external_id)
     if not deleted:
         raise _not_found("holiday")
     return Response(status_code=204)
-
-
-# ---- the feature module's router: schools, gemeenten, the calendar feed ----------------------
-
-router = APIRouter()
-router.include_router(school_router)
-router.include_router(activities.router)
-router.include_router(feed_router)

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints,
                       ValidationInfo, WithJsonSchema, field_validator)
 
-from bot.rooster.model import MAX_LESSON
+from bot.rules.lessons import MAX_LESSON
 from bot.rules.localtime import AMSTERDAM, at_local
 
 EXTERNAL_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:@-]{0,79}$"

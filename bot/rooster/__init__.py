@@ -4,10 +4,27 @@ and 12.6 (the rooster may not collide with the participant's mandatory participa
 and Blik op Werk norm 2.10.1 (per lesson: location, date and time, group, kind, level, classroom
 or distance, teacher, and who takes part).
 
-- ``model``: the lesson, holiday and activity values the rules work on;
-- ``diff``: pure rules: what changed in a lesson, who must hear of it, when an activity collides;
-- ``ical_import``: lessons from an RFC 5545 calendar with weekly or daily recurrence;
-- ``push``: applying a school's push in one transaction (store, compare, notify, conflicts);
-- ``notices``: how the notifications read, rendered in the recipient's language at send time;
-- ``feed``: the private iCalendar feed of a participant's lessons.
+The feature across the layers:
+
+- handlers: ``conversations/rooster.py`` (/rooster: a week of lessons, the caseload of a
+  klantmanager, the calendar link) and ``conversations/activities.py`` (/activiteiten: the
+  klantmanager records participation activities);
+- routes: ``bot/api/rooster.py`` (the schools' API: participants, groups, lessons, planning,
+  iCalendar upload, holidays), ``bot/api/activities.py`` (the gemeenten's activities, and the
+  conflicts for both), ``bot/api/feed.py`` (the private calendar feed), with the request and
+  response bodies in ``bot/api/rooster_models.py``;
+- rules: ``bot/rules/lessons.py`` (the lesson, holiday and activity values) and
+  ``bot/rules/rooster_diff.py`` (what changed in a lesson, who must hear of it, when an activity
+  collides);
+- services, here: ``planning`` (what a push says and what it did), ``push`` (applying a school's
+  push in one transaction: store, compare, notify, conflicts), ``conflicts`` (opening and
+  resolving conflicts with activities, alerting once), ``activities`` (recording an activity and
+  recomputing its conflicts), ``ical_import`` (lessons from an RFC 5545 calendar with weekly or
+  daily recurrence), ``notices`` (how the notifications read, rendered in the recipient's
+  language at send time) and ``feed`` (the iCalendar document of a participant's lessons);
+- admin commands: none;
+- queries: ``storage/participants.py`` (a school's participants by external id),
+  ``storage/groups.py`` (groups and membership periods), ``storage/lessons.py``,
+  ``storage/holidays.py``, ``storage/participation.py`` (participation activities),
+  ``storage/rooster_conflicts.py`` and ``storage/feed_tokens.py``, sharing ``storage/rows.py``.
 """

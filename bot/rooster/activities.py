@@ -8,8 +8,8 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 
 from bot.rooster import conflicts
-from bot.rooster.model import Activity
-from storage import rooster as store
+from bot.rules.lessons import Activity
+from storage import participation as activity_store
 from storage.database import Database
 
 
@@ -19,8 +19,9 @@ async def save(db: Database, activity: Activity, now: datetime, tz: tzinfo, *,
     """Insert or update (``activity.id`` set) an activity; returns (id, conflicts opened,
     conflicts resolved)."""
     async with db.transaction() as tx:
-        activity_id = await store.save_activity(tx, activity, now, gemeente_id=gemeente_id,
-                                                external_id=external_id, recorded_by=recorded_by)
+        activity_id = await activity_store.save_activity(
+            tx, activity, now, gemeente_id=gemeente_id, external_id=external_id,
+            recorded_by=recorded_by)
         opened, resolved = await conflicts.recompute(tx, {activity.participant_id}, now, tz)
     return activity_id, opened, resolved
 
@@ -28,12 +29,6 @@ async def save(db: Database, activity: Activity, now: datetime, tz: tzinfo, *,
 async def remove(db: Database, activity: Activity, now: datetime, tz: tzinfo) -> int:
     """Delete an activity; its conflicts are resolved. Returns how many."""
     async with db.transaction() as tx:
-        await store.delete_activity(tx, activity.id, now)
+        await activity_store.delete_activity(tx, activity.id, now)
         _, resolved = await conflicts.recompute(tx, {activity.participant_id}, now, tz)
     return resolved
-
-
-async def open_conflicts_of(db: Database, activity_id: int) -> int:
-    return await db.fetchval(
-        "SELECT count(*) FROM rooster_conflicts WHERE activity_id = ? AND resolved_at IS NULL",
-        (activity_id,))

@@ -17,23 +17,26 @@ from datetime import datetime, tzinfo
 
 from bot.outbox import Notice, enqueue_many
 from bot.rooster import notices
-from bot.rooster.diff import collides, local_day, member_on
+from bot.rules.rooster_diff import collides, local_day, member_on
+from storage import groups as group_store
+from storage import lessons as lesson_store
+from storage import participation as activity_store
 from storage import people
-from storage import rooster as store
+from storage import rooster_conflicts as conflict_store
 from storage.database import Tx
 
 
 async def recompute(tx: Tx, person_ids: set[int], now: datetime, tz: tzinfo) -> tuple[int, int]:
     """Open and resolve conflicts for these participants; returns (opened, resolved)."""
-    activities = await store.activities_of(tx, person_ids)
-    relevant = set(activities) | await store.people_with_open_conflicts(tx, person_ids)
+    activities = await activity_store.activities_of(tx, person_ids)
+    relevant = set(activities) | await conflict_store.people_with_open_conflicts(tx, person_ids)
     if not relevant:
         return 0, 0
-    existing = await store.open_conflicts(tx, relevant, now)
-    groups_of = await store.people_groups(tx, list(activities))
+    existing = await conflict_store.open_conflicts(tx, relevant, now)
+    groups_of = await group_store.people_groups(tx, list(activities))
     group_ids = {group for periods in groups_of.values() for group, _, _ in periods}
-    lessons = await store.future_lessons_of_groups(tx, group_ids, now)
-    school_of = await _schools_of_groups(tx, group_ids)
+    lessons = await lesson_store.future_lessons_of_groups(tx, group_ids, now)
+    school_of = await group_store.schools_of_groups(tx, group_ids)
     wanted: dict[tuple[int, int], tuple[int, int]] = {}
     for person_id, acts in activities.items():
         for group_id, joined, left in groups_of.get(person_id, ()):
@@ -45,28 +48,16 @@ async def recompute(tx: Tx, person_ids: set[int], now: datetime, tz: tzinfo) -> 
                         wanted[(lesson.id, activity.id)] = (person_id, school_of[group_id])
     gone = [conflict_id for key, conflict_id in existing.items() if key not in wanted]
     new = [(*key, *wanted[key]) for key in wanted if key not in existing]
-    await store.resolve_conflicts(tx, gone, now)
-    await store.open_new_conflicts(tx, new, now)
+    await conflict_store.resolve_conflicts(tx, gone, now)
+    await conflict_store.open_new_conflicts(tx, new, now)
     if new:
         await alert(tx, [(lesson_id, activity_id) for lesson_id, activity_id, _, _ in new], now)
     return len(new), len(gone)
 
 
-async def _schools_of_groups(tx: Tx, group_ids: set[int]) -> dict[int, int]:
-    found = {}
-    ids = list(group_ids)
-    for start in range(0, len(ids), 900):
-        chunk = ids[start:start + 900]
-        rows = await tx.fetchall(
-            f"SELECT id, school_id FROM groups WHERE id IN ({','.join('?' * len(chunk))})",
-            tuple(chunk))
-        found.update({row["id"]: row["school_id"] for row in rows})
-    return found
-
-
 async def alert(tx: Tx, pairs: list[tuple[int, int]], now: datetime) -> None:
     """One message per klantmanager and per school contact, naming lesson and activity."""
-    views = await store.conflicts_by_ids(tx, pairs)
+    views = await conflict_store.conflicts_by_ids(tx, pairs)
     by_recipient: dict[int, list[dict]] = defaultdict(list)
     contacts: dict[int, list[int]] = {}
     for view in views:

@@ -32,7 +32,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 
 from icalendar import Calendar
 
-from bot.rooster.model import KINDS, MAX_LESSON
+from bot.rules.lessons import KINDS, MAX_LESSON
 from bot.rules.localtime import AMSTERDAM, at_local
 
 MAX_OCCURRENCES = 1000

@@ -15,8 +15,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import N_, SN_, Translator
 from bot.outbox import Rendered, renders
-from bot.rooster.model import Holiday, Lesson
+from bot.rules.lessons import Holiday, Lesson
 from bot.rules.localtime import AMSTERDAM
+from bot.rules.rooster_diff import activity_times, local_day
 
 CHANGED = "rooster.changed"
 CONFLICT = "rooster.conflict"
@@ -162,8 +163,6 @@ def render_changed(tr: Translator, params: dict) -> Rendered:
 # ---- conflicts (staff) ---------------------------------------------------------------------
 
 def conflict_item(view) -> dict:
-    from bot.rooster.diff import activity_times, local_day
-
     lesson, activity = view.lesson, view.activity
     if activity.weekly:
         times = activity_times(activity, local_day(lesson.starts_at)) or (

@@ -1,106 +1,34 @@
 """Applying a school's push (issue 4): participants, groups with members, lessons and holidays,
-all or nothing in one transaction.
+all or nothing in one transaction. What a push says is ``bot.rooster.planning``.
 
-Each push is compared in memory with what is stored (``bot.rooster.diff``); only rows that differ
-are written, with ``executemany``. Every active participant affected by a change they should know
-of gets one message per push listing all their changes (convenant art. 10.4: the school actively
-tells the participant), through the outbox in the same transaction. Changes to lessons already
-over or more than eight weeks ahead notify nobody; an identical re-push changes nothing and
-notifies nobody. Afterwards conflicts with participation activities are recomputed for the
-participants whose lessons moved (convenant art. 12.6).
+Each push is compared in memory with what is stored (``bot.rules.rooster_diff``); only rows that
+differ are written, with ``executemany``. Every active participant affected by a change they
+should know of gets one message per push listing all their changes (convenant art. 10.4: the
+school actively tells the participant), through the outbox in the same transaction. Changes to
+lessons already over or more than eight weeks ahead notify nobody; an identical re-push changes
+nothing and notifies nobody. Afterwards conflicts with participation activities are recomputed
+for the participants whose lessons moved (convenant art. 12.6).
 """
 
 from __future__ import annotations
 
 import secrets
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 
 from bot.outbox import Notice, enqueue_many
 from bot.rooster import conflicts, notices
-from bot.rooster.diff import lesson_changes, local_day, member_on, notifiable
-from bot.rooster.model import Holiday, Lesson
-from storage import rooster as store
+from bot.rooster.planning import (CancelMissing, GroupInput, HolidayInput, LessonInput, Loc,
+                                  Outcome, ParticipantInput, Planning, Rejected)
+from bot.rules.lessons import Holiday, Lesson
+from bot.rules.rooster_diff import lesson_changes, local_day, member_on, notifiable
+from storage import groups as group_store
+from storage import holidays as holiday_store
+from storage import lessons as lesson_store
+from storage import participants as participant_store
+from storage import participation as activity_store
 from storage.database import Tx
-
-Loc = tuple[str | int, ...]
-
-
-class Rejected(Exception):
-    """The push cannot be applied; nothing was written. ``errors`` name the fields and why."""
-
-    def __init__(self, errors: list[tuple[Loc, str]], status: int = 422):
-        super().__init__(f"{len(errors)} error(s)")
-        self.errors = errors
-        self.status = status
-
-
-@dataclass(frozen=True)
-class ParticipantInput:
-    external_id: str
-    name: str
-    regime: str | None = None
-    route: str | None = None
-    klantmanager_id: int | None = None
-    status: str = "active"
-    loc: Loc = ()
-
-
-@dataclass(frozen=True)
-class MemberInput:
-    participant: str
-    joined_on: date
-    left_on: date | None = None
-    loc: Loc = ()
-
-
-@dataclass(frozen=True)
-class GroupInput:
-    external_id: str
-    name: str
-    kind: str = "NT2"
-    level: str | None = None
-    capacity: int | None = None
-    location: str | None = None
-    members: tuple[MemberInput, ...] | None = None  # None: leave the members as they are
-    loc: Loc = ()
-
-
-@dataclass(frozen=True)
-class LessonInput:
-    external_id: str
-    group: str
-    starts_at: datetime
-    ends_at: datetime
-    kind: str | None = None  # None: the group's kind
-    level: str | None = None
-    location: str | None = None
-    mode: str = "classroom"
-    teacher: str | None = None
-    cancelled: bool = False
-    loc: Loc = ()
-
-
-@dataclass(frozen=True)
-class HolidayInput:
-    external_id: str
-    name: str
-    starts_on: date
-    ends_on: date
-    group: str | None = None
-    loc: Loc = ()
-
-
-@dataclass(frozen=True)
-class CancelMissing:
-    """Lessons starting in [start, end) that the push does not list are cancelled; limited to
-    some groups and/or to external ids with a prefix (an .ics upload replaces its own lessons)."""
-
-    start: datetime
-    end: datetime
-    group_ids: frozenset[str] | None = None
-    prefix: str | None = None
 
 
 @dataclass(frozen=True)
@@ -115,34 +43,6 @@ class Change:
 
 # Changes that can make a lesson start or stop colliding with an activity.
 TIME_CHANGES = frozenset({"new", "cancelled", "moved"})
-
-
-@dataclass
-class Planning:
-    participants: list[ParticipantInput] = field(default_factory=list)
-    groups: list[GroupInput] = field(default_factory=list)
-    lessons: list[LessonInput] = field(default_factory=list)
-    holidays: list[HolidayInput] = field(default_factory=list)
-    cancel_missing: CancelMissing | None = None
-
-
-@dataclass
-class Outcome:
-    participants_created: int = 0
-    participants_updated: int = 0
-    link_codes: dict[str, str] = field(default_factory=dict)
-    groups_created: int = 0
-    groups_updated: int = 0
-    lessons_created: int = 0
-    lessons_updated: int = 0
-    lessons_unchanged: int = 0
-    lessons_cancelled: int = 0
-    holidays_created: int = 0
-    holidays_updated: int = 0
-    notified_participants: int = 0
-    conflicts_opened: int = 0
-    conflicts_resolved: int = 0
-    lesson_changes: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _duplicates(items, what: str) -> list[tuple[Loc, str]]:
@@ -195,11 +95,11 @@ class Push:
         wanted = referenced | {p.external_id for p in inputs}
         if not wanted:
             return {}
-        stored = await store.participants_by_external(self.tx, self.school_id, wanted)
+        stored = await participant_store.participants_by_external(self.tx, self.school_id, wanted)
         if not inputs:
             return {ext: row.id for ext, row in stored.items()}
         wanted_km = {p.klantmanager_id for p in inputs if p.klantmanager_id is not None}
-        km_gemeente = await store.klantmanagers(self.tx, wanted_km) if wanted_km else {}
+        km_gemeente = await participant_store.klantmanagers(self.tx, wanted_km) if wanted_km else {}
         errors = [(p.loc + ("klantmanager_id",), f"there is no klantmanager {p.klantmanager_id}")
                   for p in inputs
                   if p.klantmanager_id is not None and p.klantmanager_id not in km_gemeente]
@@ -218,12 +118,13 @@ class Push:
                                 old.id))
         ids = {ext: row.id for ext, row in stored.items()}
         if updates:
-            await store.update_participants(self.tx, updates)
+            await participant_store.update_participants(self.tx, updates)
         if inserts:
-            created = await store.insert_participants(self.tx, self.school_id, inserts, self.now)
+            created = await participant_store.insert_participants(self.tx, self.school_id,
+                                                                  inserts, self.now)
             ids.update(created)
-            codes = await store.issue_first_link_codes(self.tx, created.values(), self.now,
-                                                       self.link_code_days)
+            codes = await participant_store.issue_first_link_codes(
+                self.tx, created.values(), self.now, self.link_code_days)
             self.outcome.link_codes = {ext: codes[pid] for ext, pid in created.items()}
         self.outcome.participants_created = len(inserts)
         self.outcome.participants_updated = len(updates)
@@ -231,7 +132,7 @@ class Push:
 
     # ---- groups and members -----------------------------------------------------------------
     async def _groups(self, planning: Planning, participants: dict[str, int]
-                      ) -> dict[str, store.GroupRow]:
+                      ) -> dict[str, group_store.GroupRow]:
         inputs = planning.groups
         wanted = ({g.external_id for g in inputs} | {lesson.group for lesson in planning.lessons}
                   | {h.group for h in planning.holidays if h.group is not None})
@@ -239,7 +140,7 @@ class Push:
             wanted |= set(planning.cancel_missing.group_ids or ())
         if not wanted:
             return {}
-        stored = await store.groups_by_external(self.tx, self.school_id, wanted)
+        stored = await group_store.groups_by_external(self.tx, self.school_id, wanted)
         if not inputs:
             return stored
         errors = [(m.loc + ("participant",), f"there is no participant {m.participant!r}"
@@ -256,22 +157,23 @@ class Push:
             elif (old.name, old.kind, old.level, old.capacity, old.location) != values:
                 updates.append((*values, old.id))
         if updates:
-            await store.update_groups(self.tx, updates, self.now)
+            await group_store.update_groups(self.tx, updates, self.now)
         if inserts:
-            await store.insert_groups(self.tx, self.school_id, inserts, self.now)
-            stored = await store.groups_by_external(self.tx, self.school_id, wanted)
+            await group_store.insert_groups(self.tx, self.school_id, inserts, self.now)
+            stored = await group_store.groups_by_external(self.tx, self.school_id, wanted)
         self.outcome.groups_created, self.outcome.groups_updated = len(inserts), len(updates)
         with_members = [g for g in inputs if g.members is not None]
         if with_members:
             await self._members(with_members, stored, participants)
         return stored
 
-    async def _members(self, inputs: list[GroupInput], groups: dict[str, store.GroupRow],
+    async def _members(self, inputs: list[GroupInput],
+                       groups: dict[str, group_store.GroupRow],
                        participants: dict[str, int]) -> None:
         """The listed members replace the group's membership periods."""
         group_ids = {g.external_id: groups[g.external_id].id for g in inputs}
-        current: dict[int, dict[tuple[int, date], store.MemberRow]] = defaultdict(dict)
-        for row in await store.members(self.tx, group_ids.values()):
+        current: dict[int, dict[tuple[int, date], group_store.MemberRow]] = defaultdict(dict)
+        for row in await group_store.members(self.tx, group_ids.values()):
             current[row.group_id][(row.person_id, row.joined_on)] = row
         deletes, inserts, left_changes = [], [], []
         for g in inputs:
@@ -294,20 +196,20 @@ class Push:
                 if key not in have:
                     inserts.append((group_id, key[0], key[1], left))
                     self.recheck.add(key[0])
-        await store.delete_members(self.tx, deletes)
-        await store.update_member_left(self.tx, left_changes)
-        await store.insert_members(self.tx, inserts)
+        await group_store.delete_members(self.tx, deletes)
+        await group_store.update_member_left(self.tx, left_changes)
+        await group_store.insert_members(self.tx, inserts)
 
     # ---- holidays ---------------------------------------------------------------------------
-    async def _holidays(self, inputs: list[HolidayInput], groups: dict[str, store.GroupRow]
-                        ) -> None:
+    async def _holidays(self, inputs: list[HolidayInput],
+                        groups: dict[str, group_store.GroupRow]) -> None:
         if not inputs:
             return
         errors = [(h.loc + ("group",), f"there is no group {h.group!r} at this school")
                   for h in inputs if h.group is not None and h.group not in groups]
         if errors:
             raise Rejected(errors)
-        stored = await store.holidays_by_external(self.tx, self.school_id)
+        stored = await holiday_store.holidays_by_external(self.tx, self.school_id)
         inserts, updates, announce = [], [], []
         for h in inputs:
             holiday = Holiday(h.external_id, h.name, h.starts_on, h.ends_on,
@@ -320,7 +222,7 @@ class Push:
                 updates.append(replace(holiday, id=old.id))
                 if (old.starts_on, old.ends_on) != (holiday.starts_on, holiday.ends_on):
                     announce.append(("changed", holiday))
-        await store.upsert_holidays(self.tx, self.school_id, inserts, updates, self.now)
+        await holiday_store.upsert_holidays(self.tx, self.school_id, inserts, updates, self.now)
         self.outcome.holidays_created, self.outcome.holidays_updated = len(inserts), len(updates)
         today = local_day(self.now, self.tz)
         announce = [(how, h) for how, h in announce if h.ends_on >= today]
@@ -330,10 +232,11 @@ class Push:
         for how, holiday in announce:
             if holiday.group_id is None:
                 if school_wide is None:
-                    school_wide = await store.active_school_participants(self.tx, self.school_id)
+                    school_wide = await participant_store.active_school_participants(
+                        self.tx, self.school_id)
                 audience = school_wide
             else:
-                periods = (await store.active_memberships(self.tx, [holiday.group_id])
+                periods = (await group_store.active_memberships(self.tx, [holiday.group_id])
                            ).get(holiday.group_id, {})
                 audience = [pid for pid, spans in periods.items()
                             if any(joined <= holiday.ends_on
@@ -344,7 +247,8 @@ class Push:
                 self.entries[person_id].append(entry)
 
     # ---- lessons ----------------------------------------------------------------------------
-    async def _lessons(self, inputs: list[LessonInput], groups: dict[str, store.GroupRow],
+    async def _lessons(self, inputs: list[LessonInput],
+                       groups: dict[str, group_store.GroupRow],
                        cancel_missing: CancelMissing | None) -> None:
         errors = [(item.loc + ("group",), f"there is no group {item.group!r} at this school")
                   for item in inputs if item.group not in groups]
@@ -353,7 +257,7 @@ class Push:
         if cancel_missing is None and not inputs:
             return
         wanted = None if cancel_missing is not None else [item.external_id for item in inputs]
-        stored = await store.lesson_snapshot(self.tx, self.school_id, wanted)
+        stored = await lesson_store.lesson_snapshot(self.tx, self.school_id, wanted)
         pushed = [Lesson(external_id=item.external_id, group_id=groups[item.group].id,
                          kind=item.kind or groups[item.group].kind, level=item.level,
                          starts_at=item.starts_at, ends_at=item.ends_at, location=item.location,
@@ -366,11 +270,11 @@ class Push:
         changed: list[Change] = []
         for lesson in pushed:
             row = stored.get(lesson.external_id)
-            if row is not None and row[1] == store.lesson_values(lesson):
+            if row is not None and row[1] == lesson_store.lesson_values(lesson):
                 self.outcome.lessons_unchanged += 1
                 self.outcome.lesson_changes[lesson.external_id] = ()
                 continue
-            old = store.lesson_from_values(lesson.external_id, *row) if row else None
+            old = lesson_store.lesson_from_values(lesson.external_id, *row) if row else None
             kinds = lesson_changes(old, lesson)
             regrouped = old is not None and old.group_id != lesson.group_id
             self.outcome.lesson_changes[lesson.external_id] = kinds
@@ -387,22 +291,22 @@ class Push:
             if kinds or regrouped:
                 changed.append(Change(old, lesson, kinds, regrouped))
         if inserts:
-            await store.insert_lessons(self.tx, self.school_id, inserts, self.now)
+            await lesson_store.insert_lessons(self.tx, self.school_id, inserts, self.now)
         if updates:
-            await store.update_lessons(self.tx, updates, self.now)
+            await lesson_store.update_lessons(self.tx, updates, self.now)
         self.outcome.lessons_created = len(inserts)
         self.outcome.lessons_updated = len(updates)
         await self._lesson_notices(changed)
 
     def _cancelled_by_omission(self, pushed: list[Lesson], stored: dict[str, tuple[int, tuple]],
-                               window: CancelMissing, groups: dict[str, store.GroupRow]
+                               window: CancelMissing, groups: dict[str, group_store.GroupRow]
                                ) -> list[Lesson]:
         listed = {lesson.external_id for lesson in pushed}
         group_ids = ({groups[g].id for g in window.group_ids if g in groups}
                      if window.group_ids is not None else None)
-        start, end = store.utc_text(window.start), store.utc_text(window.end)
+        start, end = lesson_store.utc_text(window.start), lesson_store.utc_text(window.end)
         # values: (group_id, kind, level, starts_at, ends_at, location, mode, teacher, cancelled)
-        return [replace(store.lesson_from_values(ext, lesson_id, values), cancelled=True)
+        return [replace(lesson_store.lesson_from_values(ext, lesson_id, values), cancelled=True)
                 for ext, (lesson_id, values) in stored.items()
                 if ext not in listed and not values[8] and start <= values[3] < end
                 and (group_ids is None or values[0] in group_ids)
@@ -424,7 +328,7 @@ class Push:
             return
         group_ids = {c.new.group_id for c in relevant}
         group_ids.update(c.old.group_id for c in relevant if c.old is not None)
-        memberships = await store.active_memberships(self.tx, group_ids)
+        memberships = await group_store.active_memberships(self.tx, group_ids)
 
         def audience(lesson: Lesson | None) -> set[int]:
             if lesson is None:
@@ -468,9 +372,9 @@ class Push:
     async def _conflicts(self) -> None:
         people = set(self.recheck)
         if self.recheck_groups:
-            with_activities = await store.people_with_activities(self.tx, self.school_id)
+            with_activities = await activity_store.people_with_activities(self.tx, self.school_id)
             if with_activities:
-                groups_of = await store.people_groups(self.tx, with_activities)
+                groups_of = await group_store.people_groups(self.tx, with_activities)
                 people.update(pid for pid in with_activities
                               if any(g in self.recheck_groups for g, _, _ in groups_of[pid]))
         if not people:
@@ -483,14 +387,14 @@ async def set_membership(tx: Tx, group_id: int, person_id: int, joined_on: date,
                          left_on: date | None, now: datetime, tz: tzinfo) -> bool:
     """One membership period (by its ``joined_on``) of one participant, leaving the group's other
     periods alone; returns whether anything changed. Conflicts follow the new membership."""
-    current = [m for m in await store.members(tx, [group_id])
+    current = [m for m in await group_store.members(tx, [group_id])
                if m.person_id == person_id and m.joined_on == joined_on]
     if current and current[0].left_on == left_on:
         return False
     if current:
-        await store.update_member_left(tx, [(left_on, current[0].id)])
+        await group_store.update_member_left(tx, [(left_on, current[0].id)])
     else:
-        await store.insert_members(tx, [(group_id, person_id, joined_on, left_on)])
+        await group_store.insert_members(tx, [(group_id, person_id, joined_on, left_on)])
     await conflicts.recompute(tx, {person_id}, now, tz)
     return True
 

@@ -1,13 +1,15 @@
-"""Pure rooster rules (issue 4; convenant art. 10.4, 12.6): what a participant notices when a
-lesson changes, whether that change is worth a message, who was in the group on the lesson's
-day, and whether a lesson collides with a participation activity. No I/O."""
+"""Pure rooster rules (convenant art. 10.4: when the rooster changes, the school actively tells
+the participant; art. 9.2 and 12.6: the rooster may not collide with the participant's mandatory
+participation activities): what a participant notices when a lesson changes, whether that change
+is worth a message, who was in the group on the lesson's day, and whether a lesson collides with a
+participation activity. No I/O."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Iterable
 
-from bot.rooster.model import NOTIFY_HORIZON, Activity, Lesson
+from bot.rules.lessons import NOTIFY_HORIZON, Activity, Lesson
 from bot.rules.localtime import AMSTERDAM, at_local
 
 # The order in which changes of one lesson are listed to the participant.

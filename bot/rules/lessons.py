@@ -1,6 +1,10 @@
-"""The values the rooster rules work on: a lesson (Blik op Werk norm 2.10.1), a holiday
-(convenant art. 10.6) and a participation activity (convenant art. 9.2, 12.6). Times are aware
-datetimes; dates and wall-clock times of activities are local (Europe/Amsterdam)."""
+"""The values the rooster rules work on (Blik op Werk norm 2.10.1: per lesson the location,
+date and time, group, kind, level, classroom or distance, and teacher; convenant art. 10.6: the
+vakantieregeling; art. 9.2 and 12.6: the participant's mandatory participation activities).
+
+A lesson, a holiday and a participation activity as plain frozen data, with the kinds and modes a
+lesson may have, how far ahead a change is still told, and how long a lesson may last. Times are
+aware datetimes; dates and wall-clock times of activities are local (Europe/Amsterdam)."""
 
 from __future__ import annotations
 
