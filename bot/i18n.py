@@ -6,9 +6,23 @@ time) and ships in every language of ``LANGUAGES``; staff-facing text is marked 
 Catalogs are the ``.po`` files in ``locales/<lang>/LC_MESSAGES/``; they are compiled in memory at
 start-up, so no ``.mo`` file is ever committed.
 
-In right-to-left languages every rendered message starts with a RIGHT-TO-LEFT MARK and each
-interpolated value is wrapped in Unicode isolates (U+2068 ... U+2069), so names, places, codes and
-links keep their own direction inside Arabic, Persian, Dari or Pashto text.
+A ``Translator`` (one per language, from ``I18n.get``) has one call per use of a text:
+
+- ``tr._(msgid, **params)``, ``tr.n_(singular, plural, n, **params)``: a participant *message*,
+  sent as it is or as one line of a message;
+- ``tr.f_(msgid, **params)``: a participant *fragment*, part of something else: a button label,
+  a calendar name, a value inside another message (pass it through ``tr.safe``);
+- ``tr.s_``, ``tr.sn_``, ``tr.sf_``: the same for staff text;
+- ``tr.safe(value)``: a text already rendered in this language, used as a value of another
+  message: it is not isolated again (see below), and a leading RIGHT-TO-LEFT MARK is dropped;
+- ``tr.lines(parts)``: one message of several lines.
+
+Right-to-left languages are handled here and nowhere else. In Arabic, Persian, Dari and Pashto a
+message starts with a RIGHT-TO-LEFT MARK (a fragment does not: it is not a paragraph of its own),
+``tr.lines`` gives the joined message exactly one at its start and leaves each line as it is (a
+line break starts a new paragraph for the Unicode bidi algorithm, so a line that is a message keeps
+its own mark), and each interpolated value is wrapped in Unicode isolates (U+2068 ... U+2069), so
+names, places, codes and links keep their own direction inside the text.
 """
 
 from __future__ import annotations
@@ -67,12 +81,12 @@ PLURAL_FORMS: dict[str, str] = {
 
 
 def N_(message: str) -> str:
-    """Mark a participant-facing string for extraction; translate it later with ``tr._``."""
+    """Mark a participant-facing string for extraction; translate it later (``tr._``, ``tr.f_``)."""
     return message
 
 
 def SN_(message: str) -> str:
-    """Mark a staff-facing string for extraction; translate it later with ``tr.s_``."""
+    """Mark a staff-facing string for extraction; translate it later (``tr.s_``, ``tr.sf_``)."""
     return message
 
 
@@ -162,26 +176,34 @@ class Translator:
         self.locale = Locale.parse(language)
         self.rtl = language in RTL_LANGUAGES
 
-    # ---- messages -------------------------------------------------------------------------
+    # ---- participant text -----------------------------------------------------------------
     def _(self, message: str, **params: object) -> str:
         """Translate a participant-facing message and fill its named placeholders."""
-        return self._fill(self.translations.gettext(message), params)
+        return self._message(self._fill(self.translations.gettext(message), params))
 
     def n_(self, singular: str, plural: str, n: int, **params: object) -> str:
         """Translate with the plural form for ``n``; ``{n}`` is formatted for the locale."""
         params.setdefault("n", self.number(n))
-        return self._fill(self.translations.ngettext(singular, plural, n), params)
+        return self._message(self._fill(self.translations.ngettext(singular, plural, n), params))
+
+    def f_(self, message: str, **params: object) -> str:
+        """A participant-facing fragment: translated and filled like ``_``, but not marked as a
+        right-to-left paragraph (a button label, or a value inside another message)."""
+        return self._fill(self.translations.gettext(message), params).lstrip(RLM)
 
     # Staff text: the same mechanism, extracted separately (shipped at least in nl and en).
     s_ = _
     sn_ = n_
+    sf_ = f_
 
+    # ---- direction ------------------------------------------------------------------------
     def _fill(self, text: str, params: Mapping[str, object]) -> str:
         if params:
             text = text.format_map({key: self.isolate(value) for key, value in params.items()})
-        if self.rtl and not text.startswith(RLM):
-            text = RLM + text
         return text
+
+    def _message(self, text: str) -> str:
+        return RLM + text if self.rtl and not text.startswith(RLM) else text
 
     def isolate(self, value: object) -> str:
         """Wrap a value in Unicode isolates in right-to-left languages."""
@@ -193,12 +215,17 @@ class Translator:
         return f"{FSI}{text}{PDI}"
 
     def safe(self, value: object) -> Isolated:
-        """A value already rendered for this language (a translated fragment): not isolated again."""
-        return Isolated(str(value))
+        """A value already rendered for this language (a fragment, or a message used inside
+        another one): not isolated again, and without a leading right-to-left mark."""
+        return Isolated(str(value).lstrip(RLM))
 
     def lines(self, parts: Iterable[str]) -> str:
-        """Join rendered fragments into one message, one per line."""
-        return "\n".join(parts)
+        """Join rendered messages into one message, one per line. In a right-to-left language
+        it starts with exactly one right-to-left mark; each line keeps its own."""
+        text = "\n".join(parts)
+        if self.rtl and text:
+            text = RLM + text.lstrip(RLM)
+        return text
 
     # ---- formatting -----------------------------------------------------------------------
     def local(self, moment: datetime) -> datetime:

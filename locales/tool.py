@@ -4,8 +4,8 @@ language, and write a domain's .po files from translations (Babel reads and writ
     python -m locales.tool check           # what the test suite checks, as a report
     python -m locales.tool missing LANG    # msgids LANG lacks
 
-Participant text (``_``, ``n_``, ``N_``) must be complete in every shipped language; staff text
-(``s_``, ``sn_``, ``SN_``) in Dutch and English.
+Participant text (``_``, ``n_``, ``N_``, ``f_``) must be complete in every shipped language; staff
+text (``s_``, ``sn_``, ``SN_``, ``sf_``) in Dutch and English.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from bot.i18n import LANGUAGES, PLURAL_FORMS, STAFF_LANGUAGES, placeholders
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
 SOURCE_DIRS = ("bot", "conversations", "storage")
-PARTICIPANT_KEYWORDS = {"_": None, "n_": (1, 2), "N_": None}
-STAFF_KEYWORDS = {"s_": None, "sn_": (1, 2), "SN_": None}
+PARTICIPANT_KEYWORDS = {"_": None, "n_": (1, 2), "N_": None, "f_": None}
+STAFF_KEYWORDS = {"s_": None, "sn_": (1, 2), "SN_": None, "sf_": None}
 
 
 @dataclass(frozen=True)

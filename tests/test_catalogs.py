@@ -3,7 +3,9 @@ every plural form present, placeholders identical to the English source."""
 
 from babel.messages.pofile import read_po
 
-from bot.i18n import LANGUAGES, PLURAL_FORMS, I18n, placeholders
+from zoneinfo import ZoneInfo
+
+from bot.i18n import LANGUAGES, PLURAL_FORMS, RLM, I18n, placeholders
 from locales import tool
 
 
@@ -64,3 +66,27 @@ def test_rtl_messages_start_right_to_left_and_isolate_latin_values(tmp_path):
     nl = I18n(ZoneInfo("Europe/Amsterdam")).get("nl")
     assert nl._("Hello {name}! You are linked as {role}.", name="Amira", role="x") == (
         "Hallo Amira! Je bent gekoppeld als x.")
+
+
+AMS = ZoneInfo("Europe/Amsterdam")
+
+
+def test_a_fragment_has_no_right_to_left_mark_and_a_message_used_as_a_value_loses_it():
+    i18n = I18n(AMS)
+    ar, nl = i18n.get("ar"), i18n.get("nl")
+    for tr in (ar, nl):
+        assert tr.f_("Answer") == tr._("Answer").lstrip(RLM)
+        assert tr.sf_("Refuse") == tr.s_("Refuse").lstrip(RLM)
+        assert not tr.f_("Language: {language}", language="x").startswith(RLM)
+        assert str(tr.safe(tr._("Answer"))) == tr.f_("Answer")
+    reason = ar._("Reason: {reason}", reason=ar.safe(ar._("I am ill")))
+    assert reason.count(RLM) == 1 and reason.startswith(RLM)
+
+
+def test_lines_start_right_to_left_once_and_keep_each_line():
+    ar, nl = I18n(AMS).get("ar"), I18n(AMS).get("nl")
+    first, second = ar._("Answer"), ar._("I am ill")
+    assert ar.lines([first, second]) == f"{first}\n{second}"
+    assert ar.lines([ar.f_("Answer"), second]) == f"{first}\n{second}"
+    assert ar.lines([RLM + first]).count(RLM) == 1
+    assert nl.lines(["a", "b"]) == "a\nb" and ar.lines([]) == ""
