@@ -16,7 +16,8 @@ A ``Translator`` (one per language, from ``I18n.get``) has one call per use of a
 - ``tr.s_``, ``tr.sn_``, ``tr.sf_``: the same for staff text;
 - ``tr.safe(value)``: a text already rendered in this language, used as a value of another
   message: it is not isolated again (see below), and a leading RIGHT-TO-LEFT MARK is dropped;
-- ``tr.lines(parts)``: one message of several lines.
+- ``tr.lines(parts)``: one message of several lines; ``tr.paragraphs(parts)`` when each line is
+  a fragment that must read right to left on its own.
 ``N_`` and ``SN_`` mark a string at import time; it is translated later with ``tr._``/``tr.f_``
 (or ``tr.s_``/``tr.sf_``). ``pybabel extract`` finds every one of these names (locales/tool.py).
 
@@ -256,6 +257,15 @@ class Translator:
         if self.rtl and text:
             text = RLM + text.lstrip(RLM)
         return text
+
+    def paragraphs(self, parts: Iterable[str]) -> str:
+        """Join lines that are fragments (a timetable's lines start with a time, an emoji or a
+        name) into one message: in a right-to-left language every line that is not empty starts
+        with exactly one right-to-left mark."""
+        text = "\n".join(parts)
+        if not self.rtl:
+            return text
+        return "\n".join(RLM + line.lstrip(RLM) if line else line for line in text.split("\n"))
 
     # ---- formatting -----------------------------------------------------------------------
     def local(self, moment: datetime) -> datetime:

@@ -189,3 +189,11 @@ def test_lines_start_right_to_left_once_and_keep_each_line():
     assert ar.lines([ar.f_("Answer"), second]) == f"{first}\n{second}"
     assert ar.lines([RLM + first]).count(RLM) == 1
     assert nl.lines(["a", "b"]) == "a\nb" and ar.lines([]) == ""
+
+
+def test_paragraphs_start_every_line_right_to_left_once():
+    ar, nl = I18n(AMS).get("ar"), I18n(AMS).get("nl")
+    parts = [ar._("Answer"), "", "09:00 " + ar.f_("I am ill"), "• x\n• y"]
+    assert ar.paragraphs(parts).split("\n") == [
+        ar._("Answer"), "", RLM + "09:00 " + ar.f_("I am ill"), RLM + "• x", RLM + "• y"]
+    assert nl.paragraphs(["a", "", "b"]) == "a\n\nb"
