@@ -1,76 +1,116 @@
-"""Developer tool for the catalogs: extract marked strings from the code, check every shipped
-language, and write a domain's .po files from translations (Babel reads and writes the files).
+"""The catalogs' commands and their check. The arguments of every ``pybabel`` command live here
+only: locales/README.md shows them (a test compares) and the test suite runs them.
 
-    python -m locales.tool check           # what the test suite checks, as a report
-    python -m locales.tool missing LANG    # msgids LANG lacks
+    python -m locales.tool commands   # the pybabel commands, as locales/README.md gives them
+    python -m locales.tool extract    # pybabel extract: the templates from the code
+    python -m locales.tool update     # pybabel update: every .po from its template
+    python -m locales.tool check      # what the test suite checks, as a report
 
-Participant text (``_``, ``n_``, ``N_``) must be complete in every shipped language; staff text
-(``s_``, ``sn_``, ``SN_``) in Dutch and English.
+Two gettext domains, each with one template: ``inburgerbot`` (participant text, marked ``_``,
+``n_``, ``N_``, ``f_``; complete in every shipped language) and ``staff`` (staff text, marked
+``s_``, ``sn_``, ``SN_``, ``sf_``; complete in Dutch and English).
 """
 
 from __future__ import annotations
 
-import io
+import contextlib
+import functools
+import shlex
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_file
-from babel.messages.pofile import read_po, write_po
+from babel.messages.frontend import CommandLineInterface
+from babel.messages.pofile import read_po
 
-from bot.i18n import LANGUAGES, PLURAL_FORMS, STAFF_LANGUAGES, placeholders
+from bot.i18n import (LANGUAGES, PARTICIPANT_DOMAIN, PLURAL_FORMS, STAFF_DOMAIN, STAFF_LANGUAGES,
+                      placeholders)
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
-SOURCE_DIRS = ("bot", "conversations", "storage")
-PARTICIPANT_KEYWORDS = {"_": None, "n_": (1, 2), "N_": None}
-STAFF_KEYWORDS = {"s_": None, "sn_": (1, 2), "SN_": None}
+SOURCES = ("bot", "conversations", "storage")
+# A project alias for the translators; it is in every header (Report-Msgid-Bugs-To, Language-Team).
+TEAM_ADDRESS = "vertalingen@inburgerbot.nl"
+# Left by ``pybabel init`` (or Babel's defaults) in a header until someone fills it in.
+HEADER_PLACEHOLDERS = ("FULL NAME", "EMAIL@ADDRESS", "YEAR-MO-DA", "LL@li.org", "LANGUAGE <",
+                       "PROJECT", "VERSION", "ORGANIZATION", "FIRST AUTHOR")
 
 
 @dataclass(frozen=True)
-class Message:
-    msgid: str
-    plural: str | None
-    where: str
+class Domain:
+    name: str
+    keywords: tuple[str, ...]
+    readers: str
+    required: tuple[str, ...]  # languages that must have every message
+
+    def extract_args(self, output: str | None = None) -> list[str]:
+        keywords = [arg for keyword in self.keywords for arg in ("-k", keyword)]
+        return ["extract", "-F", "babel.cfg", "--no-default-keywords", *keywords,
+                "--add-location=file", "--sort-output", "--project=inburgerbot", "--version=0.1",
+                f"--msgid-bugs-address={TEAM_ADDRESS}",
+                "--header-comment", f"# Translations template for inburgerbot: {self.readers}.",
+                "-o", output or f"locales/{self.name}.pot", *SOURCES]
+
+    def update_args(self) -> list[str]:
+        # Messages gone from the code are dropped (not kept as #~), and the headers stay as they
+        # are, so an update with nothing new changes no file.
+        return ["update", "-i", f"locales/{self.name}.pot", "-d", "locales", "-D", self.name,
+                "--ignore-obsolete", "--ignore-pot-creation-date"]
+
+    def init_args(self, language: str) -> list[str]:
+        return ["init", "-i", f"locales/{self.name}.pot", "-d", "locales", "-D", self.name,
+                "-l", language]
+
+    @property
+    def template(self) -> Path:
+        return LOCALES / f"{self.name}.pot"
+
+    def catalog(self, language: str) -> Path:
+        return LOCALES / language / "LC_MESSAGES" / f"{self.name}.po"
 
 
-def extract(keywords: dict) -> dict[str, Message]:
-    """Marked strings in the source, by msgid."""
-    found: dict[str, Message] = {}
-    for folder in SOURCE_DIRS:
-        for path in sorted((ROOT / folder).rglob("*.py")):
-            if "sandbox" in path.parts:
-                continue
-            for lineno, message, _comments, _context in extract_from_file(
-                    "python", str(path), keywords=keywords):
-                if isinstance(message, tuple):
-                    msgid, plural = message[0], message[1]
-                else:
-                    msgid, plural = message, None
-                if msgid:
-                    found.setdefault(msgid, Message(msgid, plural, f"{path.relative_to(ROOT)}:{lineno}"))
-    return found
+PARTICIPANT = Domain(PARTICIPANT_DOMAIN, ("_", "n_:1,2", "N_", "f_"), "what participants read",
+                     tuple(LANGUAGES))
+STAFF = Domain(STAFF_DOMAIN, ("s_", "sn_:1,2", "SN_", "sf_"),
+               "what staff read", STAFF_LANGUAGES)
+DOMAINS = (PARTICIPANT, STAFF)
 
 
-def load_language(lang: str, conflicts: list[str] | None = None) -> dict[str, object]:
-    """Every message of one language across its .po files. The files are merged into one
-    catalog at run time, so a msgid translated differently in two files is a conflict."""
-    entries: dict[str, object] = {}
-    folder = LOCALES / lang / "LC_MESSAGES"
-    for path in sorted(folder.glob("*.po")):
-        with path.open("rb") as handle:
-            catalog = read_po(handle, locale=lang)
-        for message in catalog:
-            if not message.id:
-                continue
-            msgid = message.id[0] if isinstance(message.id, tuple) else message.id
-            earlier = entries.get(msgid)
-            if earlier is not None and earlier[0].string != message.string and conflicts is not None:
-                conflicts.append(f"{lang}: {msgid[:50]!r} is translated differently in "
-                                 f"{earlier[1]} and {path.name}")
-            entries[msgid] = (message, path.name, catalog.num_plurals)
-    return entries
+def pybabel(args: list[str]) -> None:
+    """Run Babel's own command line, from the top of the repository (paths in the templates are
+    relative to it)."""
+    with contextlib.chdir(ROOT):
+        CommandLineInterface().run(["pybabel", "-q", *args])
+
+
+def command_line(args: list[str]) -> str:
+    return shlex.join(["pybabel", *args])
+
+
+def extract_fresh(domain: Domain, folder: Path) -> Path:
+    """The template ``pybabel extract`` makes from the code now, written into ``folder``."""
+    output = folder / f"{domain.name}.pot"
+    pybabel(domain.extract_args(str(output)))
+    return output
+
+
+@functools.cache
+def marked_in_code() -> dict[str, set[str]]:
+    """The msgids of each domain the code marks now (the code does not change during a run)."""
+    with tempfile.TemporaryDirectory() as folder:
+        return {domain.name: {msgid(m) for m in read(extract_fresh(domain, Path(folder))) if m.id}
+                for domain in DOMAINS}
+
+
+def read(path: Path, language: str | None = None) -> Catalog:
+    with path.open("rb") as handle:
+        return read_po(handle, locale=language)
+
+
+def msgid(message) -> str:
+    return message.id[0] if isinstance(message.id, tuple) else message.id
 
 
 @dataclass
@@ -82,78 +122,120 @@ class Report:
 
 
 def check() -> Report:
-    """Missing, fuzzy, empty, wrongly-placeholdered or wrongly-pluralised entries per language."""
+    """Templates that differ from the code; per language: missing, obsolete, fuzzy, empty,
+    wrongly-placeholdered or wrongly-pluralised entries, headers with placeholders or another
+    Plural-Forms than ``PLURAL_FORMS``, and a msgid translated differently in the two domains."""
     report = Report()
-    participant = extract(PARTICIPANT_KEYWORDS)
-    staff = extract(STAFF_KEYWORDS)
+    code = marked_in_code()
+    for path in sorted(LOCALES.iterdir()):
+        if (path / "LC_MESSAGES").is_dir() and path.name not in LANGUAGES:
+            report.add(f"{path.name}: not a shipped language (bot/i18n.py LANGUAGES)")
+    for domain in DOMAINS:
+        if not domain.template.is_file():
+            report.add(f"missing {domain.template.relative_to(LOCALES.parent)}")
+            continue
+        template = read(domain.template)
+        expected = {msgid(m): m for m in template if m.id}
+        for text in sorted(code[domain.name] - set(expected)):
+            report.add(f"{domain.name}.pot lacks {text!r}, marked in the code "
+                       "(python -m locales.tool extract)")
+        for text in sorted(set(expected) - code[domain.name]):
+            report.add(f"{domain.name}.pot has {text!r}, no longer in the code "
+                       "(python -m locales.tool extract)")
+        for lang in LANGUAGES:
+            path = domain.catalog(lang)
+            if path.is_file():
+                check_catalog(report, domain, lang, read(path, lang), expected)
+            elif lang in domain.required:
+                report.add(f"{lang}: missing {path.relative_to(LOCALES.parent)}")
     for lang in LANGUAGES:
-        conflicts: list[str] = []
-        entries = load_language(lang, conflicts)
-        for conflict in conflicts:
-            report.add(conflict)
-        required = dict(participant)
-        if lang in STAFF_LANGUAGES:
-            required.update(staff)
-        for msgid, source in required.items():
-            if msgid not in entries:
-                report.add(f"{lang}: missing {msgid!r} ({source.where})")
-        for msgid, (message, filename, nplurals) in entries.items():
-            where = f"{lang}/{filename}: {msgid[:50]!r}"
-            if message.fuzzy:
-                report.add(f"{where} is fuzzy")
-            expected = placeholders(msgid)
-            if isinstance(message.id, tuple):
-                expected |= placeholders(message.id[1])
-                strings = list(message.string) if isinstance(message.string, tuple) else [message.string]
-                if len(strings) != nplurals:
-                    report.add(f"{where} has {len(strings)} plural forms, needs {nplurals}")
-            else:
-                strings = [message.string]
-            for text in strings:
-                if not text or not text.strip():
-                    report.add(f"{where} has an empty translation")
-                    continue
-                got = placeholders(text)
-                # A plural form may leave out {n} (Arabic "one" says the number in words).
-                if got != expected and not (isinstance(message.id, tuple) and got == expected - {"n"}):
-                    report.add(f"{where} placeholders {sorted(got)} differ from {sorted(expected)}")
+        check_agreement(report, lang)
     return report
 
 
-def write_domain(domain: str, entries: list[dict], languages=None) -> None:
-    """Write locales/<lang>/LC_MESSAGES/<domain>.po for each language from
-    ``entries = [{"id": msgid, "plural": msgid_plural?, "t": {lang: str | [forms]}}]``."""
-    for lang in languages or LANGUAGES:
-        catalog = Catalog(locale=lang, domain=domain, project="inburgerbot",
-                          charset="utf-8", fuzzy=False)
-        catalog.mime_headers = [("Plural-Forms", PLURAL_FORMS[lang]),
-                                ("Content-Type", "text/plain; charset=utf-8")]
-        for entry in entries:
-            if lang not in entry["t"]:
+def check_catalog(report: Report, domain: Domain, lang: str, catalog: Catalog,
+                  expected: dict) -> None:
+    name = f"{lang}/{domain.name}.po"
+    header = "\n".join(f"{key}: {value}" for key, value in catalog.mime_headers)
+    header += "\n" + (catalog.header_comment or "")
+    for placeholder in HEADER_PLACEHOLDERS:
+        if placeholder in header:
+            report.add(f"{name}: the header still says {placeholder!r}")
+    if catalog.plural_forms != PLURAL_FORMS[lang]:
+        report.add(f"{name}: Plural-Forms is {catalog.plural_forms!r}, bot/i18n.py PLURAL_FORMS "
+                   f"says {PLURAL_FORMS[lang]!r}")
+    if catalog.fuzzy:
+        report.add(f"{name}: the header is marked fuzzy")
+    if str(catalog.locale_identifier) != lang:
+        report.add(f"{name}: Language is {catalog.locale_identifier!r}")
+    found = {msgid(m): m for m in catalog if m.id}
+    for text in expected:
+        if text not in found:
+            report.add(f"{lang}: missing {text!r} in {name} (python -m locales.tool update)")
+    for text in found:
+        if text not in expected:
+            report.add(f"{name}: {text[:50]!r} is not in the template "
+                       "(python -m locales.tool update)")
+    for message in catalog.obsolete.values():
+        report.add(f"{name}: obsolete {msgid(message)[:50]!r} (python -m locales.tool update)")
+    for text, message in found.items():
+        check_message(report, f"{name}: {text[:50]!r}", message, catalog.num_plurals,
+                      required=lang in domain.required)
+
+
+def check_message(report: Report, where: str, message, nplurals: int, required: bool) -> None:
+    if message.fuzzy:
+        report.add(f"{where} is fuzzy")
+    expected = placeholders(msgid(message))
+    plural = isinstance(message.id, tuple)
+    if plural:
+        expected |= placeholders(message.id[1])
+        strings = list(message.string) if isinstance(message.string, tuple) else [message.string]
+        if len(strings) != nplurals:
+            report.add(f"{where} has {len(strings)} plural forms, needs {nplurals}")
+    else:
+        strings = [message.string]
+    if not required and not any(strings):
+        return  # not translated yet: the reader gets the English source
+    for text in strings:
+        if not text or not text.strip():
+            report.add(f"{where} has an empty translation")
+            continue
+        got = placeholders(text)
+        # A plural form may leave out {n} (Arabic "one" says the number in words).
+        if got != expected and not (plural and got == expected - {"n"}):
+            report.add(f"{where} placeholders {sorted(got)} differ from {sorted(expected)}")
+
+
+def check_agreement(report: Report, lang: str) -> None:
+    """Staff text falls back to the participant catalog, so a message both catalogs of a
+    language hold must read the same in both."""
+    catalogs = [(domain.name, read(domain.catalog(lang), lang)) for domain in DOMAINS
+                if domain.catalog(lang).is_file()]
+    seen: dict[str, tuple[str, object]] = {}
+    for name, catalog in catalogs:
+        for message in catalog:
+            if not message.id or not message.string:
                 continue
-            text = entry["t"][lang]
-            msgid = (entry["id"], entry["plural"]) if entry.get("plural") else entry["id"]
-            catalog.add(msgid, tuple(text) if isinstance(text, list) else text)
-        folder = LOCALES / lang / "LC_MESSAGES"
-        folder.mkdir(parents=True, exist_ok=True)
-        buffer = io.BytesIO()
-        write_po(buffer, catalog, width=100, omit_header=False, sort_output=False)
-        (folder / f"{domain}.po").write_bytes(buffer.getvalue())
+            earlier = seen.setdefault(msgid(message), (name, message.string))
+            if earlier[1] != message.string:
+                report.add(f"{lang}: {msgid(message)[:50]!r} is translated differently in "
+                           f"{earlier[0]}.po and {name}.po")
 
 
 def main(argv: list[str]) -> int:
-    if argv[:1] == ["check"]:
+    if argv == ["check"]:
         report = check()
         print("\n".join(report.problems) or "all catalogs complete")
         return 1 if report.problems else 0
-    if len(argv) == 2 and argv[0] == "missing":
-        entries = load_language(argv[1])
-        keywords = dict(PARTICIPANT_KEYWORDS)
-        if argv[1] in STAFF_LANGUAGES:
-            keywords.update(STAFF_KEYWORDS)
-        for msgid, message in extract(keywords).items():
-            if msgid not in entries:
-                print(f"{message.where}\t{msgid}")
+    if argv == ["commands"]:
+        for domain in DOMAINS:
+            print(command_line(domain.extract_args()))
+            print(command_line(domain.update_args()))
+        return 0
+    if argv in (["extract"], ["update"]):
+        for domain in DOMAINS:
+            pybabel(domain.extract_args() if argv == ["extract"] else domain.update_args())
         return 0
     print(__doc__)
     return 2
