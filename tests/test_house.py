@@ -19,8 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("bot", "conversations", "storage", "locales")
 FEATURES = ("klachten", "overstap", "rooster", "uren", "verzuim")
-SQL = re.compile(r"\b(SELECT [A-Za-z_*(]|INSERT INTO|UPDATE [a-z_]+ SET|DELETE FROM|"
-                 r"CREATE (TABLE|INDEX)|ALTER TABLE)\b")
+SQL = re.compile(r"\b(SELECT\s+(DISTINCT\s+)?[\w*(]|INSERT\s+(OR\s+\w+\s+)?INTO\s|"
+                 r"UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s|CREATE\s+(TABLE|INDEX)\s|ALTER\s+TABLE\s|"
+                 r"PRAGMA\s+\w)")
 
 
 def modules() -> dict[str, Path]:
