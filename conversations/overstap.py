@@ -31,8 +31,8 @@ from bot.i18n import N_, Translator
 from bot.overstap import flow
 from bot.overstap.flow import Actor, Refusal
 from bot.overstap.items import ITEM_CODES, ITEMS, MAX_REASON_TEXT, REASONS
-from bot.overstap.machine import Event
 from bot.overstap.notices import P_PREFIX, frag, item_names, label
+from bot.rules.overstap import Event
 from bot.services import Command, Services
 from storage import orgs
 from storage import overstap as store

@@ -31,9 +31,9 @@ from bot.i18n import SN_, Translator
 from bot.outbox import render
 from bot.overstap import flow
 from bot.overstap.flow import MAX_NOTE, MAX_PLACE, Actor, Refusal
-from bot.overstap.machine import Event, Party
 from bot.overstap.notices import K_PREFIX, S_PREFIX, SETTLEMENT_LABELS, staff_label
 from bot.rules.localtime import at_local
+from bot.rules.overstap import Event, Party
 from bot.rules.working_days import next_working_day
 from bot.services import Command, Services
 from storage import orgs

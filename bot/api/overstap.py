@@ -25,10 +25,11 @@ from bot.api import api_router, field_error
 from bot.api.rooster_models import ExternalId, LocalDate, LocalDateTime, Strict, Text
 from bot.http.app import services
 from bot.http.auth import Caller, caller, school
-from bot.overstap import flow, machine
+from bot.overstap import flow
 from bot.overstap.flow import Actor, Refusal
 from bot.overstap.items import ITEM_CODES
-from bot.overstap.machine import Event, Party
+from bot.rules import overstap as machine
+from bot.rules.overstap import Event, Party
 from bot.services import Services
 from storage import overstap as store
 from storage import people

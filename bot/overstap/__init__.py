@@ -5,7 +5,7 @@ Convenant art. 11.1-11.3 (switching, settlement, handover conversation), 12.2-12
 the new school, and telling the participant what and why), 10.7 (final urenverklaring), 4.4, 14
 and 15 (a school that loses its standing: its participants are advised to switch).
 
-- ``machine``: the pure state machine (states, who acts, who is told, when to remind);
+- ``bot.rules.overstap``: the pure state machine (states, who acts, who is told, reminders);
 - ``items``: the consent items of art. 12.4 and the reasons for switching;
 - ``flow``: steps applied in one transaction with their notifications;
 - ``notices``: how the messages read, in the recipient's language;

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from bot.outbox import PRIORITY_HIGH, PRIORITY_NORMAL, enqueue
-from bot.overstap import machine
 from bot.overstap.items import ITEM_CODES, MAX_REASON_TEXT, REASONS
-from bot.overstap.machine import Event, IllegalTransition, Party, State
+from bot.rules import overstap as machine
+from bot.rules.overstap import Event, IllegalTransition, Party, State
 from bot.rules.working_days import is_working_day, next_working_day
 from storage import overstap as store
 from storage import people
