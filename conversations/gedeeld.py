@@ -15,6 +15,7 @@ from bot.context import BotContext
 from bot.i18n import N_, Translator
 from bot.overstap.items import PURPOSES, item_label
 from bot.services import Command, Services
+from storage import orgs, people
 from storage import overstap as store
 
 COMMANDS = (Command("gedeeld", N_("What was shared about you, with whom and why"),
@@ -30,9 +31,10 @@ async def recipient_name(context: BotContext, recipient: str) -> str:
         if kind == "school":
             return await store.school_name(db, int(ref))
         if kind == "gemeente":
-            return await db.fetchval("SELECT name FROM gemeenten WHERE id = ?", (int(ref),)) or "?"
+            return await orgs.gemeente_name(db, int(ref)) or "?"
         if kind in ("person", "klantmanager"):
-            return await db.fetchval("SELECT name FROM people WHERE id = ?", (int(ref),)) or "?"
+            person = await people.get_person(db, int(ref))
+            return person.name if person is not None else "?"
     return recipient
 
 

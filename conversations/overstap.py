@@ -143,7 +143,7 @@ async def start(update: Update, context: BotContext) -> int:
 async def show_open(update: Update, context: BotContext, request) -> None:
     tr, db = context.tr, context.services.db
     if request.kind == "slot":
-        target = await db.fetchval("SELECT name FROM groups WHERE id = ?", (request.to_group_id,))
+        target = await store.group_name(db, request.to_group_id)
         first = tr._("You asked to switch to group {group}.", group=target or "-")
     else:
         first = tr._("You asked to switch to {school}.",
@@ -323,7 +323,7 @@ async def skipped_reason(update: Update, context: BotContext) -> int:
 async def ask_confirm(update: Update, context: BotContext) -> int:
     tr, db, draft = context.tr, context.services.db, context.chat_data[DRAFT]
     if draft["kind"] == "slot":
-        name = await db.fetchval("SELECT name FROM groups WHERE id = ?", (draft["to_group"],))
+        name = await store.group_name(db, draft["to_group"])
         what = tr._("To group {group} at your school", group=name or "-")
         who = tr._("Your school decides and tells you from which day.")
     else:

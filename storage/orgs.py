@@ -85,3 +85,14 @@ async def get_meta(db: Database | Tx, key: str) -> str | None:
 async def set_meta(db: Database, key: str, value: str) -> None:
     await db.execute("INSERT INTO meta(key, value) VALUES (?, ?) "
                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+
+# --- overstap ---
+
+async def school_id_named(db: Database | Tx, name: str) -> int | None:
+    """The school with exactly this name, if any."""
+    return await db.fetchval("SELECT id FROM schools WHERE name = ?", (name,))
+
+
+async def gemeente_name(db: Database | Tx, gemeente_id: int) -> str | None:
+    return await db.fetchval("SELECT name FROM gemeenten WHERE id = ?", (gemeente_id,))

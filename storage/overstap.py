@@ -171,6 +171,12 @@ async def events(db: Database | Tx, request_id: int) -> list[dict]:
     return [dict(row) for row in rows]
 
 
+async def count_events(db: Database | Tx, request_id: int) -> int:
+    """How many steps the request has taken (the request itself counts as the first)."""
+    return await db.fetchval("SELECT count(*) FROM overstap_events WHERE request_id = ?",
+                             (request_id,))
+
+
 async def mark_reminded(tx: Tx, request_id: int, now: datetime) -> None:
     await tx.execute("UPDATE overstap_requests SET reminders = reminders + 1, last_reminded_at = ?"
                      " WHERE id = ?", (to_db(now), request_id))
@@ -339,6 +345,23 @@ def _group(row) -> Group:
                  row["level"], row["capacity"], row["location"], row["members"])
 
 
+async def group_name(db: Database | Tx, group_id: int) -> str | None:
+    return await db.fetchval("SELECT name FROM groups WHERE id = ?", (group_id,))
+
+
+async def group_ref(db: Database | Tx, group_id: int) -> tuple[str, str] | None:
+    """A group's (external id, name): how a school's own system knows it."""
+    row = await db.fetchone("SELECT external_id, name FROM groups WHERE id = ?", (group_id,))
+    return (row["external_id"], row["name"]) if row else None
+
+
+async def school_kinds(db: Database | Tx, school_id: int) -> list[str]:
+    """The kinds of course a school has groups for, in alphabetical order."""
+    rows = await db.fetchall("SELECT DISTINCT kind FROM groups WHERE school_id = ? ORDER BY kind",
+                             (school_id,))
+    return [row[0] for row in rows]
+
+
 async def get_group(db: Database | Tx, group_id: int, day: date) -> Group | None:
     row = await db.fetchone(f"SELECT {GROUP_COLUMNS}, {_members_on()} AS members FROM groups g"
                             " WHERE g.id = :id", {"id": group_id, "day": day.isoformat()})
@@ -478,6 +501,14 @@ async def record_status_change(tx: Tx, school_id: int, old: str, new: str, now: 
         "INSERT INTO school_status_changes(school_id, old_status, new_status, changed_at,"
         " participants_advised, klantmanagers_alerted, partners_told) VALUES (?,?,?,?,?,?,?)",
         (school_id, old, new, to_db(now), advised, alerted, partners))
+
+
+async def record_status_counts(tx: Tx, change_id: int, advised: int, alerted: int,
+                               partners: int) -> None:
+    """How many participants, klantmanagers and partner schools a status change reached."""
+    await tx.execute("UPDATE school_status_changes SET participants_advised = ?,"
+                     " klantmanagers_alerted = ?, partners_told = ? WHERE id = ?",
+                     (advised, alerted, partners, change_id))
 
 
 async def all_schools(db: Database | Tx) -> list[dict]:

@@ -8,6 +8,7 @@ from datetime import date
 
 from bot.overstap import standing
 from bot.overstap.sweep import sweep_overstap
+from storage import orgs
 from storage import overstap as store
 
 SWEEPS = (("overstap", sweep_overstap),)
@@ -34,8 +35,7 @@ async def admin_school_status(args, ctx) -> dict:
         raise AdminError("give --status and/or --keurmerk-until")
     status = args.status
     if status is None:
-        status = await ctx.db.fetchval("SELECT convenant_status FROM schools WHERE id = ?",
-                                       (school_id,))
+        status = (await orgs.get_school(ctx.db, school_id)).convenant_status
     return await standing.change_status(ctx.db, school_id, status, ctx.clock.now(),
                                         keurmerk_valid_until=keurmerk, tz=ctx.settings.tz)
 

@@ -24,6 +24,7 @@ from bot.overstap.items import ITEM_CODES, MAX_REASON_TEXT, REASONS
 from bot.rules import overstap as machine
 from bot.rules.overstap import Event, IllegalTransition, Party, State
 from bot.rules.working_days import is_working_day, next_working_day
+from storage import orgs
 from storage import overstap as store
 from storage import people
 from storage.database import Tx
@@ -79,8 +80,9 @@ async def parties_of(tx: Tx, actor: Actor, request: Request, participant: Person
     if actor.kind == "klantmanager":
         return {Party.KLANTMANAGER} if participant.klantmanager_id == actor.id else set()
     if actor.kind == "gemeente":
-        gemeente = await tx.fetchval("SELECT gemeente_id FROM people WHERE id = ?",
-                                     (participant.klantmanager_id,))
+        klantmanager = (await people.get_person(tx, participant.klantmanager_id)
+                        if participant.klantmanager_id is not None else None)
+        gemeente = klantmanager.gemeente_id if klantmanager is not None else None
         return {Party.KLANTMANAGER} if gemeente is not None and gemeente == actor.id else set()
     if actor.kind in ("staff", "school"):
         parties = set()
@@ -169,8 +171,7 @@ async def base_params(tx: Tx, services, request: Request) -> dict:
     group_names = {}
     for group_id in (request.from_group_id, request.to_group_id):
         if group_id is not None:
-            group_names[group_id] = await tx.fetchval("SELECT name FROM groups WHERE id = ?",
-                                                      (group_id,))
+            group_names[group_id] = await store.group_name(tx, group_id)
     note = request.km_note if request.kind == machine.SCHOOL else request.decline_reason
     return {
         "request_id": request.id, "kind": request.kind, "state": request.state,
@@ -193,8 +194,8 @@ async def recipients(tx: Tx, request: Request, party: Party) -> list[int]:
     if party == Party.PARTICIPANT:
         return [request.participant_id]
     if party == Party.KLANTMANAGER:
-        km = await tx.fetchval("SELECT klantmanager_id FROM people WHERE id = ?",
-                               (request.participant_id,))
+        participant = await people.get_person(tx, request.participant_id)
+        km = participant.klantmanager_id if participant is not None else None
         return [km] if km is not None else []
     school_id = request.from_school_id if party == Party.OLD_SCHOOL else request.to_school_id
     return await store.staff_to_tell(tx, school_id)
@@ -226,8 +227,7 @@ async def notify(tx: Tx, services, request: Request, before: str, event: Event,
                  now: datetime, extra: dict | None = None) -> None:
     params = await base_params(tx, services, request)
     params.update(extra or {})
-    step = await tx.fetchval("SELECT count(*) FROM overstap_events WHERE request_id = ?",
-                             (request.id,))
+    step = await store.count_events(tx, request.id)
     for party in sorted(machine.concerned(request.kind, before, event)):
         key = MESSAGES.get((request.kind, event, party))
         if key is not None:
@@ -257,9 +257,8 @@ async def submit(services, participant: Person, *, kind: str, reason: str, reaso
         groups = await store.current_groups(tx, person.id, person.school_id, today)
         from_group = groups[0] if groups else None
         if kind == machine.SLOT:
-            status = await tx.fetchval("SELECT convenant_status FROM schools WHERE id = ?",
-                                       (person.school_id,))
-            if status != "participating":
+            school = await orgs.get_school(tx, person.school_id)
+            if school is None or school.convenant_status != "participating":
                 raise Refusal("not_offered")  # art. 4.4, 15: the way out is another school
             if from_group is None:
                 raise Refusal("no_group")

@@ -21,6 +21,7 @@ from datetime import datetime
 import bot.overstap.notices  # noqa: F401  (renderers must be known before enqueueing)
 from bot.outbox import PRIORITY_HIGH, enqueue
 from bot.rules.localtime import AMSTERDAM
+from storage import orgs
 from storage import overstap as store
 from storage.database import Database
 
@@ -35,9 +36,10 @@ async def find_school(db: Database, ref: str) -> int:
     """A school by id, or by its exact name."""
     ref = ref.strip()
     if ref.isdigit():
-        school_id = await db.fetchval("SELECT id FROM schools WHERE id = ?", (int(ref),))
+        school = await orgs.get_school(db, int(ref))
+        school_id = school.id if school is not None else None
     else:
-        school_id = await db.fetchval("SELECT id FROM schools WHERE name = ?", (ref,))
+        school_id = await orgs.school_id_named(db, ref)
     if school_id is None:
         raise UnknownSchool(ref)
     return school_id
@@ -80,9 +82,8 @@ async def change_status(db: Database, school_id: int, status: str, now: datetime
                               audience="staff", params={"school": name, "status": status},
                               person_id=staff_id, dedupe_key=f"{dedupe}:s:{staff_id}")
             partners += 1
-        await tx.execute("UPDATE school_status_changes SET participants_advised = ?,"
-                         " klantmanagers_alerted = ?, partners_told = ? WHERE id = ?",
-                         (len(participants), len(by_klantmanager), partners, change_id))
+        await store.record_status_counts(tx, change_id, len(participants),
+                                         len(by_klantmanager), partners)
         result.update(participants_advised=len(participants),
                       klantmanagers_alerted=len(by_klantmanager), partners_told=partners)
     return result
