@@ -34,7 +34,7 @@ from bot.overstap.items import ITEM_CODES, ITEMS, MAX_REASON_TEXT, REASONS
 from bot.overstap.notices import P_PREFIX, frag, item_names, label
 from bot.rules.overstap import Event
 from bot.services import Command, Services
-from storage import orgs
+from storage import convenant, orgs, placement
 from storage import overstap as store
 
 log = logging.getLogger(__name__)
@@ -143,11 +143,11 @@ async def start(update: Update, context: BotContext) -> int:
 async def show_open(update: Update, context: BotContext, request) -> None:
     tr, db = context.tr, context.services.db
     if request.kind == "slot":
-        target = await store.group_name(db, request.to_group_id)
+        target = await placement.group_name(db, request.to_group_id)
         first = tr._("You asked to switch to group {group}.", group=target or "-")
     else:
         first = tr._("You asked to switch to {school}.",
-                     school=await store.school_name(db, request.to_school_id))
+                     school=await convenant.school_name(db, request.to_school_id))
     text = tr.lines([
         first,
         tr._("Asked on: {day}", day=tr.date(request.created_at)),
@@ -182,7 +182,8 @@ async def chose_kind(update: Update, context: BotContext) -> int:
 
 async def ask_school(update: Update, context: BotContext) -> int:
     tr, services, person = context.tr, context.services, context.person
-    choices = await store.convenant_schools(services.db, today(context), exclude=person.school_id)
+    choices = await convenant.convenant_schools(services.db, today(context),
+                                                exclude=person.school_id)
     if not choices:
         await update.effective_chat.send_message(tr._(
             "No other school can take you right now. Please ask your klantmanager."))
@@ -203,7 +204,7 @@ async def ask_school(update: Update, context: BotContext) -> int:
 
 async def group_line(context: BotContext, group) -> str:
     tr, services = context.tr, context.services
-    starts = await store.group_lesson_starts(services.db, group.id, services.now())
+    starts = await placement.group_lesson_starts(services.db, group.id, services.now())
     times = ", ".join(f"{tr.weekday_date(s)} {tr.time(s)}" for s in starts[:SHOWN_LESSONS])
     return tr.lines([
         tr._("{group} ({place})", group=group.name, place=group.location or "-"),
@@ -215,13 +216,13 @@ async def group_line(context: BotContext, group) -> str:
 async def ask_group(update: Update, context: BotContext) -> int:
     tr, services, person = context.tr, context.services, context.person
     day = today(context)
-    current = await store.current_groups(services.db, person.id, person.school_id, day)
+    current = await placement.current_groups(services.db, person.id, person.school_id, day)
     if not current:
         await update.effective_chat.send_message(tr._(
             "You are not in a group yet, so you cannot switch group. Please ask your school."))
         context.chat_data.pop(DRAFT, None)
         return ConversationHandler.END
-    options = await store.slot_options(services.db, person.school_id, current[0], day)
+    options = await placement.slot_options(services.db, person.school_id, current[0], day)
     if not options:
         await update.effective_chat.send_message(
             tr._("Your school has no other group of your kind and level with a free place now. "
@@ -323,11 +324,11 @@ async def skipped_reason(update: Update, context: BotContext) -> int:
 async def ask_confirm(update: Update, context: BotContext) -> int:
     tr, db, draft = context.tr, context.services.db, context.chat_data[DRAFT]
     if draft["kind"] == "slot":
-        name = await store.group_name(db, draft["to_group"])
+        name = await placement.group_name(db, draft["to_group"])
         what = tr._("To group {group} at your school", group=name or "-")
         who = tr._("Your school decides and tells you from which day.")
     else:
-        what = tr._("To {school}", school=await store.school_name(db, draft["to_school"]))
+        what = tr._("To {school}", school=await convenant.school_name(db, draft["to_school"]))
         who = tr._("Your klantmanager looks at it first.")
     lines = [tr._("Please check:"), what,
              tr._("Reason: {reason}", reason=frag(tr, tr._(REASONS[draft["reason"]])))]
@@ -478,8 +479,8 @@ async def own_open_request(update: Update, context: BotContext, request_id: int)
 
 async def request_params(context: BotContext, request) -> dict:
     db = context.services.db
-    return {"old_school": await store.school_name(db, request.from_school_id),
-            "new_school": await store.school_name(db, request.to_school_id)}
+    return {"old_school": await convenant.school_name(db, request.from_school_id),
+            "new_school": await convenant.school_name(db, request.to_school_id)}
 
 
 # ---- consent per item (art. 12.3, 12.5) ------------------------------------------------------

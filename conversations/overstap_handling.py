@@ -36,7 +36,7 @@ from bot.rules.localtime import at_local
 from bot.rules.overstap import Event, Party
 from bot.rules.working_days import next_working_day
 from bot.services import Command, Services
-from storage import orgs
+from storage import orgs, placement
 from storage import overstap as store
 
 log = logging.getLogger(__name__)
@@ -400,7 +400,7 @@ async def chose_start_day(update: Update, context: BotContext) -> int:
     await done_pressing(update)
     pending["day"] = day.isoformat()
     tr = context.tr
-    groups = await store.groups_with_room(context.services.db, context.person.school_id, day)
+    groups = await placement.groups_with_room(context.services.db, context.person.school_id, day)
     pending["groups"] = [g.id for g in groups]
     rows = [[InlineKeyboardButton(group.name[:64], callback_data=f"{S_PREFIX}:pgrp:{group.id}")]
             for group in groups[:30]]

@@ -11,8 +11,7 @@ from datetime import date
 
 from bot.overstap import standing
 from bot.refusal import Refused
-from storage import orgs
-from storage import overstap as store
+from storage import convenant, orgs
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -44,7 +43,7 @@ async def admin_schools(args, ctx) -> list:
              "keurmerk_until": row["keurmerk_valid_until"] or "-",
              "locations": row["locations"] or "-", "participants": row["participants"],
              "open_overstap": row["open_overstap"]}
-            for row in await store.all_schools(ctx.db)]
+            for row in await convenant.all_schools(ctx.db)]
 
 
 def add_admin_commands(sub) -> None:

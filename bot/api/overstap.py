@@ -31,8 +31,8 @@ from bot.overstap.items import ITEM_CODES
 from bot.rules import overstap as machine
 from bot.rules.overstap import Event, Party
 from bot.services import Services
+from storage import convenant, people, placement
 from storage import overstap as store
-from storage import people
 from storage.overstap import Request
 
 router = api_router(prefix="/api/v1/overstap", tags=["overstap"])
@@ -165,7 +165,7 @@ async def _out(svc: Services, request: Request, parties: set[Party]) -> RequestO
     groups = {}
     for group_id in (request.from_group_id, request.to_group_id):
         if group_id is not None:
-            external_id, name = await store.group_ref(db, group_id)
+            external_id, name = await placement.group_ref(db, group_id)
             groups[group_id] = GroupRef(external_id=external_id, name=name)
     new_only = parties == {Party.NEW_SCHOOL}
     given = await store.consents(db, request.id)
@@ -222,10 +222,10 @@ async def list_schools(who: Caller = Depends(caller), svc: Services = Depends(se
     """Every school with its convenant status and keurmerk; ``offered`` says whether participants
     can choose it to switch to (art. 15: partners see who was suspended or excluded)."""
     today = flow.local_today(svc, svc.now())
-    offered = {s.id: s for s in await store.convenant_schools(svc.db, today)}
+    offered = {s.id: s for s in await convenant.convenant_schools(svc.db, today)}
     result = []
-    for row in await store.all_schools(svc.db):
-        kinds = await store.school_kinds(svc.db, row["id"])
+    for row in await convenant.all_schools(svc.db):
+        kinds = await placement.school_kinds(svc.db, row["id"])
         result.append(SchoolOut(id=row["id"], name=row["name"], status=row["status"],
                                 keurmerk_valid_until=row["keurmerk_valid_until"],
                                 locations=row["locations"] or "", kinds=kinds,
@@ -317,7 +317,7 @@ async def pending_handovers(school_id: int = Depends(school), svc: Services = De
         result.append(HandoverOut(
             request_id=request.id, participant_id=request.participant_id,
             participant=(await people.get_person(svc.db, request.participant_id)).name,
-            from_school=await store.school_name(svc.db, request.from_school_id),
+            from_school=await convenant.school_name(svc.db, request.from_school_id),
             handed_over_at=request.handover_at, items=items,
             purpose="overstap handover (convenant art. 12.2, 12.5), with the participant's "
                     "consent per item (art. 12.3)"))

@@ -24,9 +24,8 @@ from bot.overstap.items import ITEM_CODES, MAX_REASON_TEXT, REASONS
 from bot.rules import overstap as machine
 from bot.rules.overstap import Event, IllegalTransition, Party, State
 from bot.rules.working_days import is_working_day, next_working_day
-from storage import orgs
+from storage import convenant, orgs, people, placement, sharing
 from storage import overstap as store
-from storage import people
 from storage.database import Tx
 from storage.overstap import Request
 from storage.people import Person
@@ -171,13 +170,13 @@ async def base_params(tx: Tx, services, request: Request) -> dict:
     group_names = {}
     for group_id in (request.from_group_id, request.to_group_id):
         if group_id is not None:
-            group_names[group_id] = await store.group_name(tx, group_id)
+            group_names[group_id] = await placement.group_name(tx, group_id)
     note = request.km_note if request.kind == machine.SCHOOL else request.decline_reason
     return {
         "request_id": request.id, "kind": request.kind, "state": request.state,
         "participant": participant.name,
-        "old_school": await store.school_name(tx, request.from_school_id),
-        "new_school": await store.school_name(tx, request.to_school_id),
+        "old_school": await convenant.school_name(tx, request.from_school_id),
+        "new_school": await convenant.school_name(tx, request.to_school_id),
         "from_group": group_names.get(request.from_group_id),
         "to_group": group_names.get(request.to_group_id),
         "reason": request.reason, "reason_text": request.reason_text, "note": note,
@@ -198,7 +197,7 @@ async def recipients(tx: Tx, request: Request, party: Party) -> list[int]:
         km = participant.klantmanager_id if participant is not None else None
         return [km] if km is not None else []
     school_id = request.from_school_id if party == Party.OLD_SCHOOL else request.to_school_id
-    return await store.staff_to_tell(tx, school_id)
+    return await convenant.staff_to_tell(tx, school_id)
 
 
 def params_for(party: Party, params: dict) -> dict:
@@ -254,7 +253,7 @@ async def submit(services, participant: Person, *, kind: str, reason: str, reaso
             raise Refusal("not_found")
         if await store.open_request_for(tx, person.id) is not None:
             raise Refusal("open")
-        groups = await store.current_groups(tx, person.id, person.school_id, today)
+        groups = await placement.current_groups(tx, person.id, person.school_id, today)
         from_group = groups[0] if groups else None
         if kind == machine.SLOT:
             school = await orgs.get_school(tx, person.school_id)
@@ -262,18 +261,18 @@ async def submit(services, participant: Person, *, kind: str, reason: str, reaso
                 raise Refusal("not_offered")  # art. 4.4, 15: the way out is another school
             if from_group is None:
                 raise Refusal("no_group")
-            options = {g.id: g for g in await store.slot_options(tx, person.school_id,
-                                                                 from_group, today)}
+            options = {g.id: g for g in await placement.slot_options(tx, person.school_id,
+                                                                     from_group, today)}
             if to_group_id not in options:
-                target = await store.get_group(tx, to_group_id, today) if to_group_id else None
+                target = await placement.get_group(tx, to_group_id, today) if to_group_id else None
                 full = (target is not None and target.school_id == person.school_id
                         and (target.kind, target.level) == (from_group.kind, from_group.level)
                         and target.id != from_group.id)
                 raise Refusal("full" if full else "not_offered")
             to_school_id = person.school_id
         else:
-            choices = {s.id for s in await store.convenant_schools(tx, today,
-                                                                    exclude=person.school_id)}
+            choices = {s.id for s in await convenant.convenant_schools(
+                tx, today, exclude=person.school_id)}
             if to_school_id not in choices:
                 raise Refusal("not_offered")
             if person.klantmanager_id is None:
@@ -343,16 +342,16 @@ async def act(services, request_id: int, event: Event | str, actor: Actor, *,
             fields.update(km_decision="approved", km_note=_text(note, MAX_NOTE, "note", False),
                           km_decided_at=now)
             # The new school now learns the participant's name and wish (art. 12.3: logged).
-            await store.log_sharing(tx, participant.id, f"school:{request.to_school_id}",
-                                    ["name", "request"], "overstap_request", now)
+            await sharing.log_sharing(tx, participant.id, f"school:{request.to_school_id}",
+                                      ["name", "request"], "overstap_request", now)
         elif event == Event.APPROVE:  # a move to another group of the same school
             if on is None or on < today:
                 raise Refusal("invalid", "a date from today on is needed", "effective_on")
-            group = await store.get_group(tx, request.to_group_id, on)
+            group = await placement.get_group(tx, request.to_group_id, on)
             if group is None or (group.free is not None and group.free <= 0):
                 raise Refusal("full")
-            await store.move_group_membership(tx, participant.id, request.from_group_id,
-                                              request.to_group_id, on)
+            await placement.move_group_membership(tx, participant.id, request.from_group_id,
+                                                  request.to_group_id, on)
             fields.update(effective_on=on, completed_at=now)
         elif event == Event.ADVISE:
             fields.update(km_decision="advised_otherwise", km_decided_at=now,
@@ -392,33 +391,33 @@ async def act(services, request_id: int, event: Event | str, actor: Actor, *,
             fields.update(handover_at=now)
             shared = sorted(items, key=ITEM_CODES.index)
             if shared:
-                await store.log_sharing(tx, participant.id, f"school:{request.to_school_id}",
-                                        shared, "overstap_handover", now)
+                await sharing.log_sharing(tx, participant.id, f"school:{request.to_school_id}",
+                                          shared, "overstap_handover", now)
             extra = {"items": shared}
         elif event == Event.COMPLETE:
             if on is None or on < today:
                 raise Refusal("invalid", "a start date from today on is needed", "start_on")
             group = None
             if group_external_id is not None:
-                group = await store.group_by_external_id(tx, request.to_school_id,
-                                                         group_external_id, on)
+                group = await placement.group_by_external_id(tx, request.to_school_id,
+                                                             group_external_id, on)
                 if group is None:
                     raise Refusal("invalid", "no such group at your school", "group_external_id")
             elif group_id is not None:
-                group = await store.get_group(tx, group_id, on)
+                group = await placement.get_group(tx, group_id, on)
                 if group is None or group.school_id != request.to_school_id:
                     raise Refusal("invalid", "no such group at your school", "group")
             if group is not None and group.free is not None and group.free <= 0:
                 raise Refusal("full")
-            await store.leave_school_groups(tx, participant.id, request.from_school_id, on)
+            await placement.leave_school_groups(tx, participant.id, request.from_school_id, on)
             if group is not None:
-                await store.move_group_membership(tx, participant.id, None, group.id, on)
-            if participant_external_id is not None and await store.external_id_taken(
+                await placement.move_group_membership(tx, participant.id, None, group.id, on)
+            if participant_external_id is not None and await placement.external_id_taken(
                     tx, request.to_school_id, participant_external_id, participant.id):
                 raise Refusal("invalid", "another participant of your school has this id",
                               "participant_external_id")
-            await store.change_school(tx, participant.id, request.to_school_id,
-                                      participant_external_id)
+            await placement.change_school(tx, participant.id, request.to_school_id,
+                                          participant_external_id)
             fields.update(effective_on=on, completed_at=now)
             if group is not None:
                 fields["to_group_id"] = group.id
