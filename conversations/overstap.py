@@ -28,8 +28,8 @@ from telegram.warnings import PTBUserWarning
 
 from bot.context import BotContext
 from bot.i18n import N_, Translator
-from bot.overstap import flow
-from bot.overstap.flow import Actor, Refusal
+from bot.overstap import access, filing, flow
+from bot.overstap.access import Actor, Refusal
 from bot.overstap.items import ITEM_CODES, ITEMS, MAX_REASON_TEXT, REASONS
 from bot.overstap.notices import P_PREFIX, frag, item_names, label
 from bot.rules.overstap import Event
@@ -103,7 +103,7 @@ async def refuse(update: Update, context: BotContext, reason: str) -> None:
 
 
 def today(context: BotContext):
-    return flow.local_today(context.services, context.services.now())
+    return access.local_today(context.services, context.services.now())
 
 
 # ---- starting and the request's state ------------------------------------------------------
@@ -360,10 +360,10 @@ async def send(update: Update, context: BotContext) -> int:
         await refuse(update, context, "no draft")
         return ConversationHandler.END
     try:
-        request = await flow.submit(context.services, context.person, kind=draft["kind"],
-                                    reason=draft["reason"], reason_text=draft["reason_text"],
-                                    to_school_id=draft.get("to_school"),
-                                    to_group_id=draft.get("to_group"))
+        request = await filing.submit(context.services, context.person, kind=draft["kind"],
+                                      reason=draft["reason"], reason_text=draft["reason_text"],
+                                      to_school_id=draft.get("to_school"),
+                                      to_group_id=draft.get("to_group"))
     except Refusal as refusal:
         await update.effective_chat.send_message(tr._(REFUSALS.get(refusal.code,
                                                                    REFUSALS["not_offered"])))

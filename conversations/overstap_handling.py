@@ -29,8 +29,9 @@ from telegram.warnings import PTBUserWarning
 from bot.context import BotContext
 from bot.i18n import SN_, Translator
 from bot.outbox import render
-from bot.overstap import flow
-from bot.overstap.flow import MAX_NOTE, MAX_PLACE, Actor, Refusal
+from bot.overstap import access, flow, telling
+from bot.overstap.access import Actor, Refusal
+from bot.overstap.flow import MAX_NOTE, MAX_PLACE
 from bot.overstap.notices import K_PREFIX, S_PREFIX, SETTLEMENT_LABELS, staff_label
 from bot.rules.localtime import at_local
 from bot.rules.overstap import Event, Party
@@ -274,7 +275,7 @@ async def ask_conversation_day(update: Update, context: BotContext) -> int:
     if not await begin_step(update, context, request_id_at(parts_of(update)), Event.PROPOSE):
         return ConversationHandler.END
     tr = context.tr
-    today = flow.local_today(context.services, context.services.now())
+    today = access.local_today(context.services, context.services.now())
     rows = [[InlineKeyboardButton(tr.weekday_date(day), callback_data=f"{S_PREFIX}:cday:"
                                   f"{day_code(day)}")]
             for day in coming_working_days(today, CONVERSATION_DAYS)]
@@ -378,9 +379,9 @@ async def ask_start_day(update: Update, context: BotContext) -> int:
     if not await begin_step(update, context, request_id_at(parts_of(update)), Event.COMPLETE):
         return ConversationHandler.END
     tr = context.tr
-    today = flow.local_today(context.services, context.services.now())
-    days = sorted({date.fromisoformat(d) for d in flow.slot_dates(context.services.now(),
-                                                                  context.services.settings.tz)})
+    today = access.local_today(context.services, context.services.now())
+    days = sorted({date.fromisoformat(d) for d in telling.slot_dates(context.services.now(),
+                                                                     context.services.settings.tz)})
     rows = [[InlineKeyboardButton(tr.weekday_date(day),
                                   callback_data=f"{S_PREFIX}:pday:{day_code(day)}")]
             for day in days if day >= today]
@@ -471,14 +472,14 @@ async def list_requests(update: Update, context: BotContext) -> None:
     lines, rows = [tr.s_("Open overstap requests:")], []
     db = services.db
     for request, party in found[:MAX_LISTED]:
-        params = await flow.base_params(db, services, request)
+        params = await telling.base_params(db, services, request)
         target = params["to_group"] if request.kind == "slot" else params["new_school"]
         lines.append(tr.s_("#{id} {participant}: {old_school} → {target}; {state} (since {day})",
                            id=request.id, participant=params["participant"],
                            old_school=params["old_school"], target=target or "-",
                            state=tr.safe(staff_label(tr, STATE_LABELS.get(request.state, "?"))),
                            day=tr.date(request.state_since)))
-        if await flow.card(services, request, party) is not None:
+        if await telling.card(services, request, party) is not None:
             prefix = K_PREFIX if party == Party.KLANTMANAGER else S_PREFIX
             rows.append([InlineKeyboardButton(tr.s_("Open #{id}", id=request.id)[:64],
                                               callback_data=f"{prefix}:open:{request.id}")])
@@ -496,13 +497,13 @@ async def open_card(update: Update, context: BotContext) -> None:
     services = context.services
     try:
         async with services.db.transaction() as tx:
-            request, _, parties = await flow.visible_request(tx, actor, request_id)
+            request, _, parties = await access.visible_request(tx, actor, request_id)
     except Refusal as refusal:
         await refuse(update, context, refusal)
         return
     shown = None
     for party in parties:
-        shown = await flow.card(services, request, party)
+        shown = await telling.card(services, request, party)
         if shown:
             break
     if shown is None:

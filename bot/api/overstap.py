@@ -25,8 +25,8 @@ from bot.api import api_router, field_error
 from bot.api.rooster_models import ExternalId, LocalDate, LocalDateTime, Strict, Text
 from bot.http.app import services
 from bot.http.auth import Caller, caller, school
-from bot.overstap import flow
-from bot.overstap.flow import Actor, Refusal
+from bot.overstap import access, flow, telling
+from bot.overstap.access import Actor, Refusal
 from bot.overstap.items import ITEM_CODES
 from bot.rules import overstap as machine
 from bot.rules.overstap import Event, Party
@@ -160,7 +160,7 @@ class SettlementIn(Strict):
 
 async def _out(svc: Services, request: Request, parties: set[Party]) -> RequestOut:
     db = svc.db
-    params = await flow.base_params(db, svc, request)
+    params = await telling.base_params(db, svc, request)
     participant = await people.get_person(db, request.participant_id)
     groups = {}
     for group_id in (request.from_group_id, request.to_group_id):
@@ -200,7 +200,7 @@ async def _out(svc: Services, request: Request, parties: set[Party]) -> RequestO
 async def _visible(svc: Services, who: Caller, request_id: int) -> tuple[Request, set[Party]]:
     try:
         async with svc.db.transaction() as tx:
-            request, _, parties = await flow.visible_request(tx, _actor(who), request_id)
+            request, _, parties = await access.visible_request(tx, _actor(who), request_id)
     except Refusal as refusal:
         raise _refused(refusal) from None
     return request, parties
@@ -221,7 +221,7 @@ async def _step(svc: Services, who: Caller, request_id: int, event: Event, **dat
 async def list_schools(who: Caller = Depends(caller), svc: Services = Depends(services)):
     """Every school with its convenant status and keurmerk; ``offered`` says whether participants
     can choose it to switch to (art. 15: partners see who was suspended or excluded)."""
-    today = flow.local_today(svc, svc.now())
+    today = access.local_today(svc, svc.now())
     offered = {s.id: s for s in await convenant.convenant_schools(svc.db, today)}
     result = []
     for row in await convenant.all_schools(svc.db):
@@ -247,8 +247,8 @@ async def list_requests(open_only: bool = False, who: Caller = Depends(caller),
         if open_only and not request.is_open:
             continue
         async with svc.db.transaction() as tx:
-            parties = await flow.parties_of(tx, _actor(who), request,
-                                            await people.get_person(tx, request.participant_id))
+            parties = await access.parties_of(tx, _actor(who), request,
+                                              await people.get_person(tx, request.participant_id))
         result.append(await _out(svc, request, parties))
     return result
 
