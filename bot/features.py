@@ -21,6 +21,8 @@ FEATURE_MODULES: tuple[str, ...] = (
     "conversations.klacht",
     "bot.klachten",
     "bot.api.klachten",
+    # Its ovp: buttons before /overstap's catch-all for stale ones.
+    "conversations.overstap_answers",
     "conversations.overstap",
     "conversations.overstap_handling",
     "conversations.gedeeld",
