@@ -18,10 +18,10 @@ from typing import Any
 from telegram.ext import Application
 
 import bot.klachten
-import bot.overstap.feature
 import bot.uren
 import bot.verzuim
 from bot.admin import outbox as outbox_admin
+from bot.admin import overstap as overstap_admin
 from bot.api import activities as activities_api
 from bot.api import attendance as attendance_api
 from bot.api import feed as feed_api
@@ -30,10 +30,11 @@ from bot.api import overstap as overstap_api
 from bot.api import rooster as rooster_api
 from bot.api import verify as verify_api
 from bot.outbox import sweep as outbox_sweep
+from bot.overstap import sweep as overstap_sweep
 from bot.services import Command, Services, Sweep
 from conversations import (activities, afmelden, caseload, gate, gedeeld, help, klacht,
                            klacht_handling, language, mijnklachten, onboarding, outbox_chats,
-                           overstap, overstap_handling, rooster, uren, verzuim)
+                           overstap, overstap_answers, overstap_handling, rooster, uren, verzuim)
 
 Register = Callable[[Application, Services], None]
 Startup = Callable[[Services], Awaitable[None]]
@@ -69,11 +70,13 @@ KLACHTEN = Feature(
 OVERSTAP = Feature(
     "overstap",
     commands=overstap.COMMANDS + overstap_handling.COMMANDS + gedeeld.COMMANDS,
-    handlers=(overstap.register, overstap_handling.register, gedeeld.register),
-    sweeps=bot.overstap.feature.SWEEPS,
+    # The answer buttons before /overstap's catch-all for stale ovp: buttons.
+    handlers=(overstap_answers.register, overstap.register, overstap_handling.register,
+              gedeeld.register),
+    sweeps=overstap_sweep.SWEEPS,
     routes=(overstap_api.router,),
     menu=overstap.MENU,
-    admin=(bot.overstap.feature.add_admin_commands,),
+    admin=(overstap_admin.add_admin_commands,),
 )
 ATTENDANCE = Feature("attendance", routes=(attendance_api.router,))
 VERZUIM = Feature("verzuim", handlers=(verzuim.register,), sweeps=bot.verzuim.SWEEPS)

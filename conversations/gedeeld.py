@@ -15,7 +15,7 @@ from bot.context import BotContext
 from bot.i18n import N_, Translator
 from bot.overstap.items import PURPOSES, item_label
 from bot.services import Command, Services
-from storage import overstap as store
+from storage import convenant, orgs, people, sharing
 
 COMMANDS = (Command("gedeeld", N_("What was shared about you, with whom and why"),
                     frozenset({"participant"})),)
@@ -28,11 +28,12 @@ async def recipient_name(context: BotContext, recipient: str) -> str:
     db = context.services.db
     if ref.isdigit():
         if kind == "school":
-            return await store.school_name(db, int(ref))
+            return await convenant.school_name(db, int(ref))
         if kind == "gemeente":
-            return await db.fetchval("SELECT name FROM gemeenten WHERE id = ?", (int(ref),)) or "?"
+            return await orgs.gemeente_name(db, int(ref)) or "?"
         if kind in ("person", "klantmanager"):
-            return await db.fetchval("SELECT name FROM people WHERE id = ?", (int(ref),)) or "?"
+            person = await people.get_person(db, int(ref))
+            return person.name if person is not None else "?"
     return recipient
 
 
@@ -48,7 +49,7 @@ async def show(update: Update, context: BotContext) -> None:
     if person is None or person.role != "participant":
         await chat.send_message(tr._("Only course participants can see this here."))
         return
-    shared = await store.sharing_for(context.services.db, person.id, SHOWN)
+    shared = await sharing.sharing_for(context.services.db, person.id, SHOWN)
     if not shared:
         await chat.send_message(tr._("Nothing about you has been shared through this bot."))
         return

@@ -1,5 +1,5 @@
 """/overstap: a participant asks to switch, buttons first, in their language (issue 7; convenant
-art. 11.1, 11.3, 12.3, 12.5).
+art. 11.1, 4.4, 15).
 
 The request: another day or time at the same school (the school's other groups of the same kind
 and level with a free place) or another school that takes part in the convenant (participating,
@@ -7,10 +7,9 @@ keurmerk not expired; with its locations and kinds of course); a reason from a l
 like, a few words; a summary to send. One open request per participant: /overstap then shows
 its state and lets them withdraw it.
 
-Later steps come to the participant as messages with buttons (``ovp:<action>:<request id>``),
-handled here too: continue after the klantmanager's advice, accept the handover conversation or
-ask for another time, and the consent per item (one question at a time, then a summary to
-confirm or change). Every press is checked by ``bot.overstap.flow`` against the request's state
+The participant's answers to later messages (continue, the handover conversation, consent per
+item, withdrawing) are in ``conversations.overstap_answers``; the buttons, refusals and pressing
+helpers here serve both. Every press is checked by ``bot.overstap`` against the request's state
 and the presser; a stale or forged one gets a polite refusal and changes nothing.
 """
 
@@ -28,13 +27,12 @@ from telegram.warnings import PTBUserWarning
 
 from bot.context import BotContext
 from bot.i18n import N_, Translator
-from bot.overstap import flow
-from bot.overstap.flow import Actor, Refusal
-from bot.overstap.items import ITEM_CODES, ITEMS, MAX_REASON_TEXT, REASONS
-from bot.overstap.machine import Event
-from bot.overstap.notices import P_PREFIX, frag, item_names, label
+from bot.overstap import access, filing
+from bot.overstap.access import Refusal
+from bot.overstap.items import MAX_REASON_TEXT, REASONS
+from bot.overstap.notices import P_PREFIX, frag, label
 from bot.services import Command, Services
-from storage import orgs
+from storage import convenant, orgs, placement
 from storage import overstap as store
 
 log = logging.getLogger(__name__)
@@ -103,7 +101,7 @@ async def refuse(update: Update, context: BotContext, reason: str) -> None:
 
 
 def today(context: BotContext):
-    return flow.local_today(context.services, context.services.now())
+    return access.local_today(context.services, context.services.now())
 
 
 # ---- starting and the request's state ------------------------------------------------------
@@ -143,11 +141,11 @@ async def start(update: Update, context: BotContext) -> int:
 async def show_open(update: Update, context: BotContext, request) -> None:
     tr, db = context.tr, context.services.db
     if request.kind == "slot":
-        target = await db.fetchval("SELECT name FROM groups WHERE id = ?", (request.to_group_id,))
+        target = await placement.group_name(db, request.to_group_id)
         first = tr._("You asked to switch to group {group}.", group=target or "-")
     else:
         first = tr._("You asked to switch to {school}.",
-                     school=await store.school_name(db, request.to_school_id))
+                     school=await convenant.school_name(db, request.to_school_id))
     text = tr.lines([
         first,
         tr._("Asked on: {day}", day=tr.date(request.created_at)),
@@ -182,7 +180,8 @@ async def chose_kind(update: Update, context: BotContext) -> int:
 
 async def ask_school(update: Update, context: BotContext) -> int:
     tr, services, person = context.tr, context.services, context.person
-    choices = await store.convenant_schools(services.db, today(context), exclude=person.school_id)
+    choices = await convenant.convenant_schools(services.db, today(context),
+                                                exclude=person.school_id)
     if not choices:
         await update.effective_chat.send_message(tr._(
             "No other school can take you right now. Please ask your klantmanager."))
@@ -203,7 +202,7 @@ async def ask_school(update: Update, context: BotContext) -> int:
 
 async def group_line(context: BotContext, group) -> str:
     tr, services = context.tr, context.services
-    starts = await store.group_lesson_starts(services.db, group.id, services.now())
+    starts = await placement.group_lesson_starts(services.db, group.id, services.now())
     times = ", ".join(f"{tr.weekday_date(s)} {tr.time(s)}" for s in starts[:SHOWN_LESSONS])
     return tr.lines([
         tr._("{group} ({place})", group=group.name, place=group.location or "-"),
@@ -215,13 +214,13 @@ async def group_line(context: BotContext, group) -> str:
 async def ask_group(update: Update, context: BotContext) -> int:
     tr, services, person = context.tr, context.services, context.person
     day = today(context)
-    current = await store.current_groups(services.db, person.id, person.school_id, day)
+    current = await placement.current_groups(services.db, person.id, person.school_id, day)
     if not current:
         await update.effective_chat.send_message(tr._(
             "You are not in a group yet, so you cannot switch group. Please ask your school."))
         context.chat_data.pop(DRAFT, None)
         return ConversationHandler.END
-    options = await store.slot_options(services.db, person.school_id, current[0], day)
+    options = await placement.slot_options(services.db, person.school_id, current[0], day)
     if not options:
         await update.effective_chat.send_message(
             tr._("Your school has no other group of your kind and level with a free place now. "
@@ -323,11 +322,11 @@ async def skipped_reason(update: Update, context: BotContext) -> int:
 async def ask_confirm(update: Update, context: BotContext) -> int:
     tr, db, draft = context.tr, context.services.db, context.chat_data[DRAFT]
     if draft["kind"] == "slot":
-        name = await db.fetchval("SELECT name FROM groups WHERE id = ?", (draft["to_group"],))
+        name = await placement.group_name(db, draft["to_group"])
         what = tr._("To group {group} at your school", group=name or "-")
         who = tr._("Your school decides and tells you from which day.")
     else:
-        what = tr._("To {school}", school=await store.school_name(db, draft["to_school"]))
+        what = tr._("To {school}", school=await convenant.school_name(db, draft["to_school"]))
         who = tr._("Your klantmanager looks at it first.")
     lines = [tr._("Please check:"), what,
              tr._("Reason: {reason}", reason=frag(tr, tr._(REASONS[draft["reason"]])))]
@@ -359,10 +358,10 @@ async def send(update: Update, context: BotContext) -> int:
         await refuse(update, context, "no draft")
         return ConversationHandler.END
     try:
-        request = await flow.submit(context.services, context.person, kind=draft["kind"],
-                                    reason=draft["reason"], reason_text=draft["reason_text"],
-                                    to_school_id=draft.get("to_school"),
-                                    to_group_id=draft.get("to_group"))
+        request = await filing.submit(context.services, context.person, kind=draft["kind"],
+                                      reason=draft["reason"], reason_text=draft["reason_text"],
+                                      to_school_id=draft.get("to_school"),
+                                      to_group_id=draft.get("to_group"))
     except Refusal as refusal:
         await update.effective_chat.send_message(tr._(REFUSALS.get(refusal.code,
                                                                    REFUSALS["not_offered"])))
@@ -386,189 +385,6 @@ async def stop(update: Update, context: BotContext) -> int:
     context.chat_data.pop(DRAFT, None)
     await update.effective_chat.send_message(context.tr._("Stopped. Nothing was sent."))
     return ConversationHandler.END
-
-
-# ---- the participant's buttons on later messages ---------------------------------------------
-
-def request_id_of(data: str) -> int | None:
-    parts = data.split(":")
-    return int(parts[2]) if len(parts) >= 3 and parts[2].isdigit() else None
-
-
-async def take_step(update: Update, context: BotContext, request_id: int, event: Event):
-    """Take a participant's step; refuse politely when it is not (any more) possible."""
-    if context.person is None or context.person.role != "participant":
-        await refuse(update, context, "not a participant")
-        return None
-    try:
-        return await flow.act(context.services, request_id, event, Actor.for_person(context.person))
-    except Refusal as refusal:
-        await refuse(update, context, f"{event}: {refusal.code}")
-        return None
-
-
-async def pressed_action(update: Update, context: BotContext) -> None:
-    """ovp:cont|wd|wdok|acc|resch|consent:<id>: a participant's answer to a later message."""
-    query = update.callback_query
-    data = query.data or ""
-    action = data.split(":")[1] if data.count(":") >= 2 else ""
-    request_id = request_id_of(data)
-    if request_id is None:
-        await refuse(update, context, "bad data")
-        return
-    tr, chat = context.tr, update.effective_chat
-    if action == "wd":
-        request = await own_open_request(update, context, request_id)
-        if request is None:
-            return
-        await query.answer()
-        await chat.send_message(tr._("Do you really want to stop your request?"),
-                                reply_markup=InlineKeyboardMarkup([
-                                    [btn(tr, N_("Yes, stop my request"), f"wdok:{request_id}")],
-                                    [btn(tr, N_("No, keep it"), f"keep:{request_id}")]]))
-        return
-    if action == "keep":
-        await answer(update)
-        await chat.send_message(tr._("Good, your request stays."))
-        return
-    if action == "consent":
-        request = await own_open_request(update, context, request_id)
-        if request is None:
-            return
-        if request.state != "conversation_accepted":
-            await refuse(update, context, "consent not open")
-            return
-        await query.answer()
-        await ask_consent(update, context, request, edit=False)
-        return
-    event = {"wdok": Event.WITHDRAW, "cont": Event.CONTINUE, "acc": Event.ACCEPT,
-             "resch": Event.RESCHEDULE}.get(action)
-    if event is None:
-        await refuse(update, context, "unknown action")
-        return
-    request = await take_step(update, context, request_id, event)
-    if request is None:
-        return
-    await answer(update)
-    params = await request_params(context, request)
-    if event == Event.WITHDRAW:
-        text = tr._("Your request is stopped. You stay where you are.")
-    elif event == Event.CONTINUE:
-        text = tr._("Your request goes on. {old_school} will invite you for a handover "
-                    "conversation.", old_school=params["old_school"])
-    elif event == Event.RESCHEDULE:
-        text = tr._("We asked {old_school} for another time. You will get a new invitation.",
-                    old_school=params["old_school"])
-    else:
-        text = tr._("Thank you. See you at the handover conversation.")
-    await chat.send_message(text)
-    if event == Event.ACCEPT:
-        await ask_consent(update, context, request, edit=False)
-
-
-async def own_open_request(update: Update, context: BotContext, request_id: int):
-    person = context.person
-    request = await store.get_request(context.services.db, request_id)
-    if (person is None or request is None or request.participant_id != person.id
-            or not request.is_open):
-        await refuse(update, context, "not an open request of this participant")
-        return None
-    return request
-
-
-async def request_params(context: BotContext, request) -> dict:
-    db = context.services.db
-    return {"old_school": await store.school_name(db, request.from_school_id),
-            "new_school": await store.school_name(db, request.to_school_id)}
-
-
-# ---- consent per item (art. 12.3, 12.5) ------------------------------------------------------
-
-async def ask_consent(update: Update, context: BotContext, request, edit: bool) -> None:
-    """The next unanswered item, or the summary when all are answered."""
-    tr = context.tr
-    given = await store.consents(context.services.db, request.id)
-    params = await request_params(context, request)
-    pending = [item for item in ITEM_CODES if item not in given]
-    if pending:
-        item = pending[0]
-        name, why = ITEMS[item]
-        number = ITEM_CODES.index(item) + 1
-        text = tr.lines([
-            tr._("Which information about you may {old_school} give to {new_school}? You decide "
-                 "for each part. ({number} of {total})", old_school=params["old_school"],
-                 new_school=params["new_school"], number=tr.number(number),
-                 total=tr.number(len(ITEM_CODES))),
-            "",
-            tr._(name),
-            tr._("Why: {why}", why=frag(tr, tr._(why))),
-            "",
-            tr._("May this go to {new_school}?", new_school=params["new_school"]),
-        ])
-        markup = InlineKeyboardMarkup([[btn(tr, N_("Yes"), f"c:{request.id}:{item}:y"),
-                                        btn(tr, N_("No"), f"c:{request.id}:{item}:n")]])
-    else:
-        agreed = [i for i in ITEM_CODES if given[i] == "agreed"]
-        refused = [i for i in ITEM_CODES if given[i] == "refused"]
-        text = tr.lines([
-            tr._("Please check your answers:"),
-            tr._("May go to {new_school}: {items}", new_school=params["new_school"],
-                 items=frag(tr, item_names(tr, agreed) or "-")),
-            tr._("May not go: {items}", items=frag(tr, item_names(tr, refused) or "-")),
-            tr._("Nobody else gets this information."),
-        ])
-        markup = InlineKeyboardMarkup([[btn(tr, N_("Confirm"), f"cok:{request.id}")],
-                                       [btn(tr, N_("Change my answers"), f"credo:{request.id}")]])
-    query = update.callback_query
-    if edit and query is not None:
-        try:
-            await query.edit_message_text(text, reply_markup=markup)
-            return
-        except TelegramError:
-            pass
-    await update.effective_chat.send_message(text, reply_markup=markup)
-
-
-async def pressed_consent(update: Update, context: BotContext) -> None:
-    """ovp:c:<id>:<item>:y|n, ovp:cok:<id>, ovp:credo:<id>."""
-    query = update.callback_query
-    parts = (query.data or "").split(":")
-    request_id = int(parts[2]) if len(parts) >= 3 and parts[2].isdigit() else None
-    person = context.person
-    if request_id is None or person is None or person.role != "participant":
-        await refuse(update, context, "bad consent data")
-        return
-    tr, services = context.tr, context.services
-    try:
-        if parts[1] == "c" and len(parts) == 5 and parts[4] in ("y", "n"):
-            request = await flow.answer_consent(services, request_id, person, parts[3],
-                                                "agreed" if parts[4] == "y" else "refused")
-        elif parts[1] == "credo":
-            request = await flow.restart_consent(services, request_id, person)
-        elif parts[1] == "cok":
-            request = await flow.act(services, request_id, Event.CONSENT,
-                                     Actor.for_person(person))
-        else:
-            raise Refusal("invalid")
-    except Refusal as refusal:
-        await refuse(update, context, f"consent: {refusal.code}")
-        return
-    await query.answer()
-    if parts[1] != "cok":
-        await ask_consent(update, context, request, edit=True)
-        return
-    try:
-        await query.edit_message_reply_markup(reply_markup=None)
-    except TelegramError:
-        pass
-    given = await store.consents(services.db, request.id)
-    agreed = [i for i in ITEM_CODES if given.get(i) == "agreed"]
-    params = await request_params(context, request)
-    await update.effective_chat.send_message(tr.lines([
-        tr._("Thank you. Only this goes to {new_school}: {items}.", new_school=params["new_school"],
-             items=frag(tr, item_names(tr, agreed) or "-")),
-        tr._("You can always see what was shared with /gedeeld."),
-    ]))
 
 
 # ---- registration ------------------------------------------------------------------------
@@ -603,7 +419,5 @@ async def stale(update: Update, context: BotContext) -> None:
 
 def register(app: Application, services: Services) -> None:
     app.add_handler(conversation())
-    app.add_handler(CallbackQueryHandler(
-        pressed_action, pattern=f"^{P_PREFIX}:(cont|wd|wdok|keep|acc|resch|consent):"))
-    app.add_handler(CallbackQueryHandler(pressed_consent, pattern=f"^{P_PREFIX}:(c|cok|credo):"))
+    # After every other ovp: handler (conversations.overstap_answers registers before this).
     app.add_handler(CallbackQueryHandler(stale, pattern=f"^{P_PREFIX}:"))

@@ -87,7 +87,7 @@ async def set_meta(db: Database, key: str, value: str) -> None:
                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
 
 
-# --- lookups by name and id (admin CLI) ------------------------------------------------------
+# --- lookups by name and id (admin CLI, overstap) --------------------------------------------
 
 
 async def gemeente_named(db: Database | Tx, name: str) -> int | None:
@@ -95,8 +95,9 @@ async def gemeente_named(db: Database | Tx, name: str) -> int | None:
 
 
 async def school_named(db: Database | Tx, name: str) -> int | None:
+    """The school with exactly this name, if any."""
     return await db.fetchval("SELECT id FROM schools WHERE name = ?", (name,))
 
 
-async def get_gemeente_name(db: Database | Tx, gemeente_id: int) -> str | None:
+async def gemeente_name(db: Database | Tx, gemeente_id: int) -> str | None:
     return await db.fetchval("SELECT name FROM gemeenten WHERE id = ?", (gemeente_id,))

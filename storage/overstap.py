@@ -1,16 +1,17 @@
 """Overstap storage (issue 7): requests with their stored states and times, the steps taken, the
-participant's consent per item, the handover data, and the convenant standing of schools.
+participant's consent per item (convenant art. 12.3, 12.5) and the handover data.
 
 Every query is scoped to what its caller may see: a school sees the requests that involve it (the
-new school only once the klantmanager agreed), a gemeente those of its klantmanagers' caseload, a
-klantmanager their own caseload, a participant their own.
+new school only once the klantmanager agreed), a gemeente those of its klantmanagers' caseload,
+a klantmanager their own caseload, a participant their own. The groups a participant moves
+between are in ``storage.placement``, the schools' convenant standing in ``storage.convenant``
+and the record of what was shared in ``storage.sharing``.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from storage.database import Database, Tx, from_db, to_db
 
@@ -171,6 +172,12 @@ async def events(db: Database | Tx, request_id: int) -> list[dict]:
     return [dict(row) for row in rows]
 
 
+async def count_events(db: Database | Tx, request_id: int) -> int:
+    """How many steps the request has taken (the request itself counts as the first)."""
+    return await db.fetchval("SELECT count(*) FROM overstap_events WHERE request_id = ?",
+                             (request_id,))
+
+
 async def mark_reminded(tx: Tx, request_id: int, now: datetime) -> None:
     await tx.execute("UPDATE overstap_requests SET reminders = reminders + 1, last_reminded_at = ?"
                      " WHERE id = ?", (to_db(now), request_id))
@@ -277,253 +284,3 @@ async def waiting_requests(db: Database | Tx) -> list[Request]:
         " r.kind = 'school' AND (r.settlement_at IS NULL OR r.final_uren_at IS NULL))"
         " ORDER BY r.id")
     return [Request.from_row(row) for row in rows]
-
-
-# ---- schools, groups, people -------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class SchoolChoice:
-    id: int
-    name: str
-    locations: str
-    kinds: tuple[str, ...]
-    keurmerk_valid_until: str | None
-
-
-async def convenant_schools(db: Database | Tx, today: date,
-                            exclude: int | None = None) -> list[SchoolChoice]:
-    """Schools a participant may switch to: taking part in the convenant, with a quality mark not
-    known to have expired (an expiry date in the past excludes; no date recorded does not)."""
-    rows = await db.fetchall(
-        "SELECT s.id, s.name, s.locations, s.keurmerk_valid_until,"
-        " (SELECT group_concat(DISTINCT g.kind) FROM groups g WHERE g.school_id = s.id) AS kinds"
-        " FROM schools s WHERE s.convenant_status = 'participating'"
-        " AND (s.keurmerk_valid_until IS NULL OR s.keurmerk_valid_until >= ?)"
-        " AND s.id IS NOT ? ORDER BY s.name", (today.isoformat(), exclude))
-    return [SchoolChoice(row["id"], row["name"], row["locations"] or "",
-                         tuple(sorted((row["kinds"] or "").split(","))) if row["kinds"] else (),
-                         row["keurmerk_valid_until"]) for row in rows]
-
-
-async def school_name(db: Database | Tx, school_id: int) -> str:
-    return await db.fetchval("SELECT name FROM schools WHERE id = ?", (school_id,)) or "?"
-
-
-@dataclass(frozen=True)
-class Group:
-    id: int
-    school_id: int
-    external_id: str
-    name: str
-    kind: str
-    level: str | None
-    capacity: int | None
-    location: str | None
-    members: int
-
-    @property
-    def free(self) -> int | None:
-        return None if self.capacity is None else max(self.capacity - self.members, 0)
-
-
-def _members_on(alias: str = "g") -> str:
-    return (f"(SELECT count(*) FROM group_members m WHERE m.group_id = {alias}.id AND"
-            " m.joined_on <= :day AND (m.left_on IS NULL OR m.left_on > :day))")
-
-
-GROUP_COLUMNS = "g.id, g.school_id, g.external_id, g.name, g.kind, g.level, g.capacity, g.location"
-
-
-def _group(row) -> Group:
-    return Group(row["id"], row["school_id"], row["external_id"], row["name"], row["kind"],
-                 row["level"], row["capacity"], row["location"], row["members"])
-
-
-async def get_group(db: Database | Tx, group_id: int, day: date) -> Group | None:
-    row = await db.fetchone(f"SELECT {GROUP_COLUMNS}, {_members_on()} AS members FROM groups g"
-                            " WHERE g.id = :id", {"id": group_id, "day": day.isoformat()})
-    return _group(row) if row else None
-
-
-async def group_by_external_id(db: Database | Tx, school_id: int, external_id: str,
-                               day: date) -> Group | None:
-    row = await db.fetchone(f"SELECT {GROUP_COLUMNS}, {_members_on()} AS members FROM groups g"
-                            " WHERE g.school_id = :school AND g.external_id = :ext",
-                            {"school": school_id, "ext": external_id, "day": day.isoformat()})
-    return _group(row) if row else None
-
-
-async def current_groups(db: Database | Tx, person_id: int, school_id: int,
-                         day: date) -> list[Group]:
-    """The groups of this school the participant is in on ``day`` (or joins later)."""
-    rows = await db.fetchall(
-        f"SELECT DISTINCT {GROUP_COLUMNS}, {_members_on()} AS members FROM groups g"
-        " JOIN group_members gm ON gm.group_id = g.id WHERE gm.person_id = :person"
-        " AND g.school_id = :school AND (gm.left_on IS NULL OR gm.left_on > :day)"
-        " ORDER BY gm.joined_on, g.id",
-        {"person": person_id, "school": school_id, "day": day.isoformat()})
-    return [_group(row) for row in rows]
-
-
-async def slot_options(db: Database | Tx, school_id: int, current: Group, day: date) -> list[Group]:
-    """Other groups of the same school, kind and level with a free place (a group without a
-    capacity is not offered: nobody can tell whether there is room)."""
-    rows = await db.fetchall(
-        f"SELECT {GROUP_COLUMNS}, {_members_on()} AS members FROM groups g"
-        " WHERE g.school_id = :school AND g.kind = :kind AND g.level IS :level AND g.id <> :id"
-        " AND g.capacity IS NOT NULL ORDER BY g.name",
-        {"school": school_id, "kind": current.kind, "level": current.level, "id": current.id,
-         "day": day.isoformat()})
-    return [group for group in map(_group, rows) if group.free]
-
-
-async def groups_with_room(db: Database | Tx, school_id: int, day: date) -> list[Group]:
-    rows = await db.fetchall(f"SELECT {GROUP_COLUMNS}, {_members_on()} AS members FROM groups g"
-                             " WHERE g.school_id = :school ORDER BY g.name",
-                             {"school": school_id, "day": day.isoformat()})
-    return [group for group in map(_group, rows) if group.free is None or group.free > 0]
-
-
-async def group_lesson_starts(db: Database | Tx, group_id: int, now: datetime,
-                              days: int = 14) -> list[datetime]:
-    """Starts of the group's lessons in the next ``days`` days, to show its days and times."""
-    rows = await db.fetchall(
-        "SELECT starts_at FROM lessons WHERE group_id = ? AND cancelled = 0 AND starts_at >= ?"
-        " AND starts_at < ? ORDER BY starts_at",
-        (group_id, to_db(now), to_db(now + timedelta(days=days))))
-    return [from_db(row["starts_at"]) for row in rows]
-
-
-async def move_group_membership(tx: Tx, person_id: int, from_group_id: int | None,
-                                to_group_id: int | None, on: date) -> None:
-    """Leave ``from_group_id`` and join ``to_group_id`` from the local date ``on``.
-
-    ``left_on`` is the first day no longer in the group (bot/rooster/diff.py ``member_on``), so
-    the old group's lessons from ``on`` and the new group's before it are not the participant's.
-    """
-    if from_group_id is not None:
-        await tx.execute(
-            "UPDATE group_members SET left_on = ? WHERE person_id = ? AND group_id = ?"
-            " AND (left_on IS NULL OR left_on > ?) AND joined_on < ?",
-            (on.isoformat(), person_id, from_group_id, on.isoformat(), on.isoformat()))
-        # A membership that had not begun yet is withdrawn altogether.
-        await tx.execute("DELETE FROM group_members WHERE person_id = ? AND group_id = ?"
-                         " AND joined_on >= ?", (person_id, from_group_id, on.isoformat()))
-    if to_group_id is not None:
-        await tx.execute("INSERT INTO group_members(group_id, person_id, joined_on) VALUES (?,?,?)"
-                         " ON CONFLICT(group_id, person_id, joined_on)"
-                         " DO UPDATE SET left_on = NULL",
-                         (to_group_id, person_id, on.isoformat()))
-
-
-async def leave_school_groups(tx: Tx, person_id: int, school_id: int, on: date) -> None:
-    """End every membership of the participant in the groups of ``school_id`` from ``on``."""
-    rows = await tx.fetchall("SELECT DISTINCT gm.group_id FROM group_members gm JOIN groups g ON"
-                             " g.id = gm.group_id WHERE gm.person_id = ? AND g.school_id = ?",
-                             (person_id, school_id))
-    for row in rows:
-        await move_group_membership(tx, person_id, row["group_id"], None, on)
-
-
-async def change_school(tx: Tx, person_id: int, school_id: int,
-                        external_id: str | None = None) -> None:
-    """The participant now belongs to the new school: its key reaches them, the old one's no more.
-    The old school's own id for them means nothing at the new school: it is replaced by the new
-    school's id, if given, so the new school's rooster pushes find the same person."""
-    await tx.execute("UPDATE people SET school_id = ?, external_id = ? WHERE id = ?"
-                     " AND role = 'participant'", (school_id, external_id, person_id))
-
-
-async def external_id_taken(db: Database | Tx, school_id: int, external_id: str,
-                            person_id: int) -> bool:
-    return bool(await db.fetchval("SELECT 1 FROM people WHERE school_id = ? AND external_id = ?"
-                                  " AND id <> ?", (school_id, external_id, person_id)))
-
-
-async def staff_to_tell(db: Database | Tx, school_id: int) -> list[int]:
-    """The school's coordinators, or all its staff when it has none."""
-    rows = await db.fetchall("SELECT id FROM people WHERE role = 'staff' AND school_id = ?"
-                             " AND staff_role = 'coordinator' ORDER BY id", (school_id,))
-    if not rows:
-        rows = await db.fetchall("SELECT id FROM people WHERE role = 'staff' AND school_id = ?"
-                                 " ORDER BY id", (school_id,))
-    return [row["id"] for row in rows]
-
-
-async def active_participants(db: Database | Tx, school_id: int) -> list[dict]:
-    rows = await db.fetchall("SELECT id, name, klantmanager_id FROM people WHERE role ="
-                             " 'participant' AND school_id = ? AND status = 'active' ORDER BY id",
-                             (school_id,))
-    return [dict(row) for row in rows]
-
-
-# ---- school standing ---------------------------------------------------------------------
-
-async def set_school_status(tx: Tx, school_id: int, status: str, now: datetime,
-                            keurmerk_valid_until: str | None = None) -> str | None:
-    """Change a school's convenant status; returns the previous one (None if no such school)."""
-    old = await tx.fetchval("SELECT convenant_status FROM schools WHERE id = ?", (school_id,))
-    if old is None:
-        return None
-    await tx.execute("UPDATE schools SET convenant_status = ? WHERE id = ?", (status, school_id))
-    if keurmerk_valid_until is not None:
-        await tx.execute("UPDATE schools SET keurmerk_valid_until = ? WHERE id = ?",
-                         (keurmerk_valid_until or None, school_id))
-    return old
-
-
-async def record_status_change(tx: Tx, school_id: int, old: str, new: str, now: datetime,
-                               advised: int, alerted: int, partners: int) -> int:
-    return await tx.execute(
-        "INSERT INTO school_status_changes(school_id, old_status, new_status, changed_at,"
-        " participants_advised, klantmanagers_alerted, partners_told) VALUES (?,?,?,?,?,?,?)",
-        (school_id, old, new, to_db(now), advised, alerted, partners))
-
-
-async def all_schools(db: Database | Tx) -> list[dict]:
-    rows = await db.fetchall(
-        "SELECT s.id, s.name, s.convenant_status AS status, s.keurmerk_valid_until, s.locations,"
-        " (SELECT count(*) FROM people p WHERE p.school_id = s.id AND p.role = 'participant'"
-        "  AND p.status = 'active') AS participants,"
-        " (SELECT count(*) FROM overstap_requests r WHERE (r.from_school_id = s.id OR"
-        "  r.to_school_id = s.id) AND r.state IN"
-        f" ({','.join(repr(x) for x in OPEN_STATES)})) AS open_overstap"
-        " FROM schools s ORDER BY s.id")
-    return [dict(row) for row in rows]
-
-
-# ---- sharing log (convenant art. 12.3) -----------------------------------------------------
-
-async def log_sharing(tx: Tx, person_id: int, recipient: str, items: list[str], purpose: str,
-                      now: datetime) -> None:
-    """Record that ``items`` about a participant went to ``recipient`` (``school:ID``) and why
-    (a purpose code); /gedeeld shows it to the participant in their language."""
-    await tx.execute("INSERT INTO sharing_log(person_id, recipient, items, purpose, shared_at)"
-                     " VALUES (?,?,?,?,?)",
-                     (person_id, recipient, json.dumps(items), purpose, to_db(now)))
-
-
-@dataclass(frozen=True)
-class Shared:
-    recipient: str
-    items: list[str]
-    purpose: str
-    shared_at: datetime
-
-
-async def sharing_for(db: Database | Tx, person_id: int, limit: int = 30) -> list[Shared]:
-    """What was shared about one participant, newest first."""
-    rows = await db.fetchall("SELECT recipient, items, purpose, shared_at FROM sharing_log"
-                             " WHERE person_id = ? ORDER BY shared_at DESC, id DESC LIMIT ?",
-                             (person_id, limit))
-    result = []
-    for row in rows:
-        try:
-            items = json.loads(row["items"])
-            if not isinstance(items, list):
-                items = [str(items)]
-        except ValueError:  # another feature may have written plain text
-            items = [row["items"]]
-        result.append(Shared(row["recipient"], [str(i) for i in items], row["purpose"],
-                             from_db(row["shared_at"])))
-    return result

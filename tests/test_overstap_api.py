@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.overstap import flow
+from bot.overstap import filing
+from bot.overstap.access import Refusal
 from storage import people
 from tests.overstap_world import build
 from tests.support import World, link, start_bot
@@ -25,8 +26,8 @@ async def call(bot, key: str | None, method: str, path: str, **kw):
 
 async def school_request(bot, town, to_school: int | None = None):
     participant = await people.get_person(bot.db, town.participant)
-    return await flow.submit(bot.services, participant, kind="school", reason="travel",
-                             reason_text="Twee bussen", to_school_id=to_school or town.new)
+    return await filing.submit(bot.services, participant, kind="school", reason="travel",
+                               reason_text="Twee bussen", to_school_id=to_school or town.new)
 
 
 async def test_schools_see_only_their_requests_and_the_gemeente_decides_for_its_klantmanagers(
@@ -113,22 +114,22 @@ async def test_a_participant_cannot_pick_a_school_outside_the_convenant_or_a_sec
                          (town.third,))
     participant = await people.get_person(bot.db, town.participant)
     for school in (town.third, town.old, 999):  # keurmerk expired, own school, unknown
-        with pytest.raises(flow.Refusal) as refused:
-            await flow.submit(bot.services, participant, kind="school", reason="goals",
-                              to_school_id=school)
+        with pytest.raises(Refusal) as refused:
+            await filing.submit(bot.services, participant, kind="school", reason="goals",
+                                to_school_id=school)
         assert refused.value.code == "not_offered"
     for group, code in ((town.groups["full"], "full"), (town.groups["knm"], "not_offered"),
                         (town.groups["new"], "not_offered")):
-        with pytest.raises(flow.Refusal) as refused:
-            await flow.submit(bot.services, participant, kind="slot", reason="times",
-                              to_group_id=group)
+        with pytest.raises(Refusal) as refused:
+            await filing.submit(bot.services, participant, kind="slot", reason="times",
+                                to_group_id=group)
         assert refused.value.code == code
-    with pytest.raises(flow.Refusal) as refused:
-        await flow.submit(bot.services, participant, kind="school", reason="nonsense",
-                          to_school_id=town.new)
+    with pytest.raises(Refusal) as refused:
+        await filing.submit(bot.services, participant, kind="school", reason="nonsense",
+                            to_school_id=town.new)
     assert refused.value.code == "invalid"
     await school_request(bot, town)
-    with pytest.raises(flow.Refusal) as refused:
+    with pytest.raises(Refusal) as refused:
         await school_request(bot, town)
     assert refused.value.code == "open", "one open request per participant"
     assert await bot.db.fetchval("SELECT count(*) FROM overstap_requests") == 1
@@ -218,8 +219,8 @@ async def test_overstappen_shows_a_klantmanager_their_caseload_and_a_school_its_
     stranger = await world.person("Samir Benali", "participant", school_id=town.old,
                                   klantmanager_id=other_km, regime="wi2013")
     await school_request(bot, town)
-    await flow.submit(bot.services, await people.get_person(bot.db, stranger), kind="school",
-                      reason="level", to_school_id=town.third)
+    await filing.submit(bot.services, await people.get_person(bot.db, stranger), kind="school",
+                        reason="level", to_school_id=town.third)
     petra = await client.user(511, "Petra", language_code="nl")
     hans = await client.user(512, "Hans", language_code="nl")
     ineke = await client.user(513, "Ineke", language_code="nl")

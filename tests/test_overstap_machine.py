@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.overstap import machine
-from bot.overstap.machine import (OPEN, SCHOOL, SLOT, TERMINAL, TRANSITIONS, Event,
-                                  IllegalTransition, Party, State)
+from bot.rules import overstap as machine
+from bot.rules.overstap import (OPEN, SCHOOL, SLOT, TERMINAL, TRANSITIONS, Event,
+                                IllegalTransition, Party, State)
 
 AMS = ZoneInfo("Europe/Amsterdam")
 

@@ -76,7 +76,7 @@ async def add_school(args, ctx: AdminContext) -> dict:
 
 
 async def add_klantmanager(args, ctx: AdminContext) -> dict:
-    _require(await orgs.get_gemeente_name(ctx.db, args.gemeente) is not None,
+    _require(await orgs.gemeente_name(ctx.db, args.gemeente) is not None,
                    args.gemeente, "gemeente")
     async with ctx.db.transaction() as tx:
         person_id = await people.add_person(tx, name=args.name, role="klantmanager",

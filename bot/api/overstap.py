@@ -25,13 +25,14 @@ from bot.api import api_router, field_error
 from bot.api.rooster_models import ExternalId, LocalDate, LocalDateTime, Strict, Text
 from bot.http.app import services
 from bot.http.auth import Caller, caller, school
-from bot.overstap import flow, machine
-from bot.overstap.flow import Actor, Refusal
+from bot.overstap import access, flow, telling
+from bot.overstap.access import Actor, Refusal
 from bot.overstap.items import ITEM_CODES
-from bot.overstap.machine import Event, Party
+from bot.rules import overstap as machine
+from bot.rules.overstap import Event, Party
 from bot.services import Services
+from storage import convenant, people, placement
 from storage import overstap as store
-from storage import people
 from storage.overstap import Request
 
 router = api_router(prefix="/api/v1/overstap", tags=["overstap"])
@@ -159,15 +160,13 @@ class SettlementIn(Strict):
 
 async def _out(svc: Services, request: Request, parties: set[Party]) -> RequestOut:
     db = svc.db
-    params = await flow.base_params(db, svc, request)
-    participant = await db.fetchone("SELECT name, external_id, school_id FROM people WHERE id = ?",
-                                    (request.participant_id,))
+    params = await telling.base_params(db, svc, request)
+    participant = await people.get_person(db, request.participant_id)
     groups = {}
     for group_id in (request.from_group_id, request.to_group_id):
         if group_id is not None:
-            row = await db.fetchone("SELECT external_id, name FROM groups WHERE id = ?",
-                                    (group_id,))
-            groups[group_id] = GroupRef(external_id=row["external_id"], name=row["name"])
+            external_id, name = await placement.group_ref(db, group_id)
+            groups[group_id] = GroupRef(external_id=external_id, name=name)
     new_only = parties == {Party.NEW_SCHOOL}
     given = await store.consents(db, request.id)
     consent = None
@@ -175,7 +174,7 @@ async def _out(svc: Services, request: Request, parties: set[Party]) -> RequestO
         consent = ConsentOut(agreed=[i for i in ITEM_CODES if given.get(i) == "agreed"],
                              refused=[i for i in ITEM_CODES if given.get(i) == "refused"])
     school_parties = parties & {Party.OLD_SCHOOL, Party.NEW_SCHOOL}
-    own_school = participant["school_id"] if school_parties else None
+    own_school = participant.school_id if school_parties else None
     current_school_is_caller = (
         (Party.OLD_SCHOOL in parties and own_school == request.from_school_id)
         or (Party.NEW_SCHOOL in parties and own_school == request.to_school_id))
@@ -184,8 +183,8 @@ async def _out(svc: Services, request: Request, parties: set[Party]) -> RequestO
         id=request.id, kind=request.kind, state=request.state, state_since=request.state_since,
         waiting_on=waiting.value if waiting else None,
         your_part=sorted(p.value for p in parties if p != Party.PARTICIPANT),
-        participant_id=request.participant_id, participant=participant["name"],
-        participant_external_id=participant["external_id"] if current_school_is_caller else None,
+        participant_id=request.participant_id, participant=participant.name,
+        participant_external_id=participant.external_id if current_school_is_caller else None,
         from_school=params["old_school"], to_school=params["new_school"],
         from_group=None if new_only else groups.get(request.from_group_id),
         to_group=groups.get(request.to_group_id),
@@ -201,7 +200,7 @@ async def _out(svc: Services, request: Request, parties: set[Party]) -> RequestO
 async def _visible(svc: Services, who: Caller, request_id: int) -> tuple[Request, set[Party]]:
     try:
         async with svc.db.transaction() as tx:
-            request, _, parties = await flow.visible_request(tx, _actor(who), request_id)
+            request, _, parties = await access.visible_request(tx, _actor(who), request_id)
     except Refusal as refusal:
         raise _refused(refusal) from None
     return request, parties
@@ -222,15 +221,14 @@ async def _step(svc: Services, who: Caller, request_id: int, event: Event, **dat
 async def list_schools(who: Caller = Depends(caller), svc: Services = Depends(services)):
     """Every school with its convenant status and keurmerk; ``offered`` says whether participants
     can choose it to switch to (art. 15: partners see who was suspended or excluded)."""
-    today = flow.local_today(svc, svc.now())
-    offered = {s.id: s for s in await store.convenant_schools(svc.db, today)}
+    today = access.local_today(svc, svc.now())
+    offered = {s.id: s for s in await convenant.convenant_schools(svc.db, today)}
     result = []
-    for row in await store.all_schools(svc.db):
-        kinds = await svc.db.fetchall("SELECT DISTINCT kind FROM groups WHERE school_id = ?"
-                                      " ORDER BY kind", (row["id"],))
+    for row in await convenant.all_schools(svc.db):
+        kinds = await placement.school_kinds(svc.db, row["id"])
         result.append(SchoolOut(id=row["id"], name=row["name"], status=row["status"],
                                 keurmerk_valid_until=row["keurmerk_valid_until"],
-                                locations=row["locations"] or "", kinds=[k[0] for k in kinds],
+                                locations=row["locations"] or "", kinds=kinds,
                                 offered=row["id"] in offered))
     return result
 
@@ -249,8 +247,8 @@ async def list_requests(open_only: bool = False, who: Caller = Depends(caller),
         if open_only and not request.is_open:
             continue
         async with svc.db.transaction() as tx:
-            parties = await flow.parties_of(tx, _actor(who), request,
-                                            await people.get_person(tx, request.participant_id))
+            parties = await access.parties_of(tx, _actor(who), request,
+                                              await people.get_person(tx, request.participant_id))
         result.append(await _out(svc, request, parties))
     return result
 
@@ -318,9 +316,8 @@ async def pending_handovers(school_id: int = Depends(school), svc: Services = De
         items = await store.handover_items(svc.db, request.id)
         result.append(HandoverOut(
             request_id=request.id, participant_id=request.participant_id,
-            participant=await svc.db.fetchval("SELECT name FROM people WHERE id = ?",
-                                              (request.participant_id,)),
-            from_school=await store.school_name(svc.db, request.from_school_id),
+            participant=(await people.get_person(svc.db, request.participant_id)).name,
+            from_school=await convenant.school_name(svc.db, request.from_school_id),
             handed_over_at=request.handover_at, items=items,
             purpose="overstap handover (convenant art. 12.2, 12.5), with the participant's "
                     "consent per item (art. 12.3)"))

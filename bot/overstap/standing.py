@@ -21,7 +21,7 @@ from datetime import datetime
 import bot.overstap.notices  # noqa: F401  (renderers must be known before enqueueing)
 from bot.outbox import PRIORITY_HIGH, enqueue
 from bot.rules.localtime import AMSTERDAM
-from storage import overstap as store
+from storage import convenant, orgs
 from storage.database import Database
 
 STATUSES = ("participating", "suspended", "excluded")
@@ -35,9 +35,10 @@ async def find_school(db: Database, ref: str) -> int:
     """A school by id, or by its exact name."""
     ref = ref.strip()
     if ref.isdigit():
-        school_id = await db.fetchval("SELECT id FROM schools WHERE id = ?", (int(ref),))
+        school = await orgs.get_school(db, int(ref))
+        school_id = school.id if school is not None else None
     else:
-        school_id = await db.fetchval("SELECT id FROM schools WHERE name = ?", (ref,))
+        school_id = await orgs.school_named(db, ref)
     if school_id is None:
         raise UnknownSchool(ref)
     return school_id
@@ -49,17 +50,17 @@ async def change_status(db: Database, school_id: int, status: str, now: datetime
     if status not in STATUSES:
         raise ValueError(f"status must be one of {', '.join(STATUSES)}")
     async with db.transaction() as tx:
-        old = await store.set_school_status(tx, school_id, status, now, keurmerk_valid_until)
+        old = await convenant.set_school_status(tx, school_id, status, now, keurmerk_valid_until)
         if old is None:
             raise UnknownSchool(str(school_id))
-        name = await store.school_name(tx, school_id)
+        name = await convenant.school_name(tx, school_id)
         result = {"school": school_id, "name": name, "old_status": old, "status": status,
                   "participants_advised": 0, "klantmanagers_alerted": 0, "partners_told": 0}
         if old == status or status == "participating":
             return result
-        change_id = await store.record_status_change(tx, school_id, old, status, now, 0, 0, 0)
+        change_id = await convenant.record_status_change(tx, school_id, old, status, now, 0, 0, 0)
         dedupe = f"school_status:{change_id}"
-        participants = await store.active_participants(tx, school_id)
+        participants = await convenant.active_participants(tx, school_id)
         by_klantmanager: dict[int, list[str]] = defaultdict(list)
         for participant in participants:
             await enqueue(tx, message_key="overstap.p.school_status", now=now,
@@ -74,15 +75,14 @@ async def change_status(db: Database, school_id: int, status: str, now: datetime
                           dedupe_key=f"{dedupe}:km:{klantmanager_id}")
         partners = 0
         today = now.astimezone(tz).date()
-        for partner in await store.convenant_schools(tx, today, exclude=school_id):
-            for staff_id in await store.staff_to_tell(tx, partner.id):
+        for partner in await convenant.convenant_schools(tx, today, exclude=school_id):
+            for staff_id in await convenant.staff_to_tell(tx, partner.id):
                 await enqueue(tx, message_key="overstap.s.partner_status", now=now,
                               audience="staff", params={"school": name, "status": status},
                               person_id=staff_id, dedupe_key=f"{dedupe}:s:{staff_id}")
             partners += 1
-        await tx.execute("UPDATE school_status_changes SET participants_advised = ?,"
-                         " klantmanagers_alerted = ?, partners_told = ? WHERE id = ?",
-                         (len(participants), len(by_klantmanager), partners, change_id))
+        await convenant.record_status_counts(tx, change_id, len(participants),
+                                             len(by_klantmanager), partners)
         result.update(participants_advised=len(participants),
                       klantmanagers_alerted=len(by_klantmanager), partners_told=partners)
     return result

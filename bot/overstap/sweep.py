@@ -5,6 +5,7 @@ art. 10.7); and forgets handover contents a while after the switch (AVG, art. 12
 
 Each reminder is recorded on the request in the same transaction as its outbox rows, and its
 dedupe key names the state and the reminder's number, so a restart never sends one twice.
+``SWEEPS`` hands the sweep to the scheduler.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from bot.overstap import machine
-from bot.overstap.flow import REMINDERS, base_params, tell
+from bot.overstap.telling import REMINDERS, base_params, tell
 from bot.overstap.leaving import issue_final_urenverklaring
+from bot.rules import overstap as machine
 from storage import overstap as store
 
 log = logging.getLogger(__name__)
@@ -51,3 +52,6 @@ async def sweep_overstap(services, now: datetime) -> None:
         await remind(services, request, now)
     async with services.db.transaction() as tx:
         await store.purge_handover_items(tx, now - HANDOVER_KEEP)
+
+
+SWEEPS = (("overstap", sweep_overstap),)

@@ -1,5 +1,8 @@
-"""Overstap as a feature of the bot (issue 7): the reminder sweep and the admin subcommands
-``school-status`` (convenant art. 4.4, 14, 15) and ``schools``."""
+"""Admin subcommands of the overstap feature (issue 7): ``school-status`` marks a school
+participating, suspended or excluded in the convenant and sets its keurmerk date (convenant art.
+4.4, 14, 15: its participants are advised to switch), and ``schools`` lists the schools with their
+standing. What a status change sets in motion is ``bot.overstap.standing``'s.
+"""
 
 from __future__ import annotations
 
@@ -7,35 +10,30 @@ import re
 from datetime import date
 
 from bot.overstap import standing
-from bot.overstap.sweep import sweep_overstap
-from storage import overstap as store
-
-SWEEPS = (("overstap", sweep_overstap),)
+from bot.refusal import Refused
+from storage import convenant, orgs
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 async def admin_school_status(args, ctx) -> dict:
-    from bot.refusal import Refused as AdminError
-
     keurmerk = args.keurmerk_until
     if keurmerk is not None and keurmerk != "":
         if not DATE.match(keurmerk):
-            raise AdminError(f"--keurmerk-until must be a date YYYY-MM-DD, got {keurmerk!r}")
+            raise Refused(f"--keurmerk-until must be a date YYYY-MM-DD, got {keurmerk!r}")
         try:
             date.fromisoformat(keurmerk)
         except ValueError:
-            raise AdminError(f"--keurmerk-until is not a real date: {keurmerk!r}") from None
+            raise Refused(f"--keurmerk-until is not a real date: {keurmerk!r}") from None
     try:
         school_id = await standing.find_school(ctx.db, args.school)
     except standing.UnknownSchool:
-        raise AdminError(f"school {args.school!r} does not exist") from None
+        raise Refused(f"school {args.school!r} does not exist") from None
     if args.status is None and keurmerk is None:
-        raise AdminError("give --status and/or --keurmerk-until")
+        raise Refused("give --status and/or --keurmerk-until")
     status = args.status
     if status is None:
-        status = await ctx.db.fetchval("SELECT convenant_status FROM schools WHERE id = ?",
-                                       (school_id,))
+        status = (await orgs.get_school(ctx.db, school_id)).convenant_status
     return await standing.change_status(ctx.db, school_id, status, ctx.clock.now(),
                                         keurmerk_valid_until=keurmerk, tz=ctx.settings.tz)
 
@@ -45,7 +43,7 @@ async def admin_schools(args, ctx) -> list:
              "keurmerk_until": row["keurmerk_valid_until"] or "-",
              "locations": row["locations"] or "-", "participants": row["participants"],
              "open_overstap": row["open_overstap"]}
-            for row in await store.all_schools(ctx.db)]
+            for row in await convenant.all_schools(ctx.db)]
 
 
 def add_admin_commands(sub) -> None:

@@ -1,0 +1,42 @@
+"""The klantmanager's overstap steps (issue 7; convenant art. 11.1: a switch to another school
+"in overleg met, of op advies van de Klantmanager"): approve with one press (``ovk:ok``), or
+advise otherwise or decline with a typed note the participant reads (``ovk:adv``, ``ovk:no``;
+the note step is in conversations.overstap_staff). Only for their own caseload.
+"""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler
+
+from bot.context import BotContext
+from bot.overstap.notices import K_PREFIX
+from bot.rules.overstap import Event
+from conversations.overstap_staff import (act, ask_note, done_pressing, parts_of, refuse,
+                                          request_id_at)
+
+
+async def approve(update: Update, context: BotContext) -> None:
+    """ovk:ok:<id>: the klantmanager agrees with a switch to another school."""
+    request_id = request_id_at(parts_of(update))
+    if request_id is None:
+        await refuse(update, context, "stale")
+        return
+    request = await act(update, context, request_id, Event.APPROVE)
+    if request is None:
+        return
+    await done_pressing(update)
+    tr = context.tr
+    await update.effective_chat.send_message(tr.s_(
+        "Approved. The participant and both schools are told; the current school will propose "
+        "the handover conversation."))
+
+
+def entry_points() -> list[BaseHandler]:
+    """Steps that open the staff conversation: advice or refusal, each with a typed note."""
+    return [CallbackQueryHandler(ask_note, pattern=rf"^{K_PREFIX}:(adv|no):\d+$")]
+
+
+def buttons() -> list[BaseHandler]:
+    """One-press steps, outside the conversation."""
+    return [CallbackQueryHandler(approve, pattern=rf"^{K_PREFIX}:ok:\d+$")]

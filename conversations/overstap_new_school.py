@@ -1,0 +1,92 @@
+"""The new school's overstap step (issue 7; convenant art. 11.1, 10.7): confirm the placement
+from a day and, if it likes, in one of its groups with room (``ovs:place``). That completes the
+switch; the old school's final urenverklaring is issued to the participant. Only once the
+participant's data was handed over to the presser's school.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, ConversationHandler
+
+from bot.context import BotContext
+from bot.i18n import SN_
+from bot.overstap import access, telling
+from bot.overstap.notices import S_PREFIX
+from bot.rules.overstap import Event
+from conversations.overstap_staff import (PENDING, State, act, begin_step, day_code,
+                                          done_pressing, parse_day, parts_of, refuse,
+                                          request_id_at, sbtn)
+from storage import placement
+
+
+async def ask_start_day(update: Update, context: BotContext) -> int:
+    """ovs:place:<id>: the new school confirms the placement: from which day."""
+    if not await begin_step(update, context, request_id_at(parts_of(update)), Event.COMPLETE):
+        return ConversationHandler.END
+    tr = context.tr
+    today = access.local_today(context.services, context.services.now())
+    days = sorted({date.fromisoformat(d) for d in telling.slot_dates(context.services.now(),
+                                                                     context.services.settings.tz)})
+    rows = [[InlineKeyboardButton(tr.weekday_date(day),
+                                  callback_data=f"{S_PREFIX}:pday:{day_code(day)}")]
+            for day in days if day >= today]
+    await update.effective_chat.send_message(tr.s_("From which day does the participant follow "
+                                                   "lessons at your school?"),
+                                             reply_markup=InlineKeyboardMarkup(rows))
+    return State.PLACE_DAY
+
+
+async def chose_start_day(update: Update, context: BotContext) -> int:
+    parts = parts_of(update)
+    day = parse_day(parts[2]) if len(parts) > 2 else None
+    pending = context.chat_data.get(PENDING) or {}
+    if day is None or pending.get("event") != Event.COMPLETE.value:
+        await refuse(update, context, "stale")
+        return ConversationHandler.END
+    await done_pressing(update)
+    pending["day"] = day.isoformat()
+    tr = context.tr
+    groups = await placement.groups_with_room(context.services.db, context.person.school_id, day)
+    pending["groups"] = [g.id for g in groups]
+    rows = [[InlineKeyboardButton(group.name[:64], callback_data=f"{S_PREFIX}:pgrp:{group.id}")]
+            for group in groups[:30]]
+    rows.append([sbtn(tr, SN_("No group yet"), f"{S_PREFIX}:pgrp:none")])
+    await update.effective_chat.send_message(tr.s_("In which group?"),
+                                             reply_markup=InlineKeyboardMarkup(rows))
+    return State.PLACE_GROUP
+
+
+async def chose_group(update: Update, context: BotContext) -> int:
+    parts = parts_of(update)
+    pending = context.chat_data.get(PENDING) or {}
+    value = parts[2] if len(parts) > 2 else ""
+    if "day" not in pending or pending.get("event") != Event.COMPLETE.value or not (
+            value == "none" or (value.isdigit() and int(value) in pending.get("groups", []))):
+        await refuse(update, context, "stale")
+        return ConversationHandler.END
+    await done_pressing(update)
+    context.chat_data.pop(PENDING, None)
+    day = date.fromisoformat(pending["day"])
+    group_id = int(value) if value.isdigit() else None
+    request = await act(update, context, pending["request_id"], Event.COMPLETE, on=day,
+                        group_id=group_id)
+    if request is not None:
+        await update.effective_chat.send_message(context.tr.s_(
+            "Placement confirmed from {day}. The participant, the klantmanager and the current "
+            "school are told; the final urenverklaring is issued.",
+            day=context.tr.date(day)))
+    return ConversationHandler.END
+
+
+def entry_points() -> list[BaseHandler]:
+    return [CallbackQueryHandler(ask_start_day, pattern=rf"^{S_PREFIX}:place:\d+$")]
+
+
+def states() -> dict[State, list[BaseHandler]]:
+    return {
+        State.PLACE_DAY: [CallbackQueryHandler(chose_start_day, pattern=rf"^{S_PREFIX}:pday:")],
+        State.PLACE_GROUP: [CallbackQueryHandler(chose_group, pattern=rf"^{S_PREFIX}:pgrp:")],
+    }
