@@ -14,8 +14,9 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
+from storage import people
 from storage.database import Database, Tx, from_db, to_db
-from storage.people import CODE_ALPHABET, PERSON_COLUMNS, Person
+from storage.people import CODE_ALPHABET, Person
 
 OPEN_STATES = ("received", "in_treatment")
 REFERENCE_LENGTH = 6
@@ -84,6 +85,13 @@ class Question:
     asked_at: datetime
     answer: str | None
     answered_at: datetime | None
+
+
+@dataclass(frozen=True)
+class AnswerFile:
+    klacht_id: int
+    kind: str | None
+    file_id: str | None
 
 
 def new_reference() -> str:
@@ -193,6 +201,14 @@ async def klacht_for_participant(db: Database | Tx, klacht_id: int,
     return Klacht.from_row(row) if row else None
 
 
+async def open_klacht_ids(db: Database | Tx, school_id: int) -> list[int]:
+    """The school's formal klachten still open (received or in treatment), oldest first."""
+    rows = await db.fetchall(
+        "SELECT id FROM klachten WHERE school_id = ? AND route = 'school'"
+        " AND state IN ('received', 'in_treatment') ORDER BY received_at", (school_id,))
+    return [row["id"] for row in rows]
+
+
 async def klachten_of_participant(db: Database | Tx, participant_id: int) -> list[Klacht]:
     rows = await db.fetchall(
         f"SELECT {COLUMNS} FROM klachten k WHERE k.participant_id = ? ORDER BY k.received_at DESC",
@@ -219,10 +235,8 @@ async def add_involved(tx: Tx, klacht_id: int, person_id: int, source: str) -> N
 
 
 async def school_staff(db: Database | Tx, school_id: int) -> list[Person]:
-    rows = await db.fetchall(
-        f"SELECT {PERSON_COLUMNS} FROM people p WHERE p.role = 'staff' AND p.school_id = ?"
-        " ORDER BY p.id", (school_id,))
-    return [Person.from_row(row) for row in rows]
+    """Every staff member of the school, in the order they were added."""
+    return await people.school_staff(db, school_id)
 
 
 async def eligible_handlers(db: Database | Tx, klacht: Klacht) -> list[Person]:
@@ -320,6 +334,14 @@ async def question_for_participant(db: Database | Tx, question_id: int,
         "SELECT q.* FROM klacht_questions q JOIN klachten k ON k.id = q.klacht_id"
         " WHERE q.id = ? AND k.participant_id = ?", (question_id, participant_id))
     return _question(row) if row else None
+
+
+async def answer_file(db: Database | Tx, question_id: int) -> AnswerFile | None:
+    """The file a participant answered a question with (``file_id`` None for a text answer)."""
+    row = await db.fetchone(
+        "SELECT klacht_id, answer_kind, answer_file_id FROM klacht_questions WHERE id = ?",
+        (question_id,))
+    return AnswerFile(row["klacht_id"], row["answer_kind"], row["answer_file_id"]) if row else None
 
 
 async def answer_question(tx: Tx, question_id: int, answer: str, kind: str | None,
