@@ -20,6 +20,7 @@ FEATURE_MODULES: tuple[str, ...] = (
     "conversations.klacht_handling",
     "conversations.klacht",
     "bot.klachten",
+    "bot.admin.klachten",
     "bot.api.klachten",
     "conversations.overstap",
     "conversations.overstap_handling",
