@@ -28,12 +28,12 @@ from telegram.warnings import PTBUserWarning
 from bot.context import BotContext
 from bot.i18n import SN_
 from bot.klachten import routing
+from bot.klachten.limits import has_words
 from bot.klachten.notices import (HANDLER_PREFIX, handler_keyboard, klacht_card, outcome_label)
 from bot.klachten.topics import CLOSING_OUTCOMES
 from bot.outbox import enqueue
 from bot.rules.klacht_deadlines import can_refuse_treatment
 from bot.services import Command, Services
-from conversations.klacht import has_words
 from storage import klachten as store
 from storage import people
 from storage.klachten import Klacht

@@ -24,11 +24,12 @@ from telegram.warnings import PTBUserWarning
 from bot.context import BotContext
 from bot.i18n import N_, Translator
 from bot.klachten import routing
+from bot.klachten.limits import MAX_TEXT, has_words
 from bot.klachten.notices import (PARTICIPANT_PREFIX, frag, options_text, outcome_label,
                                   topic_label)
 from bot.outbox import enqueue
 from bot.services import Command, Services
-from conversations.klacht import MAX_TEXT, has_words, media_of
+from conversations.klacht_steps import media_of
 from storage import klachten as store
 
 log = logging.getLogger(__name__)
