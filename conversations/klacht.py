@@ -79,6 +79,13 @@ def too_many(tr: Translator) -> str:
                 n=tr.number(MAX_PER_DAY))
 
 
+def gemeente_goes_to_klantmanager(tr: Translator) -> str:
+    """Why a topic about the gemeente goes to the klantmanager, not the school (bijlage 9)."""
+    return tr._("This is about the gemeente (for example your PIP, leerroute, "
+                "participatieverklaring or maatschappelijke begeleiding). The school cannot "
+                "decide about that, so we send it to your klantmanager.")
+
+
 async def current_draft(update: Update, context: BotContext) -> dict | None:
     draft = await store.load_draft(context.services.db, update.effective_chat.id)
     if draft is None or context.person is None:
@@ -109,10 +116,7 @@ async def chose_topic(update: Update, context: BotContext) -> int:
     draft["topic"] = code
     if code in GEMEENTE_TOPICS:
         draft["route"], draft["involved"], draft["involved_done"] = "klantmanager", [], True
-        await update.effective_chat.send_message(context.tr._(
-            "This is about the gemeente (for example your PIP, leerroute, participatieverklaring "
-            "or maatschappelijke begeleiding). The school cannot decide about that, so we send "
-            "it to your klantmanager."))
+        await update.effective_chat.send_message(gemeente_goes_to_klantmanager(context.tr))
     elif was_gemeente:
         draft["route"], draft["involved_done"] = None, False
     return await ask(update, context, draft)
@@ -253,10 +257,7 @@ async def edit(update: Update, context: BotContext) -> int:
         draft.update(text="", attachments=[], described=False)
     elif what == "route":
         if draft["topic"] in GEMEENTE_TOPICS:
-            await update.effective_chat.send_message(context.tr._(
-                "This is about the gemeente (for example your PIP, leerroute, participatieverklaring "
-                "or maatschappelijke begeleiding). The school cannot decide about that, so we send "
-                "it to your klantmanager."))
+            await update.effective_chat.send_message(gemeente_goes_to_klantmanager(context.tr))
         else:
             draft.update(route=None, involved=[], involved_done=False)
     elif what == "anon":
@@ -314,8 +315,9 @@ async def refuse_forged(update: Update, context: BotContext, reason: str) -> int
     query = update.callback_query
     if query is not None:
         try:
-            await query.answer(context.tr._("This button no longer works. Send /help to start again."),
-                               show_alert=True)
+            await query.answer(
+                context.tr._("This button no longer works. Send /help to start again."),
+                show_alert=True)
         except TelegramError:
             pass
     draft = await store.load_draft(context.services.db, update.effective_chat.id)

@@ -374,7 +374,8 @@ async def outcome_chosen(update: Update, context: BotContext) -> int:
     try:
         if pending.get("action") != "close" or pending.get("klacht") != klacht_id \
                 or code not in CLOSING_OUTCOMES:
-            raise Refused("outcome not offered", context.tr.s_("You cannot do this for this klacht."))
+            raise Refused("outcome not offered",
+                          context.tr.s_("You cannot do this for this klacht."))
         klacht = await allowed(context, klacht_id, states=("in_treatment",), must_be_handler=True)
     except Refused as refused:
         await refuse(update, refused, klacht_id)

@@ -78,7 +78,8 @@ async def ask(update: Update, context: BotContext, draft: dict) -> State:
 async def prompt_topic(context: BotContext, draft: dict):
     tr = context.tr
     rows = [[button(tr, label, f"topic:{code}")] for code, label in TOPICS.items()]
-    return tr._("What is your klacht about? Choose one."), InlineKeyboardMarkup(rows + [cancel_row(tr)])
+    return (tr._("What is your klacht about? Choose one."),
+            InlineKeyboardMarkup(rows + [cancel_row(tr)]))
 
 
 async def prompt_describe(context: BotContext, draft: dict):

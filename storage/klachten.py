@@ -147,7 +147,8 @@ async def file_klacht(tx: Tx, *, participant: Person, route: str, topic: str, de
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (reference, participant.id, participant.school_id, route, topic, description, language,
          int(anonymous), "received" if route == "school" else "signalled", to_db(now),
-         *(to_db(dl[name]) if name in dl else None for name in ("ack_by", "decide_by", "handle_by"))))
+         *(to_db(dl[name]) if name in dl else None
+           for name in ("ack_by", "decide_by", "handle_by"))))
     for item in attachments:
         await tx.execute(
             "INSERT INTO klacht_attachments(klacht_id, kind, file_id, file_unique_id, added_at)"
@@ -188,7 +189,8 @@ async def klacht_for_staff(db: Database | Tx, klacht_id: int, staff: Person) -> 
     if staff.role != "staff" or staff.school_id is None:
         return None
     row = await db.fetchone(
-        f"SELECT {COLUMNS} FROM klachten k WHERE k.id = ? AND k.school_id = ? AND k.route = 'school'",
+        f"SELECT {COLUMNS} FROM klachten k"
+        " WHERE k.id = ? AND k.school_id = ? AND k.route = 'school'",
         (klacht_id, staff.school_id))
     return Klacht.from_row(row) if row else None
 
@@ -218,7 +220,8 @@ async def klachten_of_participant(db: Database | Tx, participant_id: int) -> lis
 
 async def attachments(db: Database | Tx, klacht_id: int) -> list[Attachment]:
     rows = await db.fetchall(
-        "SELECT kind, file_id FROM klacht_attachments WHERE klacht_id = ? ORDER BY id", (klacht_id,))
+        "SELECT kind, file_id FROM klacht_attachments WHERE klacht_id = ? ORDER BY id",
+        (klacht_id,))
     return [Attachment(row["kind"], row["file_id"]) for row in rows]
 
 

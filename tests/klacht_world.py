@@ -23,8 +23,8 @@ async def school_with_handlers(world):
     bram = await world.person("Bram Jansen", "staff", school_id=school,
                               staff_role="klachtbehandelaar")
     carla = await world.person("Carla Smit", "staff", school_id=school, staff_role="coordinator")
-    senait = await world.person("Senait Tesfay", "participant", school_id=school, klantmanager_id=km,
-                                regime="wi2021", route="b1")
+    senait = await world.person("Senait Tesfay", "participant", school_id=school,
+                                klantmanager_id=km, regime="wi2021", route="b1")
     return {"gemeente": gemeente, "school": school, "km": km, "anna": anna, "bram": bram,
             "carla": carla, "senait": senait}
 
@@ -77,8 +77,8 @@ async def file_klacht(bot, user, language, *, topic, voice=False, text=None, rou
             for name in involved or []:
                 await user.press(name, names)
                 names = await new_message(user)
-            await user.press(label("Next") if involved else label("Nobody of these / I do not know"),
-                             names)
+            await user.press(
+                label("Next") if involved else label("Nobody of these / I do not know"), names)
     anonymity = await new_message(user)
     await user.press(label("No, keep me anonymous") if anonymous else label("Yes, show my name"),
                      anonymity)

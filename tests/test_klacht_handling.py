@@ -24,7 +24,8 @@ async def test_a_handler_named_in_the_klacht_never_gets_it_and_cannot_take_it(
     row = await klacht_row(bot)
     await bot.services.outbox.drain()
     card = await bram.wait_for_message(row["reference"])
-    new_rows = await bot.db.fetchall("SELECT person_id FROM outbox WHERE message_key = 'klacht.new'")
+    new_rows = await bot.db.fetchall(
+        "SELECT person_id FROM outbox WHERE message_key = 'klacht.new'")
     assert [r["person_id"] for r in new_rows] == [ids["bram"]], "only the independent handler"
 
     caplog.set_level(logging.WARNING)
@@ -53,7 +54,8 @@ async def test_when_every_klachtbehandelaar_is_involved_the_coordinator_gets_it(
     carla = await linked(world, client, ids, "carla", 912, "nl")
     # The second handler is named in the text by full name only: that counts too.
     await file_klacht(bot, senait, "en", topic="The teacher", photo=True,
-                      text="Bram Jansen and the other one never answer.", involved=["Anna de Vries"])
+                      text="Bram Jansen and the other one never answer.",
+                      involved=["Anna de Vries"])
     row = await klacht_row(bot)
     involved = await store.involved_ids(bot.db, row["id"])
     assert involved == {ids["anna"], ids["bram"]}

@@ -42,7 +42,8 @@ async def test_refusal_needs_a_reason_and_only_within_four_weeks(bot, world, cli
     assert "geldt niet meer" in answer["text"]
 
     clock.advance(days=1)
-    await file_klacht(bot, senait, "tr", topic="The timetable (rooster)", text="Ders saati değişti.")
+    await file_klacht(bot, senait, "tr", topic="The timetable (rooster)",
+                      text="Ders saati değişti.")
     second = await klacht_row(bot)
     await bot.services.outbox.drain()
     card = await bram.wait_for_message(second["reference"])

@@ -92,7 +92,8 @@ def test_dst_changes_and_year_ends_never_move_a_deadline_or_a_reminder_day():
         assert due.handle_by.astimezone(AMS).date() == handle_on, received
         assert due.handle_by.astimezone(AMS).time() == time.max
         k = klacht(received)
-        assert due_keys(k, local(decide_on - timedelta(days=7), EARLY), set()) == ["decide_by:remind7"]
+        assert (due_keys(k, local(decide_on - timedelta(days=7), EARLY), set())
+                == ["decide_by:remind7"])
         assert due_keys(k, local(decide_on - timedelta(days=8), LATE), set()) == []
 
 

@@ -80,7 +80,8 @@ class TooManyKlachten(Refused):
 def named_in_text(text: str, staff) -> list[int]:
     """Staff whose full name the participant wrote in the klacht: they are involved."""
     folded = " ".join(text.casefold().split())
-    return [p.id for p in staff if len(p.name) >= 4 and " ".join(p.name.casefold().split()) in folded]
+    return [p.id for p in staff
+            if len(p.name) >= 4 and " ".join(p.name.casefold().split()) in folded]
 
 
 async def at_daily_limit(db: Database | Tx, participant_id: int, now: datetime) -> bool:
