@@ -20,6 +20,7 @@ from telegram.ext import Application
 import bot.klachten
 import bot.uren
 import bot.verzuim
+from bot.admin import klachten as klachten_admin
 from bot.admin import outbox as outbox_admin
 from bot.admin import overstap as overstap_admin
 from bot.api import activities as activities_api
@@ -65,7 +66,7 @@ KLACHTEN = Feature(
     sweeps=bot.klachten.SWEEPS,
     routes=(klachten_api.router,),
     menu=mijnklachten.MENU + klacht.MENU,
-    admin=(bot.klachten.add_admin_commands,),
+    admin=(klachten_admin.add_admin_commands,),
 )
 OVERSTAP = Feature(
     "overstap",

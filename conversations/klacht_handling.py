@@ -28,13 +28,14 @@ from telegram.warnings import PTBUserWarning
 from bot.context import BotContext
 from bot.i18n import SN_
 from bot.klachten import routing
+from bot.klachten.limits import has_words
 from bot.klachten.notices import (HANDLER_PREFIX, handler_keyboard, klacht_card, outcome_label)
 from bot.klachten.topics import CLOSING_OUTCOMES
 from bot.outbox import enqueue
 from bot.rules.klacht_deadlines import can_refuse_treatment
 from bot.services import Command, Services
-from conversations.klacht import has_words
 from storage import klachten as store
+from storage import people
 from storage.klachten import Klacht
 
 log = logging.getLogger(__name__)
@@ -213,9 +214,8 @@ async def show_files(update: Update, context: BotContext) -> None:
     ok = False
     if klacht is not None and person is not None:
         if person.role == "klantmanager":
-            owner = await db.fetchval("SELECT klantmanager_id FROM people WHERE id = ?",
-                                      (klacht.participant_id,))
-            ok = owner == person.id
+            participant = await people.get_person(db, klacht.participant_id)
+            ok = participant is not None and participant.klantmanager_id == person.id
         elif person.role == "staff":
             try:
                 await allowed(context, klacht_id, states=("received", "in_treatment", "refused",
@@ -233,17 +233,16 @@ async def show_files(update: Update, context: BotContext) -> None:
 async def show_answer_file(update: Update, context: BotContext) -> None:
     _, question_id, _ = parse(update.callback_query.data or "")
     db = context.services.db
-    row = await db.fetchone("SELECT klacht_id, answer_kind, answer_file_id FROM klacht_questions"
-                            " WHERE id = ?", (question_id,)) if question_id else None
+    answer = await store.answer_file(db, question_id) if question_id else None
     try:
-        if row is None or not row["answer_file_id"]:
+        if answer is None or not answer.file_id:
             raise Refused("answer file: none", context.tr.s_("You cannot do this for this klacht."))
-        await allowed(context, row["klacht_id"],
+        await allowed(context, answer.klacht_id,
                       states=("received", "in_treatment", "refused", "closed"))
     except Refused as refused:
-        return await refuse(update, refused, row["klacht_id"] if row else None)
+        return await refuse(update, refused, answer.klacht_id if answer else None)
     await update.callback_query.answer()
-    await send_files(update, context, [store.Attachment(row["answer_kind"], row["answer_file_id"])])
+    await send_files(update, context, [store.Attachment(answer.kind, answer.file_id)])
 
 
 # ---- steps that need a typed text --------------------------------------------------------
@@ -375,7 +374,8 @@ async def outcome_chosen(update: Update, context: BotContext) -> int:
     try:
         if pending.get("action") != "close" or pending.get("klacht") != klacht_id \
                 or code not in CLOSING_OUTCOMES:
-            raise Refused("outcome not offered", context.tr.s_("You cannot do this for this klacht."))
+            raise Refused("outcome not offered",
+                          context.tr.s_("You cannot do this for this klacht."))
         klacht = await allowed(context, klacht_id, states=("in_treatment",), must_be_handler=True)
     except Refused as refused:
         await refuse(update, refused, klacht_id)
@@ -435,12 +435,9 @@ async def open_klachten(update: Update, context: BotContext) -> None:
             "Sorry, I did not understand that. Send /help to see what I can do."))
         return
     shown = 0
-    rows = await db.fetchall("SELECT id FROM klachten WHERE school_id = ? AND route = 'school'"
-                             " AND state IN ('received', 'in_treatment') ORDER BY received_at",
-                             (person.school_id,))
-    for row in rows:
+    for klacht_id in await store.open_klacht_ids(db, person.school_id):
         try:
-            klacht = await allowed(context, row["id"], states=("received", "in_treatment"))
+            klacht = await allowed(context, klacht_id, states=("received", "in_treatment"))
         except Refused:
             continue
         async with db.transaction() as tx:

@@ -24,11 +24,12 @@ from telegram.warnings import PTBUserWarning
 from bot.context import BotContext
 from bot.i18n import N_, Translator
 from bot.klachten import routing
+from bot.klachten.limits import MAX_TEXT, has_words
 from bot.klachten.notices import (PARTICIPANT_PREFIX, frag, options_text, outcome_label,
                                   topic_label)
 from bot.outbox import enqueue
 from bot.services import Command, Services
-from conversations.klacht import MAX_TEXT, has_words, media_of
+from conversations.klacht_steps import media_of
 from storage import klachten as store
 
 log = logging.getLogger(__name__)
@@ -94,7 +95,8 @@ async def refuse(update: Update, context: BotContext, reason: str) -> None:
     log.warning("klacht participant press refused: %s", reason)
     try:
         await update.callback_query.answer(
-            context.tr._("This button no longer works. Send /help to start again."), show_alert=True)
+            context.tr._("This button no longer works. Send /help to start again."),
+            show_alert=True)
     except TelegramError:
         pass
 
@@ -226,7 +228,8 @@ def answer_conversation() -> ConversationHandler:
         # The Answer button starts it and a typed message ends it, so per_message stays off.
         warnings.filterwarnings("ignore", message=".*per_message=False.*", category=PTBUserWarning)
         return ConversationHandler(
-            entry_points=[CallbackQueryHandler(begin_answer, pattern=f"^{PARTICIPANT_PREFIX}:ans:")],
+            entry_points=[CallbackQueryHandler(begin_answer,
+                                               pattern=f"^{PARTICIPANT_PREFIX}:ans:")],
             states={State.ANSWER: [MessageHandler(
                 ~filters.COMMAND & ~filters.UpdateType.EDITED
                 & (filters.TEXT | filters.VOICE | filters.AUDIO | filters.PHOTO
@@ -242,7 +245,8 @@ async def stale(update: Update, context: BotContext) -> None:
 def register(app: Application, services: Services) -> None:
     app.add_handler(CommandHandler("mijnklachten", show))
     app.add_handler(CallbackQueryHandler(show, pattern="^menu:mijnklachten$"))
-    app.add_handler(CallbackQueryHandler(satisfaction, pattern=f"^{PARTICIPANT_PREFIX}:(sat|unsat):"))
+    app.add_handler(CallbackQueryHandler(satisfaction,
+                                         pattern=f"^{PARTICIPANT_PREFIX}:(sat|unsat):"))
     app.add_handler(CallbackQueryHandler(consent, pattern=f"^{PARTICIPANT_PREFIX}:km:"))
     app.add_handler(answer_conversation())
     app.add_handler(CallbackQueryHandler(stale, pattern=f"^{PARTICIPANT_PREFIX}:"))

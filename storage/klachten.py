@@ -14,8 +14,9 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
+from storage import people
 from storage.database import Database, Tx, from_db, to_db
-from storage.people import CODE_ALPHABET, PERSON_COLUMNS, Person
+from storage.people import CODE_ALPHABET, Person
 
 OPEN_STATES = ("received", "in_treatment")
 REFERENCE_LENGTH = 6
@@ -86,6 +87,13 @@ class Question:
     answered_at: datetime | None
 
 
+@dataclass(frozen=True)
+class AnswerFile:
+    klacht_id: int
+    kind: str | None
+    file_id: str | None
+
+
 def new_reference() -> str:
     """A reference to read aloud: "K-" and six characters without 0/O or 1/I/L."""
     return "K-" + "".join(secrets.choice(CODE_ALPHABET) for _ in range(REFERENCE_LENGTH))
@@ -139,7 +147,8 @@ async def file_klacht(tx: Tx, *, participant: Person, route: str, topic: str, de
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (reference, participant.id, participant.school_id, route, topic, description, language,
          int(anonymous), "received" if route == "school" else "signalled", to_db(now),
-         *(to_db(dl[name]) if name in dl else None for name in ("ack_by", "decide_by", "handle_by"))))
+         *(to_db(dl[name]) if name in dl else None
+           for name in ("ack_by", "decide_by", "handle_by"))))
     for item in attachments:
         await tx.execute(
             "INSERT INTO klacht_attachments(klacht_id, kind, file_id, file_unique_id, added_at)"
@@ -180,7 +189,8 @@ async def klacht_for_staff(db: Database | Tx, klacht_id: int, staff: Person) -> 
     if staff.role != "staff" or staff.school_id is None:
         return None
     row = await db.fetchone(
-        f"SELECT {COLUMNS} FROM klachten k WHERE k.id = ? AND k.school_id = ? AND k.route = 'school'",
+        f"SELECT {COLUMNS} FROM klachten k"
+        " WHERE k.id = ? AND k.school_id = ? AND k.route = 'school'",
         (klacht_id, staff.school_id))
     return Klacht.from_row(row) if row else None
 
@@ -193,6 +203,14 @@ async def klacht_for_participant(db: Database | Tx, klacht_id: int,
     return Klacht.from_row(row) if row else None
 
 
+async def open_klacht_ids(db: Database | Tx, school_id: int) -> list[int]:
+    """The school's formal klachten still open (received or in treatment), oldest first."""
+    rows = await db.fetchall(
+        "SELECT id FROM klachten WHERE school_id = ? AND route = 'school'"
+        " AND state IN ('received', 'in_treatment') ORDER BY received_at", (school_id,))
+    return [row["id"] for row in rows]
+
+
 async def klachten_of_participant(db: Database | Tx, participant_id: int) -> list[Klacht]:
     rows = await db.fetchall(
         f"SELECT {COLUMNS} FROM klachten k WHERE k.participant_id = ? ORDER BY k.received_at DESC",
@@ -202,7 +220,8 @@ async def klachten_of_participant(db: Database | Tx, participant_id: int) -> lis
 
 async def attachments(db: Database | Tx, klacht_id: int) -> list[Attachment]:
     rows = await db.fetchall(
-        "SELECT kind, file_id FROM klacht_attachments WHERE klacht_id = ? ORDER BY id", (klacht_id,))
+        "SELECT kind, file_id FROM klacht_attachments WHERE klacht_id = ? ORDER BY id",
+        (klacht_id,))
     return [Attachment(row["kind"], row["file_id"]) for row in rows]
 
 
@@ -219,10 +238,8 @@ async def add_involved(tx: Tx, klacht_id: int, person_id: int, source: str) -> N
 
 
 async def school_staff(db: Database | Tx, school_id: int) -> list[Person]:
-    rows = await db.fetchall(
-        f"SELECT {PERSON_COLUMNS} FROM people p WHERE p.role = 'staff' AND p.school_id = ?"
-        " ORDER BY p.id", (school_id,))
-    return [Person.from_row(row) for row in rows]
+    """Every staff member of the school, in the order they were added."""
+    return await people.school_staff(db, school_id)
 
 
 async def eligible_handlers(db: Database | Tx, klacht: Klacht) -> list[Person]:
@@ -320,6 +337,14 @@ async def question_for_participant(db: Database | Tx, question_id: int,
         "SELECT q.* FROM klacht_questions q JOIN klachten k ON k.id = q.klacht_id"
         " WHERE q.id = ? AND k.participant_id = ?", (question_id, participant_id))
     return _question(row) if row else None
+
+
+async def answer_file(db: Database | Tx, question_id: int) -> AnswerFile | None:
+    """The file a participant answered a question with (``file_id`` None for a text answer)."""
+    row = await db.fetchone(
+        "SELECT klacht_id, answer_kind, answer_file_id FROM klacht_questions WHERE id = ?",
+        (question_id,))
+    return AnswerFile(row["klacht_id"], row["answer_kind"], row["answer_file_id"]) if row else None
 
 
 async def answer_question(tx: Tx, question_id: int, answer: str, kind: str | None,

@@ -5,42 +5,12 @@ forged or replayed presses refused and logged without personal data."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import secrets
 
-from bot.sandbox.state import PendingQuery
 from bot.klachten import contacts
 from storage import klachten as store
-from tests.test_klacht_flow import (file_klacht, klacht_row, linked, new_message,
-                                    school_with_handlers)
-
-
-def press_forged(sandbox, user, message, data: str) -> None:
-    """What a modified Telegram client can send: callback data the bot never put on a button in
-    this chat (the sandbox's own press refuses that, so the query is queued directly)."""
-    state = sandbox.state
-    chat = state.chats[user.user_id]
-    query_id = str(secrets.randbits(63))
-    state.queries[query_id] = PendingQuery(query_id, user.user_id, message.message_id, data)
-    state.enqueue("callback_query", {"id": query_id, "from": state.require_user(user.user_id),
-                                     "message": chat.live_message(message.message_id),
-                                     "chat_instance": chat.chat_instance, "data": data})
-
-
-async def current(user, message):
-    """A bot message as it is now (after edits of its buttons)."""
-    return next(m for m in await user.messages() if m.message_id == message.message_id)
-
-
-async def answer_to(user, data: str, timeout: float = 10.0) -> dict:
-    """The bot's answer (alert) to a press with this callback data."""
-    for _ in range(int(timeout / 0.05)):
-        answers = [a for a in await user.callback_answers() if a["data"] == data]
-        if answers:
-            return answers[-1]
-        await asyncio.sleep(0.05)
-    raise AssertionError(f"no answer to {data!r}")
+from tests.klacht_world import (answer_to, current, file_klacht, klacht_row, linked, new_message,
+                                press_forged, school_with_handlers)
 
 
 async def test_a_handler_named_in_the_klacht_never_gets_it_and_cannot_take_it(
@@ -54,7 +24,8 @@ async def test_a_handler_named_in_the_klacht_never_gets_it_and_cannot_take_it(
     row = await klacht_row(bot)
     await bot.services.outbox.drain()
     card = await bram.wait_for_message(row["reference"])
-    new_rows = await bot.db.fetchall("SELECT person_id FROM outbox WHERE message_key = 'klacht.new'")
+    new_rows = await bot.db.fetchall(
+        "SELECT person_id FROM outbox WHERE message_key = 'klacht.new'")
     assert [r["person_id"] for r in new_rows] == [ids["bram"]], "only the independent handler"
 
     caplog.set_level(logging.WARNING)
@@ -83,7 +54,8 @@ async def test_when_every_klachtbehandelaar_is_involved_the_coordinator_gets_it(
     carla = await linked(world, client, ids, "carla", 912, "nl")
     # The second handler is named in the text by full name only: that counts too.
     await file_klacht(bot, senait, "en", topic="The teacher", photo=True,
-                      text="Bram Jansen and the other one never answer.", involved=["Anna de Vries"])
+                      text="Bram Jansen and the other one never answer.",
+                      involved=["Anna de Vries"])
     row = await klacht_row(bot)
     involved = await store.involved_ids(bot.db, row["id"])
     assert involved == {ids["anna"], ids["bram"]}

@@ -9,9 +9,8 @@ import logging
 from bot.klachten import contacts
 from storage import klachten as store
 from storage import people
-from tests.test_klacht_flow import (file_klacht, klacht_row, linked, new_message,
-                                    school_with_handlers)
-from tests.test_klacht_handling import answer_to
+from tests.klacht_world import (answer_to, file_klacht, klacht_row, linked, new_message,
+                                school_with_handlers)
 
 
 async def test_refusal_needs_a_reason_and_only_within_four_weeks(bot, world, client, clock,
@@ -43,7 +42,8 @@ async def test_refusal_needs_a_reason_and_only_within_four_weeks(bot, world, cli
     assert "geldt niet meer" in answer["text"]
 
     clock.advance(days=1)
-    await file_klacht(bot, senait, "tr", topic="The timetable (rooster)", text="Ders saati değişti.")
+    await file_klacht(bot, senait, "tr", topic="The timetable (rooster)",
+                      text="Ders saati değişti.")
     second = await klacht_row(bot)
     await bot.services.outbox.drain()
     card = await bram.wait_for_message(second["reference"])

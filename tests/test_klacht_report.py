@@ -1,6 +1,7 @@
 """The klachten register and report (issue 5; Blik op Werk norms 1.5.6 to 1.5.9): per school and
-period the share handled within term against the 80% norm, for a mix of on-time and late klachten,
-from the admin CLI (table, JSON, CSV) and from the gemeente's API key (its own participants only)."""
+period the share handled within term against the 80% norm, for a mix of on-time and late
+klachten, from the admin CLI (table, JSON, CSV) and from the gemeente's API key (its own
+participants only)."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ topic late is told why it goes to the klantmanager, and a new text replaces the 
 
 from __future__ import annotations
 
-from tests.test_klacht_flow import linked, new_message, school_with_handlers
+from tests.klacht_world import linked, new_message, school_with_handlers
 
 
 async def test_participant_changes_topic_and_text_in_the_summary_before_sending(bot, world, client):

@@ -13,11 +13,12 @@ from hypothesis import strategies as st
 
 from bot.i18n import LANGUAGES, RLM, I18n
 from bot.klachten import contacts
+from bot.klachten.filing import named_in_text
+from bot.klachten.limits import has_words
 from bot.klachten.notices import acknowledgement, options_text
 from bot.klachten.routing import ack_params
 from bot.klachten.sweep import due_keys
 from bot.rules.klacht_deadlines import deadlines
-from conversations.klacht import has_words, named_in_text
 from storage.klachten import Klacht
 from storage.people import Person
 
@@ -91,7 +92,8 @@ def test_dst_changes_and_year_ends_never_move_a_deadline_or_a_reminder_day():
         assert due.handle_by.astimezone(AMS).date() == handle_on, received
         assert due.handle_by.astimezone(AMS).time() == time.max
         k = klacht(received)
-        assert due_keys(k, local(decide_on - timedelta(days=7), EARLY), set()) == ["decide_by:remind7"]
+        assert (due_keys(k, local(decide_on - timedelta(days=7), EARLY), set())
+                == ["decide_by:remind7"])
         assert due_keys(k, local(decide_on - timedelta(days=8), LATE), set()) == []
 
 

@@ -1,63 +1,31 @@
-"""Klachten (issue 5): the scheduler sweep of their deadlines and the admin report.
+"""Klachten (issue 5; Blik op Werk norm 1.5 and bijlage 9, convenant art. 13.4 to 13.6): a
+participant files a klacht in their own language, an independent klachtbehandelaar of the school
+handles it within the terms, and the gemeente sees the figures. This package holds the services
+and the scheduler's sweep (``SWEEPS``); the feature across the layers:
 
-Blik op Werk norm 1.5 and bijlage 9, convenant art. 13.4 to 13.6. The conversations live in
-``conversations/klacht.py`` (filing), ``conversations/klacht_handling.py`` (the school's
-klachtbehandelaar) and ``conversations/mijnklachten.py`` (the participant afterwards); the
-gemeente's report endpoint in ``bot/api/klachten.py``; storage in ``storage/klachten.py``.
+- handlers: ``conversations/klacht.py`` (/klacht, filing; its steps and prompts in
+  ``conversations/klacht_steps.py``), ``conversations/klacht_handling.py`` (the handler's buttons
+  and /klachten), ``conversations/mijnklachten.py`` (/mijnklachten, satisfaction, answers);
+- route: ``bot/api/klachten.py`` (``GET /klachten/report`` for a gemeente's own participants);
+- rules: ``bot/rules/klacht_deadlines.py`` (the terms, reminders and the 1.5.8 figures);
+- services: ``filing`` (storing a klacht with its notifications), ``limits``, ``routing`` (who
+  gets it), ``notices`` (every message, rendered by the outbox), ``sweep`` (reminders and
+  escalation), ``report`` (figures and register), ``topics``, ``contacts`` (the klachtenlijn);
+- admin: ``bot/admin/klachten.py`` (``inburgerbot admin klachten-report``);
+- queries: ``storage/klachten.py`` (drafts, the register, handling steps, questions, notices).
+
+From the participant's message to the handler's reminder: /klacht collects a draft step by step
+(kept in ``klacht_drafts``); "Send" hands it to ``filing.file_klacht``, which in one transaction
+stores the klacht with its deadlines (``bot.rules.klacht_deadlines.deadlines``) and enqueues a
+``klacht.new`` card for each eligible handler (``routing.deliver_to_handlers``); the outbox sends
+the card rendered by ``notices``, whose buttons lead to ``conversations/klacht_handling.py``. The
+scheduler runs ``sweep.sweep_klachten``, which enqueues ``klacht.reminder`` 7 and 2 days before
+each open deadline and escalates once one has passed.
 """
 
 from __future__ import annotations
 
-import argparse
-from datetime import date
-
 from bot.klachten import notices  # noqa: F401  (registers the outbox renderers)
-from bot.klachten import report as figures
 from bot.klachten.sweep import sweep_klachten
 
 SWEEPS = (("klachten", sweep_klachten),)
-
-
-def _date(raw: str) -> date:
-    try:
-        return date.fromisoformat(raw)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"a date YYYY-MM-DD is needed, got {raw!r}") from None
-
-
-def _id(raw: str) -> int:
-    if not raw.isdigit():
-        raise argparse.ArgumentTypeError(f"an id must be a whole number, got {raw!r}")
-    return int(raw)
-
-
-async def klachten_report(args, ctx):
-    """Per school: klachten, share handled within term against the 80% norm, median days."""
-    from bot.refusal import Refused as AdminError
-
-    tz = ctx.settings.tz
-    today = ctx.clock.now().astimezone(tz).date()
-    start = args.start or date(today.year, 1, 1)
-    end = args.end or today
-    if end < start:
-        raise AdminError("--to is before --from")
-    if args.register:
-        rows = await figures.register(ctx.db, start, end, tz, school_id=args.school)
-        return figures.to_csv(rows, figures.REGISTER_FIELDS).rstrip("\n") if args.csv else rows
-    rows = await figures.school_reports(ctx.db, start, end, ctx.clock.now(), tz,
-                                        school_id=args.school)
-    return figures.to_csv(rows).rstrip("\n") if args.csv else rows
-
-
-def add_admin_commands(sub) -> None:
-    p = sub.add_parser("klachten-report",
-                       help="klachten per school and period: within-term share against the 80%% "
-                            "norm, median days to decision and closure (norms 1.5.6-1.5.9)")
-    p.add_argument("--from", dest="start", type=_date, help="first day (default: 1 January)")
-    p.add_argument("--to", dest="end", type=_date, help="last day (default: today)")
-    p.add_argument("--school", type=_id, help="one school only")
-    p.add_argument("--csv", action="store_true", help="print CSV")
-    p.add_argument("--register", action="store_true",
-                   help="the register per klacht instead: receipt, acknowledgement, handler, "
-                        "outcome, date handled (norm 1.5.6)")
-    p.set_defaults(fn=klachten_report)

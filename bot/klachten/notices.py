@@ -184,7 +184,8 @@ def handler_keyboard(tr: Translator, klacht_id: int, state: str,
     rows = []
     if state == "received":
         rows += [
-            [InlineKeyboardButton(tr.s_("Take into treatment"), callback_data=f"{p}take:{klacht_id}")],
+            [InlineKeyboardButton(tr.s_("Take into treatment"),
+                                  callback_data=f"{p}take:{klacht_id}")],
             [InlineKeyboardButton(tr.s_("Do not take into treatment"),
                                   callback_data=f"{p}refuse:{klacht_id}")],
         ]

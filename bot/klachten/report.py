@@ -41,7 +41,8 @@ async def school_reports(db: Database, start: date, end: date, now: datetime, tz
     facts: dict[int, list[KlachtFacts]] = {}
     for row in rows:
         facts.setdefault(row["school_id"], []).append(KlachtFacts(
-            received_at=from_db(row["received_at"]), acknowledged_at=from_db(row["acknowledged_at"]),
+            received_at=from_db(row["received_at"]),
+            acknowledged_at=from_db(row["acknowledged_at"]),
             decided_at=from_db(row["decided_at"]), handled_at=from_db(row["handled_at"])))
     # Taken as of now: a klacht of the period closed after its end still counts as closed.
     as_of = now

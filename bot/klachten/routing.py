@@ -13,7 +13,7 @@ from datetime import datetime
 
 from bot.outbox import PRIORITY_HIGH, enqueue
 from storage import klachten as store
-from storage import people
+from storage import orgs, people
 from storage.database import Tx
 from storage.klachten import Klacht
 
@@ -21,7 +21,8 @@ log = logging.getLogger(__name__)
 
 
 async def school_name(tx: Tx, school_id: int) -> str:
-    return await tx.fetchval("SELECT name FROM schools WHERE id = ?", (school_id,)) or "?"
+    school = await orgs.get_school(tx, school_id)
+    return (school.name if school else None) or "?"
 
 
 def ack_params(klacht: Klacht) -> dict:
