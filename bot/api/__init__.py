@@ -13,7 +13,7 @@ Every router here is made with ``api_router(...)`` so all of them answer errors 
 - never a bare 500: anything unexpected is logged by type and code path only (the exception
   message may quote personal data) and answered with a JSON body.
 
-A feature module exposes ``router``; bot/features.py lists it, bot/http/app.py includes it.
+Each module here exposes ``router``; its Feature in bot/features.py names it, bot/app.py includes it.
 """
 
 from __future__ import annotations
