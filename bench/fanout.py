@@ -29,7 +29,7 @@ import sys
 import tempfile
 import time
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -39,11 +39,11 @@ import httpx  # noqa: E402
 from telegram.error import RetryAfter  # noqa: E402
 from telegram.ext import AIORateLimiter, ApplicationBuilder  # noqa: E402
 
+from bot.app import BotApp  # noqa: E402
 from bot.clock import Clock  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.outbox import PRIORITY_BULK, Notice, enqueue_many  # noqa: E402
 from bot.outbox.messages import PING  # noqa: E402
-from bot.app import BotApp  # noqa: E402
 from bot.sandbox import SandboxClient, SandboxServer  # noqa: E402
 from storage import orgs, people  # noqa: E402
 from storage.database import to_db  # noqa: E402
@@ -62,9 +62,9 @@ class WeekdayClock(Clock):
         self._real = time.time()
 
     def now(self) -> datetime:
-        return (self._start.astimezone(timezone.utc)
-                + (datetime.fromtimestamp(time.time(), timezone.utc)
-                   - datetime.fromtimestamp(self._real, timezone.utc)))
+        return (self._start.astimezone(UTC)
+                + (datetime.fromtimestamp(time.time(), UTC)
+                   - datetime.fromtimestamp(self._real, UTC)))
 
 
 async def open_chats(sandbox: SandboxServer, client: SandboxClient, ids: list[int]) -> None:

@@ -35,7 +35,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -43,9 +43,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import httpx  # noqa: E402
 
+from bot.app import BotApp  # noqa: E402
 from bot.clock import Clock  # noqa: E402
 from bot.config import Settings  # noqa: E402
-from bot.app import BotApp  # noqa: E402
 from bot.sandbox import SandboxClient, SandboxServer  # noqa: E402
 from storage import orgs  # noqa: E402
 from storage.database import to_db  # noqa: E402
@@ -63,7 +63,7 @@ class RunningClock(Clock):
         self._real = time.time()
 
     def now(self) -> datetime:
-        return START.astimezone(timezone.utc) + timedelta(seconds=time.time() - self._real)
+        return START.astimezone(UTC) + timedelta(seconds=time.time() - self._real)
 
 
 def planning(groups: int, per_group: int, weeks: int) -> dict:

@@ -25,7 +25,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -55,7 +55,7 @@ STATUSES = ("absent", "absent_reported", "absent_ill", "absent_other")
 
 class FixedClock(Clock):
     def now(self) -> datetime:
-        return NOW.astimezone(timezone.utc)
+        return NOW.astimezone(UTC)
 
 
 def utc(moment: datetime) -> str:

@@ -25,17 +25,32 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.context import BotContext
 from bot.errors import on_error
-from bot.features import (ACTIVITIES, AFMELDEN, ATTENDANCE, CASELOAD, GATE, HELP, KLACHTEN,
-                          LANGUAGE, ONBOARDING, OUTBOX, OVERSTAP, ROOSTER, UREN, VERZUIM, Feature,
-                          command_rank)
+from bot.features import (
+    ACTIVITIES,
+    AFMELDEN,
+    ATTENDANCE,
+    CASELOAD,
+    GATE,
+    HELP,
+    KLACHTEN,
+    LANGUAGE,
+    ONBOARDING,
+    OUTBOX,
+    OVERSTAP,
+    ROOSTER,
+    UREN,
+    VERZUIM,
+    Feature,
+    command_rank,
+)
 from bot.http.app import create_http_app
 from bot.i18n import I18n
 from bot.menus import set_default_menus
 from bot.outbox.dispatcher import Dispatcher
 from bot.outbox.ratelimit import SharedRateLimiter
 from bot.persistence import SqlitePersistence
-from bot.serving import UvicornTask
 from bot.services import Services
+from bot.serving import UvicornTask
 from storage import orgs
 from storage.database import Database
 
@@ -50,7 +65,7 @@ FEATURES: tuple[Feature, ...] = (
 
 
 def file_url_for(api_url: str) -> str:
-    """python-telegram-bot's base_file_url for a given base_url (``.../bot`` -> ``.../file/bot``)."""
+    """python-telegram-bot's base_file_url for a base_url (``.../bot`` -> ``.../file/bot``)."""
     if api_url.endswith("/bot"):
         return api_url[: -len("/bot")] + "/file/bot"
     return api_url.rstrip("/") + "/file/bot"

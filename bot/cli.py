@@ -24,7 +24,8 @@ async def serve(settings: Settings) -> None:
     from bot.app import BotApp
 
     host, port = settings.http
-    config = uvicorn.Config(BotApp(settings).http, host=host, port=port, lifespan="on", log_level="info",
+    config = uvicorn.Config(BotApp(settings).http, host=host, port=port, lifespan="on",
+                            log_level="info",
                             access_log=False)
     await uvicorn.Server(config).serve()
 
@@ -41,7 +42,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if argv else 2
     command, rest = argv[0], argv[1:]
     if command not in ("run", "demo", "admin"):
-        print(f"inburgerbot: unknown command {command!r} (choose run, demo or admin)", file=sys.stderr)
+        print(f"inburgerbot: unknown command {command!r} (choose run, demo or admin)",
+              file=sys.stderr)
         return 2
     try:
         if command == "admin":

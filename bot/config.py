@@ -1,4 +1,4 @@
-"""Settings from environment variables (issue 2): every one documented in the README with its default.
+"""Settings from environment variables (issue 2): each documented in the README with its default.
 
 A missing or malformed setting raises ``ConfigError`` whose message is one line naming the setting;
 the CLI prints that line and exits, so nobody sees a traceback at start-up.
@@ -7,9 +7,9 @@ the CLI prints that line and exits, so nobody sees a traceback at start-up.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Mapping
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
@@ -44,7 +44,8 @@ def _timezone(name: str, raw: str) -> ZoneInfo:
     try:
         return ZoneInfo(raw)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ConfigError(f"{name} must be an IANA time zone such as Europe/Amsterdam, got {raw!r}") from None
+        raise ConfigError(f"{name} must be an IANA time zone such as Europe/Amsterdam, "
+                          f"got {raw!r}") from None
 
 
 def _url(name: str, raw: str) -> str:
@@ -64,7 +65,7 @@ def _bool(name: str, raw: str) -> bool:
 
 @dataclass(frozen=True)
 class Setting:
-    """One environment variable: its name, default (None = required for `run`), parser and meaning."""
+    """One environment variable: its name, default (None: required for `run`), parser, meaning."""
 
     name: str
     default: str | None
@@ -73,19 +74,23 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("TELEGRAM_BOT_TOKEN", None, lambda n, v: v, "Bot token from @BotFather (not needed for `demo`)."),
+    Setting("TELEGRAM_BOT_TOKEN", None, lambda n, v: v,
+            "Bot token from @BotFather (not needed for `demo`)."),
     Setting("TELEGRAM_API_URL", "https://api.telegram.org/bot", _url,
-            "Bot API base URL, python-telegram-bot's base_url form; point it at any compatible server."),
+            "Bot API base URL, python-telegram-bot's base_url form; point it at any compatible "
+            "server."),
     Setting("INBURGERBOT_DB", "./inburgerbot.db", lambda n, v: Path(v), "SQLite database file."),
     Setting("INBURGERBOT_HTTP", "127.0.0.1:8080", _host_port,
             "host:port of the bot's HTTP server (school API, /health, /verify)."),
-    Setting("INBURGERBOT_TZ", "Europe/Amsterdam", _timezone, "Time zone for all dates and times shown."),
+    Setting("INBURGERBOT_TZ", "Europe/Amsterdam", _timezone,
+            "Time zone for all dates and times shown."),
     Setting("INBURGERBOT_PUBLIC_URL", "", lambda n, v: v.rstrip("/"),
             "Public base URL of the HTTP server, used in links (calendar feed, /verify); "
             "defaults to http://INBURGERBOT_HTTP."),
     Setting("INBURGERBOT_SWEEP_SECONDS", "60", _positive_float,
             "How often the scheduler sweeps for due deadlines, alerts and reminders."),
-    Setting("INBURGERBOT_LINK_CODE_DAYS", "14", _positive_int, "Days before a one-time link code expires."),
+    Setting("INBURGERBOT_LINK_CODE_DAYS", "14", _positive_int,
+            "Days before a one-time link code expires."),
     Setting("INBURGERBOT_OUTBOX_GLOBAL_RATE", "30", _positive_float,
             "Messages per second the outbox sends overall (Telegram allows about 30)."),
     Setting("INBURGERBOT_OUTBOX_CHAT_RATE", "1", _positive_float,
@@ -95,7 +100,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("INBURGERBOT_OUTBOX_RETENTION_DAYS", "90", _positive_float,
             "Days a sent notification is kept for audit before it is pruned."),
     Setting("INBURGERBOT_QUIET_HOURS", "21:00-07:30", lambda n, v: _time_range(n, v),
-            "Local window in which participant notifications wait (unless about a lesson within 12 h)."),
+            "Local window in which participant notifications wait (unless about a lesson within "
+            "12 h)."),
     Setting("INBURGERBOT_WORKING_HOURS", "08:00-18:00", lambda n, v: _time_range(n, v),
             "Local window (Mon-Fri, not on Dutch public holidays) for non-urgent staff alerts."),
     Setting("INBURGERBOT_DIGEST_TIME", "08:30", lambda n, v: _time_of_day(n, v),
@@ -145,7 +151,7 @@ class Settings:
     overstap_reminder_days: int = 5
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None, require_token: bool = True) -> "Settings":
+    def from_env(cls, env: Mapping[str, str] | None = None, require_token: bool = True) -> Settings:
         """Parse every setting, raising ConfigError naming the first bad one."""
         env = os.environ if env is None else env
         values: dict[str, object] = {}
@@ -161,28 +167,29 @@ class Settings:
             values[setting.name] = setting.parse(setting.name, raw)
         token = values["TELEGRAM_BOT_TOKEN"]
         if token is not None and ":" not in str(token):
-            raise ConfigError("TELEGRAM_BOT_TOKEN looks malformed: expected the form 123456:ABC-DEF...")
+            raise ConfigError("TELEGRAM_BOT_TOKEN looks malformed: expected the form "
+                              "123456:ABC-DEF...")
         return cls(
-            token=token,  # type: ignore[arg-type]
-            api_url=values["TELEGRAM_API_URL"],  # type: ignore[arg-type]
-            db_path=values["INBURGERBOT_DB"],  # type: ignore[arg-type]
-            http=values["INBURGERBOT_HTTP"],  # type: ignore[arg-type]
-            tz=values["INBURGERBOT_TZ"],  # type: ignore[arg-type]
-            public_url=values["INBURGERBOT_PUBLIC_URL"],  # type: ignore[arg-type]
-            sweep_seconds=values["INBURGERBOT_SWEEP_SECONDS"],  # type: ignore[arg-type]
-            link_code_days=values["INBURGERBOT_LINK_CODE_DAYS"],  # type: ignore[arg-type]
-            outbox_global_rate=values["INBURGERBOT_OUTBOX_GLOBAL_RATE"],  # type: ignore[arg-type]
-            outbox_chat_rate=values["INBURGERBOT_OUTBOX_CHAT_RATE"],  # type: ignore[arg-type]
-            outbox_give_up_hours=values["INBURGERBOT_OUTBOX_GIVE_UP_HOURS"],  # type: ignore[arg-type]
-            outbox_retention_days=values["INBURGERBOT_OUTBOX_RETENTION_DAYS"],  # type: ignore[arg-type]
-            quiet_hours=values["INBURGERBOT_QUIET_HOURS"],  # type: ignore[arg-type]
-            working_hours=values["INBURGERBOT_WORKING_HOURS"],  # type: ignore[arg-type]
-            digest_time=values["INBURGERBOT_DIGEST_TIME"],  # type: ignore[arg-type]
-            overstap_reminder_days=values["INBURGERBOT_OVERSTAP_REMINDER_DAYS"],  # type: ignore[arg-type]
+            token=token,
+            api_url=values["TELEGRAM_API_URL"],
+            db_path=values["INBURGERBOT_DB"],
+            http=values["INBURGERBOT_HTTP"],
+            tz=values["INBURGERBOT_TZ"],
+            public_url=values["INBURGERBOT_PUBLIC_URL"],
+            sweep_seconds=values["INBURGERBOT_SWEEP_SECONDS"],
+            link_code_days=values["INBURGERBOT_LINK_CODE_DAYS"],
+            outbox_global_rate=values["INBURGERBOT_OUTBOX_GLOBAL_RATE"],
+            outbox_chat_rate=values["INBURGERBOT_OUTBOX_CHAT_RATE"],
+            outbox_give_up_hours=values["INBURGERBOT_OUTBOX_GIVE_UP_HOURS"],
+            outbox_retention_days=values["INBURGERBOT_OUTBOX_RETENTION_DAYS"],
+            quiet_hours=values["INBURGERBOT_QUIET_HOURS"],
+            working_hours=values["INBURGERBOT_WORKING_HOURS"],
+            digest_time=values["INBURGERBOT_DIGEST_TIME"],
+            overstap_reminder_days=values["INBURGERBOT_OVERSTAP_REMINDER_DAYS"],
         )
 
     @classmethod
-    def defaults(cls, **overrides: object) -> "Settings":
+    def defaults(cls, **overrides: object) -> Settings:
         """Defaults of every setting (as documented), with overrides; used by demo and tests."""
         base = cls.from_env({}, require_token=False)
         return replace(base, **overrides)

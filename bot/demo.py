@@ -3,7 +3,8 @@ server, the real bot pointed at it, a fresh SQLite file with demo data, and a te
 which you talk to the bot as one of the demo people.
 
 In the chat: type text or /commands; a number presses that button of the last message with
-buttons; `:people` lists the demo people, `:as N` switches person, `:link` sends the current person's link code, `:help`, `:quit`.
+buttons; `:people` lists the demo people, `:as N` switches person, `:link` sends the current
+person's link code, `:help`, `:quit`.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ import asyncio
 import sys
 from pathlib import Path
 
+from bot.app import BotApp
 from bot.clock import Clock
 from bot.config import ConfigError, Settings, _host_port
 from bot.demo_data import DemoPerson, seed
-from bot.app import BotApp
 from bot.sandbox import SandboxClient, SandboxServer, SandboxUser
 from storage.database import Database
 

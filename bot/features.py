@@ -33,9 +33,26 @@ from bot.api import verify as verify_api
 from bot.outbox import sweep as outbox_sweep
 from bot.overstap import sweep as overstap_sweep
 from bot.services import Command, Services, Sweep
-from conversations import (activities, afmelden, caseload, gate, gedeeld, help, klacht,
-                           klacht_handling, language, mijnklachten, onboarding, outbox_chats,
-                           overstap, overstap_answers, overstap_handling, rooster, uren, verzuim)
+from conversations import (
+    activities,
+    afmelden,
+    caseload,
+    gate,
+    gedeeld,
+    help,
+    klacht,
+    klacht_handling,
+    language,
+    mijnklachten,
+    onboarding,
+    outbox_chats,
+    overstap,
+    overstap_answers,
+    overstap_handling,
+    rooster,
+    uren,
+    verzuim,
+)
 
 Register = Callable[[Application, Services], None]
 Startup = Callable[[Services], Awaitable[None]]
@@ -81,8 +98,8 @@ OVERSTAP = Feature(
 )
 ATTENDANCE = Feature("attendance", routes=(attendance_api.router,))
 VERZUIM = Feature("verzuim", handlers=(verzuim.register,), sweeps=bot.verzuim.SWEEPS)
-UREN = Feature("uren", commands=uren.COMMANDS, handlers=(uren.register,), routes=(verify_api.router,),
-               menu=uren.MENU, startup=(bot.uren.startup,))
+UREN = Feature("uren", commands=uren.COMMANDS, handlers=(uren.register,),
+               routes=(verify_api.router,), menu=uren.MENU, startup=(bot.uren.startup,))
 AFMELDEN = Feature("afmelden", commands=afmelden.COMMANDS, handlers=(afmelden.register,),
                    menu=afmelden.MENU)
 CASELOAD = Feature("caseload", commands=caseload.COMMANDS, handlers=(caseload.register,),

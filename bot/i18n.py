@@ -33,12 +33,12 @@ from __future__ import annotations
 
 import io
 import string
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from functools import cached_property
 from importlib import resources
-from typing import Iterable, Mapping
 from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
@@ -166,7 +166,7 @@ class I18n:
         self.catalogs = dict(catalogs) if catalogs is not None else load_catalogs()
         self._translators: dict[str, Translator] = {}
 
-    def get(self, language: str | None) -> "Translator":
+    def get(self, language: str | None) -> Translator:
         lang = language if language in LANGUAGES else DEFAULT_LANGUAGE
         if lang not in self._translators:
             catalogs = self.catalogs[lang]

@@ -2,7 +2,8 @@
 
 Conversation states and chat data are written within a second (``update_interval``) and again after
 each update (see ``bot.app``), so a half-finished flow survives a restart. Anything that matters
-on its own (a filed klacht, an absence report) is committed to its own table at once, never only here.
+on its own (a filed klacht, an absence report) is committed to its own table at once, never only
+here.
 """
 
 from __future__ import annotations

@@ -25,8 +25,14 @@ import warnings
 
 from telegram import Update
 from telegram.error import TelegramError
-from telegram.ext import (Application, CallbackQueryHandler, CommandHandler, ConversationHandler,
-                          MessageHandler, filters)
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
 from telegram.warnings import PTBUserWarning
 
 from bot.context import BotContext
@@ -37,8 +43,15 @@ from bot.klachten.limits import MAX_ATTACHMENTS, MAX_PER_DAY, MAX_TEXT, has_word
 from bot.klachten.notices import acknowledgement
 from bot.klachten.topics import GEMEENTE_TOPICS, TOPICS
 from bot.services import Command, Services
-from conversations.klacht_steps import (PREFIX, State, ask, media_of, more_keyboard, new_draft,
-                                        next_state)
+from conversations.klacht_steps import (
+    PREFIX,
+    State,
+    ask,
+    media_of,
+    more_keyboard,
+    new_draft,
+    next_state,
+)
 from storage import klachten as store
 
 log = logging.getLogger(__name__)

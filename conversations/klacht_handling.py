@@ -21,15 +21,21 @@ from enum import IntEnum
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
-from telegram.ext import (Application, CallbackQueryHandler, CommandHandler, ConversationHandler,
-                          MessageHandler, filters)
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
 from telegram.warnings import PTBUserWarning
 
 from bot.context import BotContext
 from bot.i18n import SN_
 from bot.klachten import routing
 from bot.klachten.limits import has_words
-from bot.klachten.notices import (HANDLER_PREFIX, handler_keyboard, klacht_card, outcome_label)
+from bot.klachten.notices import HANDLER_PREFIX, handler_keyboard, klacht_card, outcome_label
 from bot.klachten.topics import CLOSING_OUTCOMES
 from bot.outbox import enqueue
 from bot.rules.klacht_deadlines import can_refuse_treatment

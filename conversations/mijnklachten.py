@@ -17,16 +17,21 @@ from enum import IntEnum
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
-from telegram.ext import (Application, CallbackQueryHandler, CommandHandler, ConversationHandler,
-                          MessageHandler, filters)
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
 from telegram.warnings import PTBUserWarning
 
 from bot.context import BotContext
 from bot.i18n import N_, Translator
 from bot.klachten import routing
 from bot.klachten.limits import MAX_TEXT, has_words
-from bot.klachten.notices import (PARTICIPANT_PREFIX, frag, options_text, outcome_label,
-                                  topic_label)
+from bot.klachten.notices import PARTICIPANT_PREFIX, frag, options_text, outcome_label, topic_label
 from bot.outbox import enqueue
 from bot.services import Command, Services
 from conversations.klacht_steps import media_of

@@ -19,8 +19,14 @@ from __future__ import annotations
 import warnings
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import (Application, CallbackQueryHandler, CommandHandler, ConversationHandler,
-                          MessageHandler, filters)
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
 from telegram.warnings import PTBUserWarning
 
 from bot.context import BotContext
@@ -32,8 +38,15 @@ from bot.overstap.notices import K_PREFIX, S_PREFIX, staff_label
 from bot.rules.overstap import Party
 from bot.services import Command, Services
 from conversations import overstap_klantmanager, overstap_new_school, overstap_old_school
-from conversations.overstap_staff import (State, cancel, parts_of, refuse, request_id_at,
-                                          staff_actor, wrote_note)
+from conversations.overstap_staff import (
+    State,
+    cancel,
+    parts_of,
+    refuse,
+    request_id_at,
+    staff_actor,
+    wrote_note,
+)
 from storage import overstap as store
 
 COMMANDS = (Command("overstappen", SN_("Overstap requests you take part in"),

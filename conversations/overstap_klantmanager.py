@@ -12,8 +12,14 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 from bot.context import BotContext
 from bot.overstap.notices import K_PREFIX
 from bot.rules.overstap import Event
-from conversations.overstap_staff import (act, ask_note, done_pressing, parts_of, refuse,
-                                          request_id_at)
+from conversations.overstap_staff import (
+    act,
+    ask_note,
+    done_pressing,
+    parts_of,
+    refuse,
+    request_id_at,
+)
 
 
 async def approve(update: Update, context: BotContext) -> None:

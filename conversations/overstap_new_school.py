@@ -16,9 +16,19 @@ from bot.i18n import SN_
 from bot.overstap import access, telling
 from bot.overstap.notices import S_PREFIX
 from bot.rules.overstap import Event
-from conversations.overstap_staff import (PENDING, State, act, begin_step, day_code,
-                                          done_pressing, parse_day, parts_of, refuse,
-                                          request_id_at, sbtn)
+from conversations.overstap_staff import (
+    PENDING,
+    State,
+    act,
+    begin_step,
+    day_code,
+    done_pressing,
+    parse_day,
+    parts_of,
+    refuse,
+    request_id_at,
+    sbtn,
+)
 from storage import placement
 
 

@@ -11,8 +11,13 @@ from __future__ import annotations
 from datetime import date, time
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import (BaseHandler, CallbackQueryHandler, ConversationHandler, MessageHandler,
-                          filters)
+from telegram.ext import (
+    BaseHandler,
+    CallbackQueryHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
 
 from bot.context import BotContext
 from bot.i18n import SN_
@@ -23,9 +28,21 @@ from bot.overstap.notices import S_PREFIX, SETTLEMENT_LABELS, staff_label
 from bot.rules.localtime import at_local
 from bot.rules.overstap import Event
 from bot.rules.working_days import next_working_day
-from conversations.overstap_staff import (PENDING, State, act, ask_note, begin_step, day_code,
-                                          done_pressing, parse_day, parts_of, refuse,
-                                          request_id_at, sbtn, staff_actor)
+from conversations.overstap_staff import (
+    PENDING,
+    State,
+    act,
+    ask_note,
+    begin_step,
+    day_code,
+    done_pressing,
+    parse_day,
+    parts_of,
+    refuse,
+    request_id_at,
+    sbtn,
+    staff_actor,
+)
 from storage import orgs
 
 CONVERSATION_DAYS = 5

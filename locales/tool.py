@@ -25,8 +25,14 @@ from babel.messages.catalog import Catalog
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
 
-from bot.i18n import (LANGUAGES, PARTICIPANT_DOMAIN, PLURAL_FORMS, STAFF_DOMAIN, STAFF_LANGUAGES,
-                      placeholders)
+from bot.i18n import (
+    LANGUAGES,
+    PARTICIPANT_DOMAIN,
+    PLURAL_FORMS,
+    STAFF_DOMAIN,
+    STAFF_LANGUAGES,
+    placeholders,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"

@@ -50,7 +50,7 @@ class LessonRow:
     group_name: str = ""
 
     @classmethod
-    def from_row(cls, row) -> "LessonRow":
+    def from_row(cls, row) -> LessonRow:
         return cls(row["id"], row["school_id"], row["group_id"], row["external_id"], row["kind"],
                    row["mode"], utc(row["starts_at"]), utc(row["ends_at"]),
                    bool(row["cancelled"]), row["teacher"], row["location"],

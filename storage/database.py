@@ -10,11 +10,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
+from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any, AsyncIterator, Iterable, Sequence
+from typing import Any
 
 import aiosqlite
 
@@ -27,14 +28,14 @@ def to_db(moment: datetime) -> str:
     """Store an aware datetime as sortable UTC text."""
     if moment.tzinfo is None:
         raise ValueError("naive datetime given to the database")
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def from_db(text: str | None) -> datetime | None:
     """Read a datetime written by ``to_db``."""
     if text is None:
         return None
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc)
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
 
 
 class Tx:
@@ -82,7 +83,7 @@ class Database:
         self.path = path
 
     @classmethod
-    async def open(cls, path: Path | str, migrate: bool = True) -> "Database":
+    async def open(cls, path: Path | str, migrate: bool = True) -> Database:
         path = Path(path)
         if path.parent and not path.parent.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -159,7 +160,7 @@ class Database:
                     await tx.execute(statement)
                 await tx.execute(
                     "INSERT INTO schema_migrations(name, applied_at) VALUES (?, ?)",
-                    (name, to_db(datetime.now(timezone.utc))),
+                    (name, to_db(datetime.now(UTC))),
                 )
             log.info("applied migration %s", name)
             applied.append(name)

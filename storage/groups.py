@@ -6,9 +6,9 @@ read back as the periods that decide who hears of a lesson (``bot.rules.rooster_
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Collection
 
 from storage.database import Row, Tx, to_db
 from storage.rows import CHUNK, Db, chunks, marks, parse_day
@@ -110,12 +110,12 @@ async def delete_members(tx: Tx, member_ids: Collection[int]) -> None:
 async def insert_members(tx: Tx, rows: list[tuple[int, int, date, date | None]]) -> None:
     await tx.executemany(
         "INSERT INTO group_members(group_id, person_id, joined_on, left_on) VALUES (?,?,?,?)",
-        [(g, p, j.isoformat(), l.isoformat() if l else None) for g, p, j, l in rows])
+        [(g, p, j.isoformat(), left.isoformat() if left else None) for g, p, j, left in rows])
 
 
 async def update_member_left(tx: Tx, rows: list[tuple[date | None, int]]) -> None:
     await tx.executemany("UPDATE group_members SET left_on = ? WHERE id = ?",
-                         [(l.isoformat() if l else None, i) for l, i in rows])
+                         [(left.isoformat() if left else None, i) for left, i in rows])
 
 
 async def active_memberships(db: Db, group_ids: Collection[int]

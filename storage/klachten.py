@@ -54,7 +54,7 @@ class Klacht:
         return self.state in OPEN_STATES
 
     @classmethod
-    def from_row(cls, row) -> "Klacht":
+    def from_row(cls, row) -> Klacht:
         values = {}
         for name, spec in cls.__dataclass_fields__.items():
             value = row[name]

@@ -7,9 +7,9 @@ marked)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Collection
+from datetime import UTC, datetime
 
 from bot.rules.lessons import Lesson
 from storage.database import Row, Tx, from_db, to_db
@@ -65,7 +65,7 @@ async def lessons_between(db: Db, school_id: int, start: datetime, end: datetime
 def utc_text(moment: datetime) -> str:
     """``to_db`` for the many lessons of a push (isoformat is faster than strftime); the same
     text: UTC with microseconds and a Z."""
-    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")[:-6] + "Z"
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")[:-6] + "Z"
 
 
 def lesson_values(lesson: Lesson) -> tuple:

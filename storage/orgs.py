@@ -64,7 +64,8 @@ async def list_schools(db: Database | Tx) -> list[School]:
 async def _by_key(db: Database | Tx, table: str, key: str) -> int | None:
     """Find the owner of an API key; the hash lookup is followed by a constant-time comparison."""
     digest = hash_secret(key)
-    row = await db.fetchone(f"SELECT id, api_key_hash FROM {table} WHERE api_key_hash = ?", (digest,))
+    row = await db.fetchone(f"SELECT id, api_key_hash FROM {table} WHERE api_key_hash = ?",
+                            (digest,))
     if row is None or not hmac.compare_digest(row["api_key_hash"], digest):
         return None
     return row["id"]

@@ -41,7 +41,7 @@ class Claimed:
     sent_parts: tuple[int, ...]
 
     @classmethod
-    def from_row(cls, row: Row) -> "Claimed":
+    def from_row(cls, row: Row) -> Claimed:
         return cls(
             id=row["id"], person_id=row["person_id"], chat_id=row["target_chat"],
             audience=row["audience"], message_key=row["message_key"],
@@ -147,7 +147,8 @@ async def reschedule(db: Database, row_id: int, due_at: datetime, error: str) ->
 
 
 async def mark_failed(db: Database, row_id: int, now: datetime, error: str) -> None:
-    await db.execute("UPDATE outbox SET state = 'failed', failed_at = ?, last_error = ? WHERE id = ?",
+    await db.execute("UPDATE outbox SET state = 'failed', failed_at = ?, last_error = ?"
+                     " WHERE id = ?",
                      (to_db(now), error[:500], row_id))
 
 

@@ -60,7 +60,7 @@ class Request:
         return self.state in OPEN_STATES
 
     @classmethod
-    def from_row(cls, row) -> "Request":
+    def from_row(cls, row) -> Request:
         values = {}
         for name, field in cls.__dataclass_fields__.items():
             value = row[name]

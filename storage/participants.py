@@ -6,9 +6,9 @@ own or those of its klantmanagers, convenant art. 13.2) for the gemeente's side 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Collection
 
 from storage.database import Row, Tx, to_db
 from storage.people import CODE_ALPHABET, CODE_LENGTH, hash_secret

@@ -6,9 +6,9 @@ bot; a deletion only marks the row, and a later save of the same activity brings
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, time
-from typing import Collection
 
 from bot.rules.lessons import Activity
 from storage.database import Row, Tx, from_db, to_db

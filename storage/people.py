@@ -5,9 +5,8 @@ Each query is scoped to what the caller may see: participants of one klantmanage
 
 from __future__ import annotations
 
-import json
-
 import hashlib
+import json
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -34,7 +33,7 @@ class Person:
     status: str
 
     @classmethod
-    def from_row(cls, row) -> "Person":
+    def from_row(cls, row) -> Person:
         return cls(**{key: row[key] for key in cls.__dataclass_fields__})
 
 
@@ -87,7 +86,8 @@ async def person_language(db: Database | Tx, person_id: int) -> str | None:
 async def set_chat_language(db: Database, chat_id: int, language: str, now: datetime) -> None:
     await db.execute(
         "INSERT INTO chat_languages(chat_id, language, chosen_at) VALUES (?, ?, ?) "
-        "ON CONFLICT(chat_id) DO UPDATE SET language = excluded.language, chosen_at = excluded.chosen_at",
+        "ON CONFLICT(chat_id) DO UPDATE SET language = excluded.language,"
+        " chosen_at = excluded.chosen_at",
         (chat_id, language, to_db(now)),
     )
 
@@ -107,7 +107,8 @@ async def add_person(tx: Tx, *, name: str, role: str, now: datetime, gemeente_id
 async def issue_link_code(tx: Tx, person_id: int, now: datetime, valid_days: int) -> str:
     """A new one-time code for a person; earlier unused codes of theirs stop working."""
     await tx.execute(
-        "UPDATE link_codes SET expires_at = ? WHERE person_id = ? AND used_at IS NULL AND expires_at > ?",
+        "UPDATE link_codes SET expires_at = ?"
+        " WHERE person_id = ? AND used_at IS NULL AND expires_at > ?",
         (to_db(now), person_id, to_db(now)),
     )
     code = new_code()
@@ -178,7 +179,8 @@ async def caseload(db: Database | Tx, klantmanager_id: int) -> list[Person]:
     return [Person.from_row(row) for row in rows]
 
 
-async def school_staff(db: Database | Tx, school_id: int, staff_role: str | None = None) -> list[Person]:
+async def school_staff(db: Database | Tx, school_id: int,
+                       staff_role: str | None = None) -> list[Person]:
     sql = f"SELECT {PERSON_COLUMNS} FROM people p WHERE p.role = 'staff' AND p.school_id = ?"
     params: tuple = (school_id,)
     if staff_role:

@@ -5,9 +5,9 @@ and for the school's and the gemeente's API (each sees only its own)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Collection
 
 from bot.rules.lessons import Activity, Lesson
 from storage.database import Row, Tx, from_db, to_db

@@ -4,8 +4,8 @@ rule of its own; the queries using them live in the aggregate modules beside thi
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Iterable, Sequence
 
 from storage.database import Database, Tx
 

@@ -18,7 +18,6 @@ from datetime import date, datetime, timedelta
 from storage.attendance import LESSON_COLUMNS, LessonRow, holidays_for, memberships
 from storage.database import Database, Tx, to_db
 
-
 # ---- the verzuim sweep: set-based candidates, then the pure rule per candidate ---------------
 
 # A participant is a candidate when a registered absence lies between their last attended

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from tests.support import link
 from tests.attendance_world import AMS, drain, group, people_of_a_school, weekly_lessons
+from tests.support import link
 
 
 async def participant_with_lessons(bot, world, client, language: str):

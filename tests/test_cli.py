@@ -104,7 +104,8 @@ async def test_run_serves_health_links_through_an_invite_and_stops_cleanly_on_si
                     await asyncio.sleep(0.1)
             assert health.status_code == 200 and health.json()["status"] == "ok"
         admin_env = {k: v for k, v in env.items() if k != "TELEGRAM_BOT_TOKEN"}
-        gemeente = json.loads(cli("admin", "add-gemeente", "Almelo", "--json", env=admin_env).stdout)
+        gemeente = json.loads(
+            cli("admin", "add-gemeente", "Almelo", "--json", env=admin_env).stdout)
         km = json.loads(cli("admin", "add-klantmanager", "Petra", "--gemeente", str(gemeente["id"]),
                             "--json", env=admin_env).stdout)
         invite = json.loads(cli("admin", "invite", str(km["id"]), "--json", env=admin_env).stdout)

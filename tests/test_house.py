@@ -6,7 +6,8 @@
 - FastAPI and Starlette are imported only in bot/api/, bot/http/ and the sandbox;
 - features (bot/<feature>/) import no telegram.ext and no HTTP framework, and the outbox no
   feature;
-- no import cycles (that production never needs the sandbox is in test_sandbox.py), no production module over 500 lines;
+- no import cycles, no production module over 500 lines (that production never needs the
+  sandbox is checked in test_sandbox.py);
 - test files import helpers from tests/ support modules, never from another test file.
 """
 
@@ -98,7 +99,8 @@ def test_no_sql_outside_storage():
 def test_each_layer_imports_only_what_it_may():
     rules = {
         "storage": lambda n: under(n, "conversations", "bot") and not under(n, "bot.rules"),
-        "rules": lambda n: under(n, "storage", "conversations", "bot") and not under(n, "bot.rules"),
+        "rules": lambda n: (under(n, "storage", "conversations", "bot")
+                            and not under(n, "bot.rules")),
         "feature": lambda n: under(n, "conversations", "bot.api", "bot.http", "bot.admin",
                                    "bot.app", "bot.cli", "bot.sandbox"),
         # The outbox knows no feature: features register their renderers with it.

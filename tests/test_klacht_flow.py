@@ -5,8 +5,14 @@ from __future__ import annotations
 
 from bot.klachten import contacts
 from bot.rules.klacht_deadlines import deadlines
-from tests.klacht_world import (file_klacht, klacht_row, linked, new_message, outbox_count,
-                                school_with_handlers)
+from tests.klacht_world import (
+    file_klacht,
+    klacht_row,
+    linked,
+    new_message,
+    outbox_count,
+    school_with_handlers,
+)
 from tests.support import start_bot
 
 

@@ -9,8 +9,16 @@ import logging
 
 from bot.klachten import contacts
 from storage import klachten as store
-from tests.klacht_world import (answer_to, current, file_klacht, klacht_row, linked, new_message,
-                                press_forged, school_with_handlers)
+from tests.klacht_world import (
+    answer_to,
+    current,
+    file_klacht,
+    klacht_row,
+    linked,
+    new_message,
+    press_forged,
+    school_with_handlers,
+)
 
 
 async def test_a_handler_named_in_the_klacht_never_gets_it_and_cannot_take_it(

@@ -9,8 +9,14 @@ import logging
 from bot.klachten import contacts
 from storage import klachten as store
 from storage import people
-from tests.klacht_world import (answer_to, file_klacht, klacht_row, linked, new_message,
-                                school_with_handlers)
+from tests.klacht_world import (
+    answer_to,
+    file_klacht,
+    klacht_row,
+    linked,
+    new_message,
+    school_with_handlers,
+)
 
 
 async def test_refusal_needs_a_reason_and_only_within_four_weeks(bot, world, client, clock,

@@ -5,7 +5,7 @@ and the klachtenlijn text in every shipped language."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from hypothesis import given, settings
@@ -43,7 +43,7 @@ def local(day: date, clock: time) -> datetime:
 EARLY, LATE = time(0, 0, 1), time(23, 59)
 
 received_moments = st.datetimes(min_value=datetime(2025, 1, 1), max_value=datetime(2031, 12, 31),
-                                timezones=st.just(timezone.utc))
+                                timezones=st.just(UTC))
 
 
 @settings(max_examples=300, deadline=None)
@@ -83,7 +83,7 @@ def test_dst_changes_and_year_ends_never_move_a_deadline_or_a_reminder_day():
         (datetime(2026, 10, 24, 23, 30, tzinfo=AMS), date(2026, 11, 21), date(2026, 12, 5)),
         (datetime(2026, 10, 25, 2, 30, tzinfo=AMS), date(2026, 11, 22), date(2026, 12, 6)),
         (datetime(2026, 12, 31, 23, 59, tzinfo=AMS), date(2027, 1, 28), date(2027, 2, 11)),
-        (datetime(2026, 12, 31, 23, 30, tzinfo=timezone.utc), date(2027, 1, 29), date(2027, 2, 12)),
+        (datetime(2026, 12, 31, 23, 30, tzinfo=UTC), date(2027, 1, 29), date(2027, 2, 12)),
         (datetime(2028, 2, 29, 12, 0, tzinfo=AMS), date(2028, 3, 28), date(2028, 4, 11)),
     ]
     for received, decide_on, handle_on in cases:

@@ -17,8 +17,8 @@ from bot.clock import Clock
 from bot.outbox import PRIORITY_BULK
 from bot.outbox.messages import PING
 from storage.database import Database
+from tests.outbox_world import enqueue_many, linked_participants, open_chats
 from tests.support import FakeClock, World
-from tests.outbox_world import (enqueue_many, linked_participants, open_chats)
 
 ROOT = Path(__file__).resolve().parent.parent
 CHATS = list(range(81_000, 81_200))

@@ -8,8 +8,8 @@ import asyncio
 
 from bot.outbox import PRIORITY_BULK
 from bot.outbox.messages import PING
+from tests.outbox_world import enqueue_many, linked_participants, open_chats, started, states
 from tests.support import World
-from tests.outbox_world import (enqueue_many, linked_participants, open_chats, started, states)
 
 LANGUAGES = ("nl", "ar", "ti", "tr", "fa", "fa_AF", "ps", "so", "en")
 DUTCH_PING = "Testbericht van de bot"

@@ -11,8 +11,16 @@ from datetime import timedelta
 from bot.app import run_admin
 from bot.outbox.messages import PING
 from storage.database import from_db
+from tests.outbox_world import (
+    NUMBERED,
+    enqueue_many,
+    link_directly,
+    linked_participants,
+    open_chats,
+    started,
+    states,
+)
 from tests.support import World
-from tests.outbox_world import (NUMBERED, enqueue_many, link_directly, linked_participants, open_chats, started, states)
 
 
 async def test_a_flood_wait_is_honoured_for_exactly_the_time_telegram_asks(

@@ -3,8 +3,8 @@ second as Telegram wants for a single chat, without a single 429."""
 
 from __future__ import annotations
 
+from tests.outbox_world import NUMBERED, enqueue_many, linked_participants, open_chats, started
 from tests.support import World
-from tests.outbox_world import (NUMBERED, enqueue_many, linked_participants, open_chats, started)
 
 
 async def test_twenty_messages_to_one_chat_arrive_in_order_about_one_per_second(

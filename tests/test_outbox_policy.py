@@ -11,8 +11,16 @@ from zoneinfo import ZoneInfo
 from bot.outbox.messages import PING
 from bot.outbox.split import MAX_MESSAGE, split_message, utf16_len
 from storage.database import from_db, to_db
+from tests.outbox_world import (
+    LONG,
+    enqueue_many,
+    link_directly,
+    linked_participants,
+    open_chats,
+    started,
+    states,
+)
 from tests.support import World
-from tests.outbox_world import (LONG, enqueue_many, link_directly, linked_participants, open_chats, started, states)
 
 AMS = ZoneInfo("Europe/Amsterdam")
 DUTCH_PING = "Testbericht van de bot"

@@ -84,7 +84,7 @@ async def test_turkish_participant_switches_school_with_consent_for_all_but_one_
     question = await ayse.wait_for_message("(1 / 6)")
     assert "Giriş görüşmesi (intake) sonucunuz ve hedefiniz" in question.text
     assert "Neden: Yeni okul sizi doğru gruba" in question.text
-    for number in range(1, 6):
+    for _ in range(1, 6):
         await ayse.press("Evet", question)
         question = await ayse.wait_for_message()
         assert question.edited and question.message_id == question.message_id

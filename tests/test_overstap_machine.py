@@ -11,8 +11,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.rules import overstap as machine
-from bot.rules.overstap import (OPEN, SCHOOL, SLOT, TERMINAL, TRANSITIONS, Event,
-                                IllegalTransition, Party, State)
+from bot.rules.overstap import (
+    OPEN,
+    SCHOOL,
+    SLOT,
+    TERMINAL,
+    TRANSITIONS,
+    Event,
+    IllegalTransition,
+    Party,
+    State,
+)
 
 AMS = ZoneInfo("Europe/Amsterdam")
 

@@ -53,7 +53,8 @@ async def test_participant_sees_this_week_with_changes_marked_and_browses_weeks(
     assert "09:00–12:00 Nederlands (NT2) · Hengelo, Marktstraat 12 · Marieke de Boer" in week.text
     assert "⚠️ 13:00–16:00" in week.text
     assert "Veranderd: andere tijd (was woensdag 25 november 09:00)" in week.text
-    assert "❌ 13:00–15:00 Kennis van de Nederlandse Maatschappij (KNM): gaat niet door" in week.text
+    assert ("❌ 13:00–15:00 Kennis van de Nederlandse Maatschappij (KNM): gaat niet door"
+            in week.text)
     await user.press("Volgende week ▶", week)
     following = await user.wait_for_message("week 49")
     assert following.edited and following.message_id == week.message_id

@@ -5,7 +5,7 @@ import's recurrence expansion."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -198,4 +198,4 @@ def test_utc_and_floating_times():
     floating = utc.replace("Z\r\n", "\r\n").replace("T080000", "T090000").replace(
         "T110000Z", "T120000").replace("les-1", "les-2")
     parsed = ical_import.parse(calendar(utc, floating), NOW)
-    assert [o.starts_at.astimezone(timezone.utc).hour for o in parsed.lessons] == [8, 8]
+    assert [o.starts_at.astimezone(UTC).hour for o in parsed.lessons] == [8, 8]

@@ -10,9 +10,15 @@ from datetime import date
 
 from pypdf import PdfReader
 
+from tests.attendance_world import (
+    drain,
+    group,
+    people_of_a_school,
+    press_and_read_answer,
+    register,
+    weekly_lessons,
+)
 from tests.support import link
-from tests.attendance_world import (drain, group, people_of_a_school,
-                                   press_and_read_answer, register, weekly_lessons)
 
 
 async def three_weeks_of_lessons(bot, world):

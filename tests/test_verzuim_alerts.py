@@ -7,9 +7,16 @@ from datetime import date, datetime
 
 import pytest
 
+from tests.attendance_world import (
+    AMS,
+    drain,
+    group,
+    people_of_a_school,
+    press_and_read_answer,
+    register,
+    weekly_lessons,
+)
 from tests.support import World, link, start_bot
-from tests.attendance_world import (AMS, drain, group, people_of_a_school,
-                                   press_and_read_answer, register, weekly_lessons)
 
 MEMBER_SINCE = date(2026, 11, 1)
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import dataclass
 from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -22,7 +22,6 @@ from bot.config import Settings
 from bot.refusal import Refused
 from storage import orgs, people
 from storage.database import Database
-
 
 # Admin commands refuse with the feature layer's error type (services raise it too).
 AdminError = Refused  # the name feature modules used before bot/refusal.py
@@ -159,7 +158,8 @@ def add_core_commands(sub) -> None:
     p = sub.add_parser("add-staff", help="add a school staff member (klachtbehandelaar)")
     p.add_argument("name", type=_name)
     p.add_argument("--school", type=_id, required=True)
-    p.add_argument("--role", choices=("klachtbehandelaar", "coordinator"), default="klachtbehandelaar")
+    p.add_argument("--role", choices=("klachtbehandelaar", "coordinator"),
+                   default="klachtbehandelaar")
     p.set_defaults(fn=add_staff)
     p = sub.add_parser("add-participant", help="add a participant (inburgeraar)")
     p.add_argument("name", type=_name)

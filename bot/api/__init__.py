@@ -13,7 +13,8 @@ Every router here is made with ``api_router(...)`` so all of them answer errors 
 - never a bare 500: anything unexpected is logged by type and code path only (the exception
   message may quote personal data) and answered with a JSON body.
 
-Each module here exposes ``router``; its Feature in bot/features.py names it, bot/app.py includes it.
+Each module here exposes ``router``; its Feature in bot/features.py names it, and bot/app.py
+includes it.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ import json
 import logging
 import sqlite3
 import traceback
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.exceptions import RequestValidationError

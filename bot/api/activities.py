@@ -13,10 +13,19 @@ from datetime import datetime
 from fastapi import Depends, Path, Query, Response
 
 from bot.api import api_router, field_error
-from bot.api.rooster_models import (EXTERNAL_ID_PATTERN, WEEKDAY_NAMES, ActivityIn, ActivityOut,
-                                    CaseloadParticipant, ConflictActivity, ConflictLesson,
-                                    ConflictOut, ConflictParticipant, OnceScheduleOut,
-                                    WeeklyScheduleOut)
+from bot.api.rooster_models import (
+    EXTERNAL_ID_PATTERN,
+    WEEKDAY_NAMES,
+    ActivityIn,
+    ActivityOut,
+    CaseloadParticipant,
+    ConflictActivity,
+    ConflictLesson,
+    ConflictOut,
+    ConflictParticipant,
+    OnceScheduleOut,
+    WeeklyScheduleOut,
+)
 from bot.http import auth
 from bot.http.app import services
 from bot.rooster import activities

@@ -48,7 +48,7 @@ class Registration(BaseModel):
     practice: bool = Field(False, description="documented ONA practice hours")
 
     @model_validator(mode="after")
-    def reason_only_when_absent(self) -> "Registration":
+    def reason_only_when_absent(self) -> Registration:
         if self.status == "present" and self.reason is not None:
             raise ValueError("a reason is given only with status absent")
         return self

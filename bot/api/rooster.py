@@ -16,16 +16,41 @@ from datetime import datetime, time, timedelta
 from fastapi import Depends, Path, Query, Request, Response
 
 from bot.api import api_router, field_error, field_errors
-from bot.api.rooster_models import (EXTERNAL_ID_PATTERN, GroupIn, GroupOut, HolidayIn,
-                                    HolidayOut, Kind, LessonIn, LessonOut, LessonWriteOut,
-                                    LinkCodeOut, MemberOut, MembershipIn, Mode, ParticipantIn,
-                                    ParticipantOut, PlanningIn, PushResult, SkippedEvent,
-                                    parse_date)
+from bot.api.rooster_models import (
+    EXTERNAL_ID_PATTERN,
+    GroupIn,
+    GroupOut,
+    HolidayIn,
+    HolidayOut,
+    Kind,
+    LessonIn,
+    LessonOut,
+    LessonWriteOut,
+    LinkCodeOut,
+    MemberOut,
+    MembershipIn,
+    Mode,
+    ParticipantIn,
+    ParticipantOut,
+    PlanningIn,
+    PushResult,
+    SkippedEvent,
+    parse_date,
+)
 from bot.http import auth
 from bot.http.app import services
 from bot.rooster import ical_import, push
-from bot.rooster.planning import (CancelMissing, GroupInput, HolidayInput, LessonInput,
-                                  MemberInput, Outcome, ParticipantInput, Planning, Rejected)
+from bot.rooster.planning import (
+    CancelMissing,
+    GroupInput,
+    HolidayInput,
+    LessonInput,
+    MemberInput,
+    Outcome,
+    ParticipantInput,
+    Planning,
+    Rejected,
+)
 from bot.rules.lessons import Lesson
 from bot.rules.localtime import at_local
 from bot.services import Services
@@ -320,11 +345,11 @@ async def list_lessons(
     lessons = await lesson_store.lessons_between(svc.db, school_id, at_local(first, time(0), tz),
                                                  at_local(last, time(0), tz), group_ids)
     by_id = {g.id: ext for ext, g in groups.items()}
-    return [LessonOut(external_id=l.external_id, group=by_id[l.group_id], kind=l.kind,
-                      level=l.level, start=l.starts_at.astimezone(tz),
-                      end=l.ends_at.astimezone(tz), location=l.location, mode=l.mode,
-                      teacher=l.teacher, cancelled=l.cancelled)
-            for l in sorted(lessons, key=lambda l: (l.starts_at, l.external_id))]
+    return [LessonOut(external_id=one.external_id, group=by_id[one.group_id], kind=one.kind,
+                      level=one.level, start=one.starts_at.astimezone(tz),
+                      end=one.ends_at.astimezone(tz), location=one.location, mode=one.mode,
+                      teacher=one.teacher, cancelled=one.cancelled)
+            for one in sorted(lessons, key=lambda lesson: (lesson.starts_at, lesson.external_id))]
 
 
 @router.post("/planning", response_model=PushResult, tags=["planning"])
@@ -340,8 +365,8 @@ async def push_planning(body: PlanningIn, school_id: int = Depends(auth.school),
         groups=[GroupInput(g.external_id, g.name, g.kind, g.level, g.capacity, g.location,
                            _member_inputs(g.members, ("groups", i)), ("groups", i))
                 for i, g in enumerate(body.groups)],
-        lessons=[_lesson_input(l.external_id, l, ("lessons", i))
-                 for i, l in enumerate(body.lessons)],
+        lessons=[_lesson_input(one.external_id, one, ("lessons", i))
+                 for i, one in enumerate(body.lessons)],
         holidays=[HolidayInput(h.external_id, h.name, h.starts_on, h.ends_on, h.group,
                                     ("holidays", i)) for i, h in enumerate(body.holidays)])
     if body.cancel_missing is not None:

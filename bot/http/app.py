@@ -7,8 +7,8 @@ lifespan starts and stops the bot, see PTB-NOTES), so routes reach the services 
 
 from __future__ import annotations
 
-from contextlib import asynccontextmanager
 from collections.abc import Iterable
+from contextlib import asynccontextmanager
 from typing import Protocol
 
 from fastapi import APIRouter, FastAPI, Request
@@ -45,7 +45,8 @@ def create_http_app(bot: Lifecycle, routers: Iterable[APIRouter]) -> FastAPI:
             await bot.stop()
 
     app = FastAPI(title="inburgerbot", version="0.1.0", lifespan=lifespan,
-                  description="API for taalscholen and gemeenten; health and document verification.")
+                  description="API for taalscholen and gemeenten; health and document "
+                              "verification.")
     app.state.bot = bot
 
     @app.get("/health", tags=["health"])

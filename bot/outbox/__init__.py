@@ -9,9 +9,9 @@ for delivery with ``await services.outbox.drain()`` (see the dispatcher's docstr
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Callable, Iterable
 
 from telegram import InlineKeyboardMarkup
 

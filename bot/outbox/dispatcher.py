@@ -36,8 +36,15 @@ import logging
 from datetime import datetime, timedelta
 
 from telegram import Bot, InlineKeyboardMarkup, Message
-from telegram.error import (BadRequest, ChatMigrated, Forbidden, InvalidToken, NetworkError,
-                            RetryAfter, TelegramError)
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
 
 from bot import outbox
 from bot.clock import Clock

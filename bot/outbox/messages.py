@@ -14,7 +14,8 @@ UNREACHABLE_ALERT = "outbox.participant_unreachable"
 
 @renders(PING)
 def ping(tr: Translator, params: dict) -> str:
-    return tr._("Test message from the bot: messages reach you here. You do not need to do anything.")
+    return tr._(
+        "Test message from the bot: messages reach you here. You do not need to do anything.")
 
 
 @renders(UNREACHABLE_ALERT)

@@ -45,7 +45,7 @@ class Actor:
     person_id: int | None = None
 
     @classmethod
-    def for_person(cls, person: Person) -> "Actor":
+    def for_person(cls, person: Person) -> Actor:
         if person.role == "staff":
             return cls("staff", person.school_id, person.id)
         return cls(person.role, person.id, person.id)

@@ -24,8 +24,8 @@ from bot.overstap.items import ITEM_CODES
 from bot.overstap.telling import notify
 from bot.rules import overstap as machine
 from bot.rules.overstap import Event, IllegalTransition, Party, State
-from storage import placement, sharing
 from storage import overstap as store
+from storage import placement, sharing
 from storage.overstap import Request
 from storage.people import Person
 

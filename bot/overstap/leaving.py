@@ -20,8 +20,8 @@ from datetime import timedelta
 from bot.uren import issue as uren_issue
 from bot.uren.statement import NoRegime
 from storage import overstap as store
-from storage import uren as uren_store
 from storage import people
+from storage import uren as uren_store
 from storage.overstap import Request
 
 log = logging.getLogger(__name__)

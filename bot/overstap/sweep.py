@@ -13,8 +13,8 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from bot.overstap.telling import REMINDERS, base_params, tell
 from bot.overstap.leaving import issue_final_urenverklaring
+from bot.overstap.telling import REMINDERS, base_params, tell
 from bot.rules import overstap as machine
 from storage import overstap as store
 

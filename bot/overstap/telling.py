@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import bot.overstap.notices  # noqa: F401  (registers the renderers before anything is enqueued)
 from bot.outbox import PRIORITY_HIGH, PRIORITY_NORMAL, enqueue
 from bot.overstap.items import ITEM_CODES
 from bot.rules import overstap as machine
@@ -20,9 +21,6 @@ from storage import convenant, people, placement
 from storage import overstap as store
 from storage.database import Tx
 from storage.overstap import Request
-
-import bot.overstap.notices  # noqa: F401  (registers the renderers before anything is enqueued)
-
 
 MESSAGES: dict[tuple[str, Event, Party], str] = {
     (machine.SCHOOL, Event.APPROVE, Party.PARTICIPANT): "overstap.p.approved",

@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from icalendar import Calendar
 
@@ -120,7 +120,7 @@ def _aware(value: datetime, default_tz: tzinfo) -> datetime:
 
 def _external_id(uid: str, original: datetime) -> str:
     digest = hashlib.sha256(uid.encode("utf-8")).hexdigest()[:16]
-    return f"{ID_PREFIX}{digest}-{original.astimezone(timezone.utc):%Y%m%dT%H%MZ}"
+    return f"{ID_PREFIX}{digest}-{original.astimezone(UTC):%Y%m%dT%H%MZ}"
 
 
 def _rule(event, uid: str) -> dict | None:
@@ -165,7 +165,7 @@ def _rule(event, uid: str) -> dict | None:
             "days": sorted(set(days))}
 
 
-def _dates(rule: dict, first: date) -> "iter[date]":
+def _dates(rule: dict, first: date) -> iter[date]:
     """Candidate local dates in order, from the first date on (unbounded)."""
     step, days = rule["interval"], rule["days"]
     if rule["freq"] == "DAILY":

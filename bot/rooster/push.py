@@ -19,8 +19,17 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from bot.outbox import Notice, enqueue_many
 from bot.rooster import conflicts, notices
-from bot.rooster.planning import (CancelMissing, GroupInput, HolidayInput, LessonInput, Loc,
-                                  Outcome, ParticipantInput, Planning, Rejected)
+from bot.rooster.planning import (
+    CancelMissing,
+    GroupInput,
+    HolidayInput,
+    LessonInput,
+    Loc,
+    Outcome,
+    ParticipantInput,
+    Planning,
+    Rejected,
+)
 from bot.rules.lessons import Holiday, Lesson
 from bot.rules.rooster_diff import lesson_changes, local_day, member_on, notifiable
 from storage import groups as group_store

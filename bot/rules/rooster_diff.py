@@ -6,8 +6,8 @@ participation activity. No I/O."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Iterable
 
 from bot.rules.lessons import NOTIFY_HORIZON, Activity, Lesson
 from bot.rules.localtime import AMSTERDAM, at_local

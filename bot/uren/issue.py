@@ -17,8 +17,11 @@ from datetime import date, datetime
 
 from bot.outbox import PRIORITY_HIGH, enqueue
 from bot.services import Services
-from bot.uren import notices  # noqa: F401  (registers the renderers)
-from bot.uren import pdf, signing
+from bot.uren import (
+    notices,  # noqa: F401  (registers the renderers)
+    pdf,
+    signing,
+)
 from bot.uren.statement import Computed, NoRegime, check_regime, compute, payload, range_for
 from storage import orgs, people
 from storage import uren as store

@@ -8,7 +8,7 @@ callback answers (:mod:`.callbacks`), file info (:mod:`.downloads`) and command 
 """
 
 # Imported for the handlers they register.
-from . import profile, polling, sending, editing, callbacks, downloads, commands  # noqa: F401
+from . import callbacks, commands, downloads, editing, polling, profile, sending  # noqa: F401
 from .registry import CANONICAL, METHODS, Handler
 
 __all__ = ["CANONICAL", "METHODS", "Handler"]
