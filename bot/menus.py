@@ -18,7 +18,7 @@ MENU_PREFIX = "menu:"
 
 
 def command_list(services: Services, role: str, tr: Translator) -> list[BotCommand]:
-    return [BotCommand(command.name, command.describe(tr)[:256].lstrip("\u200f"))
+    return [BotCommand(command.name, command.describe(tr)[:256])
             for command in services.commands_for(role)]
 
 
@@ -48,13 +48,13 @@ def help_text(services: Services, role: str, tr: Translator) -> str:
     lines = [tr._("What you can do:")]
     for command in services.commands_for(role):
         lines.append(tr._("/{command} – {description}", command=command.name,
-                          description=tr.safe(command.describe(tr).lstrip("\u200f"))))
+                          description=tr.safe(command.describe(tr))))
     return tr.lines(lines)
 
 
 def menu_keyboard(services: Services, role: str, tr: Translator) -> InlineKeyboardMarkup | None:
     """Buttons for the role's main actions (commands whose feature answers ``menu:<name>``)."""
-    buttons = [InlineKeyboardButton(command.describe(tr).lstrip("\u200f")[:60],
+    buttons = [InlineKeyboardButton(command.describe(tr)[:60],
                                     callback_data=MENU_PREFIX + command.name)
                for command in services.commands_for(role)
                if command.name in services.menu_commands]

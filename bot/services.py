@@ -29,7 +29,8 @@ class Command:
     staff_text: bool = False
 
     def describe(self, tr: Translator) -> str:
-        return tr.s_(self.description) if self.staff_text else tr._(self.description)
+        """The description as a fragment: a menu entry, a button label or a value in /help."""
+        return tr.sf_(self.description) if self.staff_text else tr.f_(self.description)
 
 
 ROLES = ("guest", "participant", "klantmanager", "staff")

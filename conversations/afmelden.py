@@ -56,7 +56,7 @@ class State(IntEnum):
 
 
 def button(tr: Translator, text: str, data: str) -> InlineKeyboardButton:
-    return InlineKeyboardButton(tr._(text).lstrip("\u200f")[:60], callback_data=f"{PREFIX}:{data}")
+    return InlineKeyboardButton(tr.f_(text)[:60], callback_data=f"{PREFIX}:{data}")
 
 
 def stop_row(tr: Translator) -> list[InlineKeyboardButton]:
@@ -64,9 +64,10 @@ def stop_row(tr: Translator) -> list[InlineKeyboardButton]:
 
 
 def lesson_label(tr: Translator, lesson: store.LessonRow) -> str:
-    return tr._("{day}, {time}: {kind}", day=tr.weekday_date(lesson.starts_at),
-                time=tr.time(lesson.starts_at),
-                kind=tr.safe(tr._(KINDS.get(lesson.kind, KINDS["other"])).lstrip("\u200f")))
+    """The lesson as a fragment: a button label, or the value of a message."""
+    return tr.f_("{day}, {time}: {kind}", day=tr.weekday_date(lesson.starts_at),
+                 time=tr.time(lesson.starts_at),
+                 kind=tr.safe(tr.f_(KINDS.get(lesson.kind, KINDS["other"]))))
 
 
 async def next_lessons(context: BotContext) -> list[store.LessonRow]:
@@ -88,7 +89,7 @@ async def start(update: Update, context: BotContext) -> int:
             tr._("You have no lessons in the next two weeks, so there is nothing to report."))
         return ConversationHandler.END
     context.chat_data[KEY] = {}
-    rows = [[InlineKeyboardButton(lesson_label(tr, lesson).lstrip("\u200f")[:60],
+    rows = [[InlineKeyboardButton(lesson_label(tr, lesson)[:60],
                                   callback_data=f"{PREFIX}:l:{lesson.id}")] for lesson in lessons]
     await update.effective_chat.send_message(
         tr._("Which lesson can you not come to?"),
@@ -119,8 +120,7 @@ async def pick_lesson(update: Update, context: BotContext) -> int:
     context.chat_data[KEY] = {"lesson": lesson_id}
     rows = [[button(tr, label, f"r:{code}")] for code, label in REASONS.items()]
     await query.edit_message_text(
-        tr._("Lesson: {lesson}\nWhy can you not come?", lesson=tr.safe(lesson_label(tr, lesson)
-                                                                         .lstrip("\u200f"))),
+        tr._("Lesson: {lesson}\nWhy can you not come?", lesson=tr.safe(lesson_label(tr, lesson))),
         reply_markup=InlineKeyboardMarkup(rows + [stop_row(tr)]))
     return State.REASON
 
@@ -137,7 +137,7 @@ async def pick_reason(update: Update, context: BotContext) -> int:
     context.chat_data[KEY] = draft
     await query.edit_message_text(
         tr._("Reason: {reason}\nDo you want to add a short note for the school?",
-             reason=tr.safe(tr._(REASONS[reason]).lstrip("\u200f"))),
+             reason=tr.safe(tr.f_(REASONS[reason]))),
         reply_markup=InlineKeyboardMarkup([
             [button(tr, N_("Send without a note"), "send")],
             [button(tr, N_("Write a note"), "note")],
@@ -190,7 +190,7 @@ async def save(update: Update, context: BotContext, note: str | None) -> int:
     await update.effective_chat.send_message(tr._(
         "Done. Your school knows that you will not come to the lesson on {day} at {time}. "
         "Reason: {reason}.", day=tr.weekday_date(lesson.starts_at), time=tr.time(lesson.starts_at),
-        reason=tr.safe(tr._(REASONS[reason]).lstrip("\u200f"))))
+        reason=tr.safe(tr.f_(REASONS[reason]))))
     return ConversationHandler.END
 
 

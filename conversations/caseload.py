@@ -43,7 +43,7 @@ PERSON_STATUS = {"active": SN_("active"), "left": SN_("left the course"),
 
 def s(tr: Translator, text: str) -> str:
     """A fragment from a table of marked strings, to be joined with others."""
-    return tr.s_(text).lstrip("\u200f")
+    return tr.sf_(text)
 
 
 def overview_line(tr: Translator, entry: store.CaseloadEntry) -> str:

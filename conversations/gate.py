@@ -39,7 +39,7 @@ def language_keyboard(services: Services, first: str | None) -> InlineKeyboardMa
 def language_prompt(services: Services, first: str | None) -> str:
     """"Choose your language" in every shipped language, the likely one first."""
     order = ([first] if first else []) + [code for code in LANGUAGES if code != first]
-    return "\n".join(services.i18n.get(code)._("Choose your language").lstrip("\u200f")
+    return "\n".join(services.i18n.get(code).f_("Choose your language")
                      for code in order)
 
 

@@ -36,7 +36,7 @@ async def greet(update: Update, context: BotContext) -> None:
     person, tr, services = context.person, context.tr, context.services
     text = tr.lines([
         tr._("Hello {name}! You are linked as {role}.", name=person.name,
-             role=tr.safe(tr._(ROLE_NAMES[person.role]).lstrip("\u200f"))),
+             role=tr.safe(tr.f_(ROLE_NAMES[person.role]))),
         "",
         help_text(services, person.role, tr),
     ])

@@ -45,10 +45,6 @@ CHANGE_WORDS = {
 }
 
 
-def _clean(text: str) -> str:
-    return text.lstrip("\u200f")
-
-
 def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
@@ -58,18 +54,17 @@ def _change_marker(tr: Translator, view: lesson_store.LessonView) -> str | None:
     parts = []
     for kind in view.change_kinds:
         if kind in CHANGE_WORDS:
-            part = _clean(tr._(CHANGE_WORDS[kind]))
+            part = tr.f_(CHANGE_WORDS[kind])
             if kind == "moved" and view.previous_starts_at is not None:
                 old = view.previous_starts_at
-                part += " " + _clean(tr._("(was {old})",
-                                          old=f"{tr.weekday_date(old)} {tr.time(old)}"))
+                part += " " + tr.f_("(was {old})", old=f"{tr.weekday_date(old)} {tr.time(old)}")
             parts.append(part)
         elif kind == "mode":
-            parts.append(_clean(tr._("online now") if view.lesson.mode == "distance"
-                                else tr._("in the classroom now")))
+            parts.append(tr.f_("online now") if view.lesson.mode == "distance"
+                         else tr.f_("in the classroom now"))
     if not parts:
         return None
-    return _clean(tr._("Changed: {what}", what=tr.safe(", ".join(parts))))
+    return tr.f_("Changed: {what}", what=tr.safe(", ".join(parts)))
 
 
 def week_text(tr: Translator, monday: date, views: list[lesson_store.LessonView],
@@ -79,12 +74,12 @@ def week_text(tr: Translator, monday: date, views: list[lesson_store.LessonView]
     sunday = monday + timedelta(days=6)
     week = tr.number(monday.isocalendar().week)
     if whose is None:
-        title = tr._("Your lessons, week {week} ({first} – {last})", week=week,
-                     first=tr.date(monday, "d MMMM"), last=tr.date(sunday, "d MMMM"))
-    else:
-        title = tr.s_("Rooster of {name}, week {week} ({first} – {last})", name=whose, week=week,
+        title = tr.f_("Your lessons, week {week} ({first} – {last})", week=week,
                       first=tr.date(monday, "d MMMM"), last=tr.date(sunday, "d MMMM"))
-    lines = ["📅 " + _clean(title), ""]
+    else:
+        title = tr.sf_("Rooster of {name}, week {week} ({first} – {last})", name=whose, week=week,
+                       first=tr.date(monday, "d MMMM"), last=tr.date(sunday, "d MMMM"))
+    lines = ["📅 " + title, ""]
     for holiday in holidays:
         lines.extend(entry_lines(tr, {"holiday": holiday.name, "how": "new",
                                       "from": holiday.starts_on.isoformat(),
@@ -98,7 +93,7 @@ def week_text(tr: Translator, monday: date, views: list[lesson_store.LessonView]
         if day != current_day:
             if current_day is not None:
                 lines.append("")
-            heading = _clean(tr.weekday_date(day))
+            heading = tr.weekday_date(day)
             lines.append(heading[:1].upper() + heading[1:])
             current_day = day
         hours = f"{tr.time(lesson.starts_at)}–{tr.time(lesson.ends_at)}"
@@ -106,38 +101,35 @@ def week_text(tr: Translator, monday: date, views: list[lesson_store.LessonView]
         if lesson.teacher:
             details.append(lesson.teacher)
         if lesson.cancelled:
-            lines.append("❌ " + _clean(tr._("{time} {lesson}: cancelled", time=hours,
-                                             lesson=tr.safe(details[0]))))
+            lines.append("❌ " + tr.f_("{time} {lesson}: cancelled", time=hours,
+                                      lesson=tr.safe(details[0])))
             continue
         lines.append(("⚠️ " if view.change_kinds else "• ") + hours + " " + " · ".join(details))
         marker = _change_marker(tr, view)
         if marker:
             lines.append("    " + marker)
     if not views:
-        lines.append(_clean(tr._("No lessons this week.")))
-    text = "\n".join(lines)
-    if tr.rtl:
-        text = "\n".join("\u200f" + line if line else line for line in text.split("\n"))
-    return text[:4096]
+        lines.append(tr.f_("No lessons this week."))
+    return tr.paragraphs(lines)[:4096]
 
 
 def week_keyboard(tr: Translator, person: int, monday: date, today: date, own: bool
                   ) -> InlineKeyboardMarkup:
     previous, following = monday - timedelta(weeks=1), monday + timedelta(weeks=1)
-    row = [InlineKeyboardButton("◀ " + _clean(tr._("Previous week")),
+    row = [InlineKeyboardButton("◀ " + tr.f_("Previous week"),
                                 callback_data=f"{PREFIX}n:{person}:{previous.isoformat()}"),
-           InlineKeyboardButton(_clean(tr._("Next week")) + " ▶",
+           InlineKeyboardButton(tr.f_("Next week") + " ▶",
                                 callback_data=f"{PREFIX}n:{person}:{following.isoformat()}")]
     rows = [row]
     this_week = monday_of(today)
     if monday != this_week:
-        rows.append([InlineKeyboardButton(_clean(tr._("This week")),
+        rows.append([InlineKeyboardButton(tr.f_("This week"),
                                           callback_data=f"{PREFIX}n:{person}:{this_week}")])
     if own:
-        rows.append([InlineKeyboardButton("🗓 " + _clean(tr._("Calendar link for my phone")),
+        rows.append([InlineKeyboardButton("🗓 " + tr.f_("Calendar link for my phone"),
                                           callback_data=f"{PREFIX}feed")])
     else:
-        rows.append([InlineKeyboardButton("👥 " + _clean(tr.s_("Other participant")),
+        rows.append([InlineKeyboardButton("👥 " + tr.sf_("Other participant"),
                                           callback_data=f"{PREFIX}p:0")])
     return InlineKeyboardMarkup(rows)
 
@@ -273,7 +265,7 @@ async def _feed(update: Update, context: BotContext, renew: bool) -> None:
                  "shown again. Do you want a new link? The old link then stops working.",
                  date=tr.date(made)),
             reply_markup=InlineKeyboardMarkup([[InlineKeyboardButton(
-                _clean(tr._("Make a new link")), callback_data=f"{PREFIX}renew")]]))
+                tr.f_("Make a new link"), callback_data=f"{PREFIX}renew")]]))
         return
     token = await feed_tokens.new_feed_token(services.db, me.id, services.now())
     url = feed_url(services.settings.base_public_url, token)

@@ -42,8 +42,8 @@ PRESS = re.compile(rf"^{PREFIX}:(all|months|stop|f:\d{{6}}|t:\d{{6}}:\d{{6}}|req
 
 
 def button(tr: Translator, text: str, data: str, staff: bool = False) -> InlineKeyboardButton:
-    label = tr.s_(text) if staff else tr._(text)
-    return InlineKeyboardButton(label.lstrip("\u200f")[:60], callback_data=f"{PREFIX}:{data}")
+    label = tr.sf_(text) if staff else tr.f_(text)
+    return InlineKeyboardButton(label[:60], callback_data=f"{PREFIX}:{data}")
 
 
 def month_of(code: str) -> date | None:

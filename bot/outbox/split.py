@@ -10,8 +10,9 @@ one does, so each message bubble shows its text in the right direction.
 
 from __future__ import annotations
 
+from bot.i18n import RLM
+
 MAX_MESSAGE = 4096
-RLM = "\u200f"
 
 
 def utf16_len(text: str) -> int:

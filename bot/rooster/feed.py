@@ -39,7 +39,7 @@ async def feed_document(svc: Services, person_id: int) -> bytes:
     calendar.add("prodid", "-//inburgerbot//rooster//NL")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", tr._("Lessons").lstrip("\u200f"))
+    calendar.add("x-wr-calname", tr.f_("Lessons"))
     calendar.add("x-published-ttl", "PT1H")
     for view in views:
         lesson = view.lesson

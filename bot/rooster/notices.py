@@ -36,20 +36,20 @@ KIND_LABELS = {
 
 
 def kind_label(tr: Translator, kind: str) -> str:
-    return tr._(KIND_LABELS.get(kind, KIND_LABELS["other"])).lstrip("\u200f")
+    return tr.f_(KIND_LABELS.get(kind, KIND_LABELS["other"]))
 
 
 def place_text(tr: Translator, location: str | None, mode: str) -> str:
     """Where the lesson is: online for distance learning, else the location."""
     if mode == "distance":
-        return tr._("online (distance learning)").lstrip("\u200f")
+        return tr.f_("online (distance learning)")
     return location or "–"
 
 
 def lesson_text(tr: Translator, start: datetime, end: datetime, kind: str) -> str:
     """"Monday 30 November, 09:00–12:00, Dutch (NT2)" in the reader's language."""
-    return tr._("{day}, {start}–{end}, {kind}", day=tr.weekday_date(start), start=tr.time(start),
-                end=tr.time(end), kind=tr.safe(kind_label(tr, kind))).lstrip("\u200f")
+    return tr.f_("{day}, {start}–{end}, {kind}", day=tr.weekday_date(start), start=tr.time(start),
+                 end=tr.time(end), kind=tr.safe(kind_label(tr, kind)))
 
 
 # ---- building the parameters (at push time) ------------------------------------------------
@@ -80,36 +80,36 @@ def changed_params(entries: list[dict]) -> dict:
 
 def _first_line(tr: Translator, kind: str, entry: dict, when: str) -> str:
     if kind == "new":
-        return "🆕 " + tr._("New lesson: {lesson}. Place: {place}", lesson=tr.safe(when),
-                            place=place_text(tr, entry.get("location"), entry["mode"]))
+        return "🆕 " + tr.f_("New lesson: {lesson}. Place: {place}", lesson=tr.safe(when),
+                             place=place_text(tr, entry.get("location"), entry["mode"]))
     if kind == "cancelled":
-        return "❌ " + tr._("Cancelled: {lesson}", lesson=tr.safe(when))
+        return "❌ " + tr.f_("Cancelled: {lesson}", lesson=tr.safe(when))
     if kind == "moved":
         old = datetime.fromisoformat(entry["old_start"])
-        return "🕘 " + tr._("Moved: {lesson} (was {old})", lesson=tr.safe(when),
-                            old=f"{tr.weekday_date(old)} {tr.time(old)}")
+        return "🕘 " + tr.f_("Moved: {lesson} (was {old})", lesson=tr.safe(when),
+                             old=f"{tr.weekday_date(old)} {tr.time(old)}")
     if kind == "location":
-        return "📍 " + tr._("New place: {lesson}: {location}", lesson=tr.safe(when),
-                            location=entry.get("location") or "–")
+        return "📍 " + tr.f_("New place: {lesson}: {location}", lesson=tr.safe(when),
+                             location=entry.get("location") or "–")
     if kind == "teacher":
-        return "👤 " + tr._("New teacher: {lesson}: {teacher}", lesson=tr.safe(when),
-                            teacher=entry.get("teacher") or "–")
+        return "👤 " + tr.f_("New teacher: {lesson}: {teacher}", lesson=tr.safe(when),
+                             teacher=entry.get("teacher") or "–")
     if entry["mode"] == "distance":
-        return "💻 " + tr._("Now online (distance learning): {lesson}", lesson=tr.safe(when))
-    return "🏫 " + tr._("Now in the classroom: {lesson}", lesson=tr.safe(when))
+        return "💻 " + tr.f_("Now online (distance learning): {lesson}", lesson=tr.safe(when))
+    return "🏫 " + tr.f_("Now in the classroom: {lesson}", lesson=tr.safe(when))
 
 
 def _extra_line(tr: Translator, kind: str, entry: dict) -> str:
     """A further change of the same lesson, shown under its first line."""
     if kind == "location":
-        text = tr._("new place: {location}", location=entry.get("location") or "–")
+        text = tr.f_("new place: {location}", location=entry.get("location") or "–")
     elif kind == "teacher":
-        text = tr._("new teacher: {teacher}", teacher=entry.get("teacher") or "–")
+        text = tr.f_("new teacher: {teacher}", teacher=entry.get("teacher") or "–")
     elif entry["mode"] == "distance":
-        text = tr._("now online (distance learning)")
+        text = tr.f_("now online (distance learning)")
     else:
-        text = tr._("now in the classroom")
-    return "    • " + text.lstrip("\u200f")
+        text = tr.f_("now in the classroom")
+    return "    • " + text
 
 
 def entry_lines(tr: Translator, entry: dict) -> list[str]:
@@ -117,12 +117,12 @@ def entry_lines(tr: Translator, entry: dict) -> list[str]:
         first, last = date.fromisoformat(entry["from"]), date.fromisoformat(entry["to"])
         template = (N_("Holiday: {name}, {first} to {last}") if entry["how"] == "new"
                     else N_("Holiday changed: {name}, now {first} to {last}"))
-        return ["🏖 " + tr._(template, name=entry["holiday"], first=tr.weekday_date(first),
-                            last=tr.weekday_date(last)).lstrip("\u200f")]
+        return ["🏖 " + tr.f_(template, name=entry["holiday"], first=tr.weekday_date(first),
+                             last=tr.weekday_date(last))]
     start, end = datetime.fromisoformat(entry["start"]), datetime.fromisoformat(entry["end"])
     when = lesson_text(tr, start, end, entry["kind"])
     kinds = entry["k"]
-    lines = [_first_line(tr, kinds[0], entry, when).replace("\u200f", "")]
+    lines = [_first_line(tr, kinds[0], entry, when)]
     lines.extend(_extra_line(tr, kind, entry) for kind in kinds[1:])
     return lines
 
@@ -150,13 +150,12 @@ def render_changed(tr: Translator, params: dict) -> Rendered:
                            "…and {n} more changes. See /rooster.", more))
     else:
         lines.append(tr._("See all your lessons with /rooster."))
-    text = tr.lines(line if not tr.rtl or not line else "\u200f" + line.lstrip("\u200f")
-                    for line in lines)
+    text = tr.paragraphs(lines)
     first = next((week_of(e) for e in entries if week_of(e)), None)
     buttons = None
     if first:
         buttons = InlineKeyboardMarkup([[InlineKeyboardButton(
-            tr._("Show my rooster").lstrip("\u200f"), callback_data=f"rooster:w:0:{first}")]])
+            tr.f_("Show my rooster"), callback_data=f"rooster:w:0:{first}")]])
     return Rendered(text[:4096], buttons)
 
 
@@ -194,12 +193,12 @@ def render_conflict(tr: Translator, params: dict) -> str:
         start, end = datetime.fromisoformat(item["start"]), datetime.fromisoformat(item["end"])
         a_start = datetime.fromisoformat(item["a_start"])
         a_end = datetime.fromisoformat(item["a_end"])
-        lines.append("⚠️ " + tr.s_(
+        lines.append("⚠️ " + tr.sf_(
             "{participant} ({group}): lesson {day} {start}–{end} ({kind}) overlaps "
             "“{activity}” {activity_start}–{activity_end}.",
             participant=item["participant"], group=item["group"], day=tr.weekday_date(start),
             start=tr.time(start), end=tr.time(end), kind=item["kind"], activity=item["activity"],
-            activity_start=tr.time(a_start), activity_end=tr.time(a_end)).lstrip("\u200f"))
+            activity_start=tr.time(a_start), activity_end=tr.time(a_end)))
     if params.get("more"):
         lines.append(tr.sn_("…and {n} more.", "…and {n} more.", params["more"]))
     lines.extend(["", tr.s_(CONFLICT_FOOTER)])

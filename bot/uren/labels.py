@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from bot.i18n import N_, SN_, Translator
 
-# The rooster's names of the kinds (locales/src/rooster.py), so a lesson is called the same
-# in /rooster, /afmelden and /uren.
+# The rooster's names of the kinds: the msgids of KIND_LABELS in bot/rooster/notices.py (but
+# "other"), so each has one translation in locales/<lang>/LC_MESSAGES/inburgerbot.po and a lesson
+# is called the same in /rooster, /afmelden and /uren.
 KINDS = {
     "NT2": N_("Dutch (NT2)"),
     "KNM": N_("Dutch society (KNM)"),
@@ -61,9 +62,10 @@ def regime_text(tr: Translator, regime: str, route: str | None) -> str:
     """"Wi2013" or "Wi2021, B1-route"."""
     if regime == "wi2013" or route is None:
         return "Wi2013" if regime == "wi2013" else "Wi2021"
-    return tr.s_("Wi2021, {route}", route=tr.safe(tr.s_(ROUTES[route]).lstrip("\u200f")))
+    return tr.s_("Wi2021, {route}", route=tr.safe(tr.sf_(ROUTES[route])))
 
 
 def label(tr: Translator, table: dict, key: str, staff: bool = False) -> str:
+    """A name from one of the tables above, as a fragment (a table cell or a value)."""
     text = table.get(key) or table.get("other") or key
-    return (tr.s_(text) if staff else tr._(text)).lstrip("\u200f")
+    return tr.sf_(text) if staff else tr.f_(text)

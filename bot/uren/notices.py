@@ -19,11 +19,11 @@ PREFIX = "ur"
 
 def period_text(tr: Translator, start: str | date | None, end: str | date | None) -> str:
     if start is None and end is None:
-        return tr._("the whole course").lstrip("\u200f")
+        return tr.f_("the whole course")
     first = date.fromisoformat(start) if isinstance(start, str) else start
     last = date.fromisoformat(end) if isinstance(end, str) else end
-    return tr._("{start} to {end}", start=tr.date(first) if first else "…",
-                end=tr.date(last) if last else "…").lstrip("\u200f")
+    return tr.f_("{start} to {end}", start=tr.date(first) if first else "…",
+                 end=tr.date(last) if last else "…")
 
 
 def summary(tr: Translator, statement: HoursStatement, start: date | None,
@@ -56,7 +56,7 @@ def summary(tr: Translator, statement: HoursStatement, start: date | None,
 
 def pdf_button(tr: Translator, statement_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[InlineKeyboardButton(
-        tr._("Get the PDF").lstrip("\u200f"), callback_data=f"{PREFIX}:pdf:{statement_id}")]])
+        tr.f_("Get the PDF"), callback_data=f"{PREFIX}:pdf:{statement_id}")]])
 
 
 @renders("uren.ready")
@@ -86,7 +86,7 @@ def _confirm(tr: Translator, params: dict) -> Rendered:
                  else tr.s_("klantmanager {name}", name=params["requester"]))
     text = tr.lines([
         tr.s_("Urenverklaring requested for {name} by {requester}.", name=params["name"],
-              requester=tr.safe(requester.lstrip("\u200f"))),
+              requester=tr.safe(requester)),
         tr.s_("Period: {period}", period=tr.safe(period_text(tr, params["period_start"],
                                                               params["period_end"]))),
         tr.s_("Attended: {attended} hours; counting: {counted} hours.",
@@ -96,8 +96,8 @@ def _confirm(tr: Translator, params: dict) -> Rendered:
     ])
     request_id = params["request_id"]
     return Rendered(text, InlineKeyboardMarkup([[
-        InlineKeyboardButton(tr.s_("Confirm and issue").lstrip("\u200f"),
+        InlineKeyboardButton(tr.sf_("Confirm and issue"),
                              callback_data=f"{PREFIX}:ok:{request_id}"),
-        InlineKeyboardButton(tr.s_("Refuse").lstrip("\u200f"),
+        InlineKeyboardButton(tr.sf_("Refuse"),
                              callback_data=f"{PREFIX}:no:{request_id}"),
     ]]))

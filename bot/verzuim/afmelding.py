@@ -74,8 +74,8 @@ def _reported(tr: Translator, params: dict) -> Rendered | str:
     lines = [tr.s_("Absence reported: {name} will not come to the lesson of {group} on {day} at "
                    "{time}.", name=params["name"], group=params["group"],
                    day=tr.weekday_date(moment), time=tr.time(moment)),
-             tr.s_("Reason: {reason}", reason=tr.safe(tr.s_(
-                 STAFF_REASONS.get(params["reason"], STAFF_REASONS["other"])).lstrip("\u200f")))]
+             tr.s_("Reason: {reason}", reason=tr.safe(tr.sf_(
+                 STAFF_REASONS.get(params["reason"], STAFF_REASONS["other"]))))]
     if params.get("note"):
         lines.append(tr.s_("Note from the participant: {note}", note=params["note"]))
     return tr.lines(lines)

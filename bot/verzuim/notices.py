@@ -39,14 +39,14 @@ def when(value: str) -> datetime:
 
 def frag(tr: Translator, text: str) -> object:
     """A translated fragment passed into another message (not isolated again)."""
-    return tr.safe(tr.s_(text).lstrip("\u200f"))
+    return tr.safe(tr.sf_(text))
 
 
 def alert_buttons(tr: Translator, alert_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[
-        InlineKeyboardButton(tr.s_("Seen").lstrip("\u200f"),
+        InlineKeyboardButton(tr.sf_("Seen"),
                              callback_data=f"{PREFIX}:seen:{alert_id}"),
-        InlineKeyboardButton(tr.s_("Contacted").lstrip("\u200f"),
+        InlineKeyboardButton(tr.sf_("Contacted"),
                              callback_data=f"{PREFIX}:contact:{alert_id}"),
     ]])
 
@@ -58,9 +58,9 @@ def remaining_buttons(tr: Translator, alert_id: int, seen: bool,
         return None
     row = []
     if seen:
-        row.append(InlineKeyboardButton("✓ " + tr.s_("Seen").lstrip("\u200f"),
+        row.append(InlineKeyboardButton("✓ " + tr.sf_("Seen"),
                                         callback_data=f"{PREFIX}:seen:{alert_id}"))
-    row.append(InlineKeyboardButton(tr.s_("Contacted").lstrip("\u200f"),
+    row.append(InlineKeyboardButton(tr.sf_("Contacted"),
                                     callback_data=f"{PREFIX}:contact:{alert_id}"))
     return InlineKeyboardMarkup([row])
 
@@ -145,6 +145,6 @@ def _digest(tr: Translator, params: dict) -> Rendered:
                                school=item["school"], date=tr.date(when(item["since"]))))
     lines += ["", tr.s_("Open /caseload for details.")]
     buttons = InlineKeyboardMarkup([[InlineKeyboardButton(
-        tr.s_("Mark all as seen").lstrip("\u200f"),
+        tr.sf_("Mark all as seen"),
         callback_data=f"{PREFIX}:dseen:{params['day'].replace('-', '')}")]])
     return Rendered(tr.lines(lines), buttons)
