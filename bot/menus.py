@@ -1,12 +1,17 @@
-"""Role menus: per-chat command menus (BotCommandScopeChat, since setMyCommands knows only two-letter
-language codes and not Dari from Persian) and the inline menu shown with a greeting."""
+"""Role menus: per-chat command menus (BotCommandScopeChat, since setMyCommands knows only
+two-letter language codes and not Dari from Persian) and the inline menu shown with a greeting."""
 
 from __future__ import annotations
 
 import logging
 
-from telegram import (BotCommand, BotCommandScopeChat, BotCommandScopeDefault, InlineKeyboardButton,
-                      InlineKeyboardMarkup)
+from telegram import (
+    BotCommand,
+    BotCommandScopeChat,
+    BotCommandScopeDefault,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+)
 from telegram.error import TelegramError
 
 from bot.i18n import LANGUAGES, Translator

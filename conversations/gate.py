@@ -44,8 +44,9 @@ def language_prompt(services: Services, first: str | None) -> str:
 
 
 async def send_language_picker(update: Update, context: BotContext, first: str | None) -> None:
-    await update.effective_chat.send_message(language_prompt(context.services, first),
-                                             reply_markup=language_keyboard(context.services, first))
+    services = context.services
+    await update.effective_chat.send_message(language_prompt(services, first),
+                                             reply_markup=language_keyboard(services, first))
 
 
 async def resolve(update: Update, context: BotContext) -> None:

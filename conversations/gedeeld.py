@@ -38,7 +38,7 @@ async def recipient_name(context: BotContext, recipient: str) -> str:
 
 
 def items_text(tr: Translator, items: list[str]) -> str:
-    return ", ".join(tr._(item_label(code)).lstrip("\u200f") if item_label(code) else code
+    return ", ".join(tr.f_(item_label(code)) if item_label(code) else code
                      for code in items)
 
 
@@ -60,7 +60,7 @@ async def show(update: Update, context: BotContext) -> None:
             tr._("{day}: to {recipient}", day=tr.date(entry.shared_at),
                  recipient=await recipient_name(context, entry.recipient)),
             tr._("What: {items}", items=tr.safe(items_text(tr, entry.items))),
-            tr._("Why: {why}", why=tr.safe(tr._(purpose).lstrip("\u200f") if purpose
+            tr._("Why: {why}", why=tr.safe(tr.f_(purpose) if purpose
                                            else entry.purpose)),
             "",
         ]

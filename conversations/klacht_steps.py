@@ -17,7 +17,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from bot.context import BotContext
 from bot.i18n import N_, Translator
 from bot.klachten.limits import MAX_TEXT
-from bot.klachten.notices import frag, topic_label
+from bot.klachten.notices import topic_label
 from bot.klachten.topics import TOPICS
 from storage import klachten as store
 
@@ -38,7 +38,7 @@ def new_draft() -> dict:
 
 
 def button(tr: Translator, label: str, data: str) -> InlineKeyboardButton:
-    return InlineKeyboardButton(tr._(label).lstrip("\u200f")[:64], callback_data=f"{PREFIX}:{data}")
+    return InlineKeyboardButton(tr.f_(label)[:64], callback_data=f"{PREFIX}:{data}")
 
 
 def cancel_row(tr: Translator) -> list[InlineKeyboardButton]:
@@ -139,9 +139,9 @@ async def prompt_confirm(context: BotContext, draft: dict):
     answer = N_("yes") if draft["anonymous"] else N_("no")
     lines = [
         tr._("Please check your klacht:"),
-        tr._("About: {topic}", topic=frag(tr, topic_label(tr, draft["topic"]))),
-        tr._("To: {recipient}", recipient=frag(tr, tr._(recipient))),
-        tr._("Anonymous: {answer}", answer=frag(tr, tr._(answer))),
+        tr._("About: {topic}", topic=tr.safe(topic_label(tr, draft["topic"]))),
+        tr._("To: {recipient}", recipient=tr.safe(tr._(recipient))),
+        tr._("Anonymous: {answer}", answer=tr.safe(tr._(answer))),
     ]
     if draft["text"]:
         lines += ["", tr.isolate(draft["text"]), ""]

@@ -31,7 +31,7 @@ from bot.context import BotContext
 from bot.i18n import N_, Translator
 from bot.klachten import routing
 from bot.klachten.limits import MAX_TEXT, has_words
-from bot.klachten.notices import PARTICIPANT_PREFIX, frag, options_text, outcome_label, topic_label
+from bot.klachten.notices import PARTICIPANT_PREFIX, options_text, outcome_label, topic_label
 from bot.outbox import enqueue
 from bot.services import Command, Services
 from conversations.klacht_steps import media_of
@@ -58,7 +58,7 @@ class State(IntEnum):
 
 def klacht_lines(tr: Translator, klacht) -> list[str]:
     lines = [tr._("{reference}: {topic}", reference=klacht.reference,
-                  topic=frag(tr, topic_label(tr, klacht.topic))),
+                  topic=tr.safe(topic_label(tr, klacht.topic))),
              tr._("Received on {date}", date=tr.date(klacht.received_at)),
              tr._(STATES[klacht.state])]
     if klacht.state == "received" and klacht.decide_by:
@@ -67,7 +67,7 @@ def klacht_lines(tr: Translator, klacht) -> list[str]:
         lines.append(tr._("It must be handled by {date}.", date=tr.date(klacht.handle_by)))
     if klacht.handled_at and klacht.route == "school":
         lines.append(tr._("Handled on {date}. Outcome: {outcome}", date=tr.date(klacht.handled_at),
-                          outcome=frag(tr, outcome_label(tr, klacht.outcome))))
+                          outcome=tr.safe(outcome_label(tr, klacht.outcome))))
     return lines
 
 
@@ -130,9 +130,9 @@ async def satisfaction(update: Update, context: BotContext) -> None:
         await update.effective_chat.send_message(tr._("Thank you. We have saved your answer."))
         return
     buttons = InlineKeyboardMarkup([
-        [InlineKeyboardButton(tr._("Yes").lstrip("\u200f"),
+        [InlineKeyboardButton(tr.f_("Yes"),
                               callback_data=f"{PARTICIPANT_PREFIX}:km:{klacht_id}:1")],
-        [InlineKeyboardButton(tr._("No").lstrip("\u200f"),
+        [InlineKeyboardButton(tr.f_("No"),
                               callback_data=f"{PARTICIPANT_PREFIX}:km:{klacht_id}:0")]])
     await update.effective_chat.send_message(tr.lines([
         tr._("We are sorry that your klacht was not solved well."), "", options_text(tr), "",

@@ -36,7 +36,7 @@ from bot.i18n import N_, Translator
 from bot.overstap import access, filing
 from bot.overstap.access import Refusal
 from bot.overstap.items import MAX_REASON_TEXT, REASONS
-from bot.overstap.notices import P_PREFIX, frag, label
+from bot.overstap.notices import P_PREFIX, label
 from bot.services import Command, Services
 from storage import convenant, orgs, placement
 from storage import overstap as store
@@ -155,7 +155,7 @@ async def show_open(update: Update, context: BotContext, request) -> None:
     text = tr.lines([
         first,
         tr._("Asked on: {day}", day=tr.date(request.created_at)),
-        tr._("Now: {state}", state=frag(tr, tr._(STATE_LABELS.get(request.state,
+        tr._("Now: {state}", state=tr.safe(tr._(STATE_LABELS.get(request.state,
                                                                    STATE_LABELS["requested"])))),
         tr._("You can only have one request at a time."),
     ])
@@ -335,7 +335,7 @@ async def ask_confirm(update: Update, context: BotContext) -> int:
         what = tr._("To {school}", school=await convenant.school_name(db, draft["to_school"]))
         who = tr._("Your klantmanager looks at it first.")
     lines = [tr._("Please check:"), what,
-             tr._("Reason: {reason}", reason=frag(tr, tr._(REASONS[draft["reason"]])))]
+             tr._("Reason: {reason}", reason=tr.safe(tr._(REASONS[draft["reason"]])))]
     if draft.get("reason_text"):
         lines.append(tr.isolate(draft["reason_text"]))
     lines += ["", who]

@@ -19,7 +19,7 @@ from bot.i18n import N_
 from bot.overstap import flow
 from bot.overstap.access import Actor, Refusal
 from bot.overstap.items import ITEM_CODES, ITEMS
-from bot.overstap.notices import P_PREFIX, frag, item_names
+from bot.overstap.notices import P_PREFIX, item_names
 from bot.rules.overstap import Event
 from bot.services import Services
 from conversations.overstap import answer, btn, refuse
@@ -138,7 +138,7 @@ async def ask_consent(update: Update, context: BotContext, request, edit: bool) 
                  total=tr.number(len(ITEM_CODES))),
             "",
             tr._(name),
-            tr._("Why: {why}", why=frag(tr, tr._(why))),
+            tr._("Why: {why}", why=tr.safe(tr._(why))),
             "",
             tr._("May this go to {new_school}?", new_school=params["new_school"]),
         ])
@@ -150,8 +150,8 @@ async def ask_consent(update: Update, context: BotContext, request, edit: bool) 
         text = tr.lines([
             tr._("Please check your answers:"),
             tr._("May go to {new_school}: {items}", new_school=params["new_school"],
-                 items=frag(tr, item_names(tr, agreed) or "-")),
-            tr._("May not go: {items}", items=frag(tr, item_names(tr, refused) or "-")),
+                 items=tr.safe(item_names(tr, agreed) or "-")),
+            tr._("May not go: {items}", items=tr.safe(item_names(tr, refused) or "-")),
             tr._("Nobody else gets this information."),
         ])
         markup = InlineKeyboardMarkup([[btn(tr, N_("Confirm"), f"cok:{request.id}")],
@@ -203,7 +203,7 @@ async def pressed_consent(update: Update, context: BotContext) -> None:
     params = await request_params(context, request)
     await update.effective_chat.send_message(tr.lines([
         tr._("Thank you. Only this goes to {new_school}: {items}.", new_school=params["new_school"],
-             items=frag(tr, item_names(tr, agreed) or "-")),
+             items=tr.safe(item_names(tr, agreed) or "-")),
         tr._("You can always see what was shared with /gedeeld."),
     ]))
 

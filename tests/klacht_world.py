@@ -47,7 +47,7 @@ async def file_klacht(bot, user, language, *, topic, voice=False, text=None, rou
                       involved=None, anonymous=False, photo=False):
     """Walk /klacht with the buttons, as the participant does; returns the acknowledgement."""
     tr = bot.services.i18n.get(language)
-    label = lambda msgid: tr._(msgid).lstrip("\u200f")  # noqa: E731
+    label = tr.f_
     await user.send("/klacht")
     await new_message(user)  # the short introduction
     topics = await new_message(user)

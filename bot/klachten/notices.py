@@ -40,16 +40,12 @@ def when(value: str | datetime) -> datetime:
 
 
 def topic_label(tr: Translator, code: str) -> str:
-    return tr._(TOPICS.get(code, TOPICS["other"])).lstrip("\u200f")
+    return tr.f_(TOPICS.get(code, TOPICS["other"]))
 
 
 def outcome_label(tr: Translator, code: str | None) -> str:
-    return tr._(OUTCOMES.get(code or "", OUTCOMES["resolved"])).lstrip("\u200f")
+    return tr.f_(OUTCOMES.get(code or "", OUTCOMES["resolved"]))
 
-
-def frag(tr: Translator, text: str):
-    """An already translated fragment to put inside another message."""
-    return tr.safe(text.lstrip("\u200f"))
 
 
 # ---- participant -------------------------------------------------------------------------
@@ -103,9 +99,9 @@ def _taken(tr: Translator, params: dict) -> str:
 
 def satisfaction_keyboard(tr: Translator, klacht_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([
-        [InlineKeyboardButton(tr._("I am satisfied").lstrip("\u200f"),
+        [InlineKeyboardButton(tr.f_("I am satisfied"),
                               callback_data=f"{PARTICIPANT_PREFIX}:sat:{klacht_id}")],
-        [InlineKeyboardButton(tr._("I am not satisfied").lstrip("\u200f"),
+        [InlineKeyboardButton(tr.f_("I am not satisfied"),
                               callback_data=f"{PARTICIPANT_PREFIX}:unsat:{klacht_id}")],
     ])
 
@@ -132,7 +128,7 @@ def _question(tr: Translator, params: dict) -> Rendered:
         tr._("Press the button to answer. Your answer goes through this bot."),
     ])
     buttons = InlineKeyboardMarkup([[InlineKeyboardButton(
-        tr._("Answer").lstrip("\u200f"),
+        tr.f_("Answer"),
         callback_data=f"{PARTICIPANT_PREFIX}:ans:{params['question_id']}")]])
     return Rendered(text, buttons)
 
@@ -141,7 +137,7 @@ def _question(tr: Translator, params: dict) -> Rendered:
 def _closed(tr: Translator, params: dict) -> Rendered:
     text = tr.lines([
         tr._("Your klacht {reference} has been handled.", reference=params["reference"]),
-        tr._("Outcome: {outcome}", outcome=frag(tr, outcome_label(tr, params["outcome"]))),
+        tr._("Outcome: {outcome}", outcome=tr.safe(outcome_label(tr, params["outcome"]))),
         tr._("The school wrote: {text}", text=params["text"]),
         "",
         tr._("Are you satisfied with how your klacht was handled?"),

@@ -28,18 +28,14 @@ STATUS_LABELS = {
 }
 
 
-def frag(tr: Translator, text: str):
-    """An already translated fragment to put inside another message."""
-    return tr.safe(text.lstrip("\u200f"))
-
 
 def label(tr: Translator, text: str) -> str:
-    """A button label (no direction mark in front)."""
-    return tr._(text).lstrip("\u200f")
+    """A button label: a fragment."""
+    return tr.f_(text)
 
 
 def staff_label(tr: Translator, text: str) -> str:
-    return tr.s_(text).lstrip("\u200f")
+    return tr.sf_(text)
 
 
 def button(text: str, data: str) -> InlineKeyboardButton:
@@ -56,15 +52,15 @@ def as_date(value: str | date) -> date:
 
 def item_names(tr: Translator, codes: list[str], staff: bool = False) -> str:
     """Translated item labels joined by commas (unknown codes shown as they are)."""
-    translate = tr.s_ if staff else tr._
-    names = [translate(item_label(code)).lstrip("\u200f") if item_label(code) else code
+    translate = tr.sf_ if staff else tr.f_
+    names = [translate(item_label(code)) if item_label(code) else code
              for code in codes]
     return ", ".join(names)
 
 
 def reason_text(tr: Translator, params: dict, staff: bool = True) -> str:
     reason = REASONS.get(params.get("reason") or "", REASONS["other"])
-    text = (tr.s_ if staff else tr._)(reason).lstrip("\u200f")
+    text = (tr.sf_ if staff else tr.f_)(reason)
     if params.get("reason_text"):
         text += f" – {params['reason_text']}"
     return text
@@ -152,7 +148,7 @@ def p_handed_over(tr: Translator, params: dict) -> str:
     if items:
         first = tr._("{old_school} has sent this to {new_school}: {items}.",
                      old_school=params["old_school"], new_school=params["new_school"],
-                     items=frag(tr, item_names(tr, items)))
+                     items=tr.safe(item_names(tr, items)))
     else:
         first = tr._("{old_school} has sent no information about you to {new_school}, as you "
                      "asked.", old_school=params["old_school"], new_school=params["new_school"])
@@ -227,7 +223,7 @@ def km_request(tr: Translator, params: dict) -> Rendered:
               "{new_school} (convenant art. 11.1).", id=params["request_id"],
               participant=params["participant"], old_school=params["old_school"],
               new_school=params["new_school"]),
-        tr.s_("Reason: {reason}", reason=frag(tr, reason_text(tr, params))),
+        tr.s_("Reason: {reason}", reason=tr.safe(reason_text(tr, params))),
         tr.s_("Do you approve, advise otherwise (with a note), or decline (with a reason)?"),
     ])
     return Rendered(text, km_buttons(tr, params["request_id"]))
@@ -279,7 +275,7 @@ def km_school_status(tr: Translator, params: dict) -> str:
     return tr.lines([
         tr.s_("Urgent: {school} is now {status} in the convenant (art. 4.4, 14, 15).",
               school=params["school"],
-              status=frag(tr, staff_label(tr, STATUS_LABELS.get(params.get("status"), "?")))),
+              status=tr.safe(staff_label(tr, STATUS_LABELS.get(params.get("status"), "?")))),
         tr.sn_("{n} participant of your caseload follows a course there: {names}.",
                "{n} participants of your caseload follow a course there: {names}.",
                len(names), names=", ".join(names)),
@@ -298,7 +294,7 @@ def s_slot_request(tr: Translator, params: dict) -> Rendered:
               "{to_group} (convenant art. 11.1).", id=request_id,
               participant=params["participant"], from_group=params.get("from_group") or "-",
               to_group=params["to_group"]),
-        tr.s_("Reason: {reason}", reason=frag(tr, reason_text(tr, params))),
+        tr.s_("Reason: {reason}", reason=tr.safe(reason_text(tr, params))),
         tr.s_("Approve from a date, or decline with a reason."),
     ])
     rows = [[button(tr.s_("Approve from {day}", day=tr.date(as_date(day), "medium")),
@@ -368,10 +364,10 @@ def s_consent(tr: Translator, params: dict) -> str:
     lines = [tr.s_("Overstap #{id}: {participant} gave consent (convenant art. 12.3, 12.5).",
                    id=params["request_id"], participant=params["participant"])]
     lines.append(tr.s_("May go to {new_school}: {items}.", new_school=params["new_school"],
-                       items=frag(tr, item_names(tr, agreed, staff=True) or "-")))
+                       items=tr.safe(item_names(tr, agreed, staff=True) or "-")))
     if refused:
         lines.append(tr.s_("May NOT be passed on: {items}.",
-                           items=frag(tr, item_names(tr, refused, staff=True))))
+                           items=tr.safe(item_names(tr, refused, staff=True))))
     lines.append(tr.s_("Send the agreed items through the API: PUT "
                        "/api/v1/overstap/requests/{id}/handover.", id=params["request_id"]))
     return tr.lines(lines)
@@ -384,7 +380,7 @@ def s_handover_ready(tr: Translator, params: dict) -> Rendered:
         tr.s_("Overstap #{id}: {old_school} has handed over what {participant} agreed to: "
               "{items}.", id=request_id, old_school=params["old_school"],
               participant=params["participant"],
-              items=frag(tr, item_names(tr, params.get("items") or [], staff=True) or "-")),
+              items=tr.safe(item_names(tr, params.get("items") or [], staff=True) or "-")),
         tr.s_("Fetch it through the API (GET /api/v1/overstap/handovers), then confirm the "
               "placement with the button or POST /api/v1/overstap/requests/{id}/complete.",
               id=request_id),
@@ -441,7 +437,7 @@ def s_reminder(tr: Translator, params: dict) -> Rendered | str:
     text = tr.s_("Reminder: overstap #{id} of {participant} has been waiting since {day}. "
                  "Please {task}.", id=params["request_id"], participant=params["participant"],
                  day=tr.date(as_datetime(params["since"])),
-                 task=frag(tr, staff_label(tr, REMINDER_TASKS.get(
+                 task=tr.safe(staff_label(tr, REMINDER_TASKS.get(
                      state, SN_("take the next step")))))
     request_id = params["request_id"]
     if state == "requested":
@@ -461,7 +457,7 @@ def s_reminder(tr: Translator, params: dict) -> Rendered | str:
 def s_partner_status(tr: Translator, params: dict) -> str:
     return tr.lines([
         tr.s_("{school} is now {status} in the convenant (art. 14, 15).", school=params["school"],
-              status=frag(tr, staff_label(tr, STATUS_LABELS.get(params.get("status"), "?")))),
+              status=tr.safe(staff_label(tr, STATUS_LABELS.get(params.get("status"), "?")))),
         tr.s_("Its participants are advised to switch. Please be ready to take over participants."),
     ])
 
