@@ -1,6 +1,7 @@
-"""`inburgerbot demo`: the embedded default (issue 2). No token, no network: our sandbox Bot API
-server, the real bot pointed at it, a fresh SQLite file with demo data, and a terminal chat in
-which you talk to the bot as one of the demo people.
+"""`inburgerbot demo`: the embedded default (issue 2, 16). No token, no network: our sandbox Bot API
+server, the real bot pointed at it, a SQLite file with demo data (kept between starts unless
+--fresh), and the demo page, or with --terminal a chat in which you talk to the bot as one of the
+demo people.
 
 In the chat: type text or /commands; a number presses that button of the last message with
 buttons; `:people` lists the demo people, `:as N` switches person, `:link` sends the current
@@ -11,14 +12,18 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
+import webbrowser
+from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from bot.app import BotApp
-from bot.clock import Clock
+from bot.clock import MovableClock
 from bot.config import ConfigError, Settings, _host_port
-from bot.demo_data import DemoPerson, seed
-from bot.sandbox import SandboxClient, SandboxServer, SandboxUser
+from bot.demo_data import DemoPerson, open_world, school_key
+from bot.sandbox import SandboxClient, SandboxError, SandboxServer, SandboxUser
 from storage.database import Database
 
 HELP = """Type a message or a /command and press Enter to send it as the current person.
@@ -30,8 +35,9 @@ HELP = """Type a message or a /command and press Enter to send it as the current
   :quit       stop the demo (Ctrl-D works too)"""
 
 
-def show(message, out=sys.stdout) -> None:
+def show(message, out=None) -> None:
     """Print one bot message with its numbered buttons."""
+    out = out or sys.stdout
     prefix = "bot (edited)" if message.edited else "bot"
     text = message.text or ""
     print(f"\n{prefix}: " + text.replace("\n", "\n     "), file=out)
@@ -94,37 +100,56 @@ class Terminal:
         self._printer = asyncio.create_task(self._print_replies(user))
 
     async def handle(self, line: str) -> bool:
-        """One line typed by the person; False means quit."""
+        """One line typed by the person; False means quit. Never raises on bad input: a line
+        the demo cannot use gets a one-line answer saying why."""
         line = line.strip()
         if not line:
+            print("(empty line: type a message, a /command, a button number or :help)")
             return True
-        if line in (":quit", ":q", ":exit"):
-            return False
-        if line == ":help":
-            print(HELP)
-        elif line == ":people":
-            self.list_people()
-        elif line.startswith(":as"):
-            arg = line[3:].strip()
-            if not arg.isdigit() or not 1 <= int(arg) <= len(self.people):
-                print(f"Choose a person from 1 to {len(self.people)} (see :people).")
+        try:
+            return await self._handle(line)
+        except SandboxError as exc:
+            print(f"That did not work: {exc.description or exc}. The chat goes on.")
+        return True
+
+    async def _handle(self, line: str) -> bool:
+        if line.startswith(":"):
+            word, _, arg = line.partition(" ")
+            if word in (":quit", ":q", ":exit"):
+                return False
+            if word == ":help":
+                print(HELP)
+            elif word == ":people":
+                self.list_people()
+            elif word == ":as":
+                arg = arg.strip()
+                if not arg.isdigit() or not 1 <= int(arg) <= len(self.people):
+                    print(f"Choose a person from 1 to {len(self.people)} (see :people).")
+                else:
+                    await self.switch(int(arg) - 1)
+            elif word == ":link":
+                user = await self.user(self.current)
+                await user.send(f"/start {self.people[self.current].code}")
             else:
-                await self.switch(int(arg) - 1)
-        elif line == ":link":
-            user = await self.user(self.current)
-            await user.send(f"/start {self.people[self.current].code}")
+                print(f"Unknown command {word}: type :help for the list.")
         elif line.isdigit() and self.last_with_buttons is not None:
-            user = await self.user(self.current)
-            index = int(line) - 1
-            count = sum(len(row) for row in self.last_with_buttons.buttons)
-            if not 0 <= index < count:
-                print(f"That message has buttons 1 to {count}.")
-            else:
-                await user.press(index, self.last_with_buttons)
+            await self._press(int(line) - 1)
         else:
             user = await self.user(self.current)
             await user.send(line)
         return True
+
+    async def _press(self, index: int) -> None:
+        user = await self.user(self.current)
+        count = sum(len(row) for row in self.last_with_buttons.buttons)
+        if not 0 <= index < count:
+            print(f"That message has buttons 1 to {count}.")
+            return
+        try:
+            await user.press(index, self.last_with_buttons)
+        except SandboxError:
+            print("That button is gone (the message changed): use the buttons of the latest "
+                  "message.")
 
     async def run(self, lines) -> None:
         print(HELP)
@@ -137,6 +162,10 @@ class Terminal:
             if line is None or not await self.handle(line):
                 break
             await asyncio.sleep(0.3)  # let the reply print before the next prompt
+        self.close()
+
+    def close(self) -> None:
+        """Stop printing the bot's messages."""
         if self._printer:
             self._printer.cancel()
 
@@ -146,39 +175,78 @@ async def read_stdin() -> str | None:
     return line if line else None
 
 
-async def run_demo(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="inburgerbot demo", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--db", default="inburgerbot-demo.db",
-                        help="SQLite file for the demo (made fresh at every start)")
-    parser.add_argument("--http", default="127.0.0.1:0",
-                        help="host:port of the bot's HTTP server (port 0: any free port)")
-    args = parser.parse_args(argv)
-    try:
-        host, port = _host_port("--http", args.http)
-    except ConfigError as exc:
-        print(f"inburgerbot demo: {exc}", file=sys.stderr)
-        return 2
-    db_path = Path(args.db)
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(db_path) + suffix).unlink(missing_ok=True)
+def demo_settings(args: argparse.Namespace, sandbox: SandboxServer,
+                  env: Mapping[str, str]) -> Settings:
+    """The demo's settings: every ``INBURGERBOT_*`` variable honoured, the sandbox as Telegram;
+    without ``INBURGERBOT_DB``/``INBURGERBOT_HTTP`` its own file and any free port."""
+    settings = Settings.from_env(env, require_token=False)
+    http = args.http or env.get("INBURGERBOT_HTTP") or "127.0.0.1:0"
+    return replace(
+        settings, token=sandbox.token, api_url=sandbox.bot_api_url,
+        file_api_url=sandbox.file_url,
+        db_path=Path(args.db or env.get("INBURGERBOT_DB") or "inburgerbot-demo.db"),
+        http=_host_port("--http" if args.http else "INBURGERBOT_HTTP", http),
+        sweep_seconds=settings.sweep_seconds if env.get("INBURGERBOT_SWEEP_SECONDS") else 30.0)
 
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="inburgerbot demo", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", help="SQLite file for the demo (default INBURGERBOT_DB, else "
+                                     "inburgerbot-demo.db; kept between starts)")
+    parser.add_argument("--fresh", action="store_true",
+                        help="start over: delete the demo database and seed it again")
+    parser.add_argument("--http", help="host:port of the bot's HTTP server (default "
+                                       "INBURGERBOT_HTTP, else 127.0.0.1:0: any free port)")
+    parser.add_argument("--no-browser", action="store_true", help="do not open the page")
+    parser.add_argument("--terminal", action="store_true",
+                        help="chat in this terminal instead of (only) the page")
+    return parser.parse_args(argv)
+
+
+async def run_demo(argv: list[str], env: Mapping[str, str] | None = None) -> int:
+    args = parse_args(argv)
+    env = os.environ if env is None else env
     sandbox = SandboxServer()
     await sandbox.start()
-    settings = Settings.defaults(token=sandbox.token, api_url=sandbox.bot_api_url,
-                                 file_api_url=sandbox.file_url, db_path=db_path,
-                                 http=(host, port), sweep_seconds=30.0)
+    try:
+        settings = demo_settings(args, sandbox, env)
+    except ConfigError as exc:
+        await sandbox.stop()
+        print(f"inburgerbot demo: {exc}", file=sys.stderr)
+        return 2
+    db_path = settings.db_path
+    if args.fresh:
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db_path) + suffix).unlink(missing_ok=True)
+    clock = MovableClock()
     seeding_db = await Database.open(db_path)
-    demo_people = await seed(seeding_db, Clock().now(), settings.tz)
-    await seeding_db.close()
-    app = BotApp(settings, clock=Clock())
+    try:
+        demo_people = await open_world(seeding_db, clock.now(), settings.tz,
+                                       settings.link_code_days)
+        key = await school_key(seeding_db)
+    finally:
+        await seeding_db.close()
+    app = BotApp(settings, clock=clock)
     try:
         await app.start()
         print(f"inburgerbot demo: sandbox Telegram at {sandbox.url}, bot HTTP at {app.url}, "
               f"database {db_path}")
+        print(f"The demo school's API key: {key}")
         async with SandboxClient(sandbox.url) as client:
-            await Terminal(client, demo_people).run(read_stdin)
+            if args.terminal:
+                await Terminal(client, demo_people).run(read_stdin)
+            else:
+                await wait_for_page(app.url + "/docs", args.no_browser)
     finally:
         await app.stop()
         await sandbox.stop()
     print("demo stopped")
     return 0
+
+
+async def wait_for_page(url: str, no_browser: bool) -> None:
+    """Show the page's address (and open it) and serve until Ctrl-C or end of input."""
+    print(f"Open {url} in your browser. Stop with Ctrl-C.")
+    if not no_browser:
+        await asyncio.to_thread(webbrowser.open, url)
+    await asyncio.Event().wait()

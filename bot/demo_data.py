@@ -1,5 +1,5 @@
-"""Fictional demo data for `inburgerbot demo` (issue 2): a gemeente, a school, a group with lessons
-this week and next, participants speaking Arabic, Tigrinya and Dutch, a klantmanager and a
+"""Fictional demo data for `inburgerbot demo` (issue 2, 16): a gemeente, a school, a group with
+lessons this week and next, participants speaking Arabic, Tigrinya and Dutch, a klantmanager and a
 klachtbehandelaar. Every name is made up."""
 
 from __future__ import annotations
@@ -35,12 +35,35 @@ LESSON_DAYS = (0, 2, 3)  # Monday, Wednesday, Thursday
 LESSON_START, LESSON_END = time(9, 0), time(12, 0)
 
 
+async def open_world(db: Database, now: datetime, tz, link_code_days: int = 14,
+                     ) -> list[DemoPerson]:
+    """The demo world in ``db``: seeded when the database is empty, otherwise the people already
+    there (so what was done in an earlier demo is kept), each with a fresh link code."""
+    if await demo.get_value(db, "demo_seeded") is None:
+        return await seed(db, now, tz, link_code_days)
+    by_name = {row["name"]: row["id"] for row in await people.list_people(db)}
+    result = []
+    async with db.transaction() as tx:
+        for index, (name, role, language, _extra) in enumerate(PEOPLE):
+            if name not in by_name:
+                continue
+            code = await people.issue_link_code(tx, by_name[name], now, link_code_days)
+            result.append(DemoPerson(by_name[name], name, role, language, code, 7001 + index))
+    return result
+
+
+async def school_key(db: Database) -> str | None:
+    """The demo school's API key (the demo keeps it to show the school console)."""
+    return await demo.get_value(db, "demo_school_key")
+
+
 async def seed(db: Database, now: datetime, tz, link_code_days: int = 14) -> list[DemoPerson]:
     """Fill an empty database with the demo world; returns the people with fresh link codes."""
     async with db.transaction() as tx:
         gemeente_id, _ = await orgs.add_gemeente(tx, "Gemeente Hengelo (demo)", now)
-        school_id, _ = await orgs.add_school(tx, "Taalschool De Brug (demo)", now,
-                                             locations="Hengelo, Enschede")
+        school_id, key = await orgs.add_school(tx, "Taalschool De Brug (demo)", now,
+                                               locations="Hengelo, Enschede")
+        await demo.set_value(tx, "demo_school_key", key)
         group_id = await demo.add_group(
             tx, school_id=school_id, external_id="G-B1-OCHTEND", name="NT2 B1 ochtend",
             kind="NT2", level="B1", capacity=14, location="Hengelo", now=now)
@@ -80,4 +103,5 @@ async def seed(db: Database, now: datetime, tz, link_code_days: int = 14) -> lis
         for index, (person_id, name, role, language) in enumerate(created):
             code = await people.issue_link_code(tx, person_id, now, link_code_days)
             result.append(DemoPerson(person_id, name, role, language, code, 7001 + index))
+        await demo.set_value(tx, "demo_seeded", now.isoformat())
     return result

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from storage.database import Tx, to_db
+from storage.database import Database, Tx, to_db
 
 
 async def add_group(tx: Tx, *, school_id: int, external_id: str, name: str, kind: str, level: str,
@@ -36,3 +36,13 @@ async def assign_klantmanager_to_all(tx: Tx, klantmanager_id: int) -> None:
     """Every participant gets this klantmanager (the demo has one)."""
     await tx.execute("UPDATE people SET klantmanager_id = ? WHERE role = 'participant'",
                      (klantmanager_id,))
+
+
+async def get_value(db: Database | Tx, key: str) -> str | None:
+    """A value the demo keeps between starts (whether it was seeded, the school's key)."""
+    return await db.fetchval("SELECT value FROM meta WHERE key = ?", (key,))
+
+
+async def set_value(tx: Tx, key: str, value: str) -> None:
+    await tx.execute("INSERT INTO meta(key, value) VALUES (?, ?) "
+                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))

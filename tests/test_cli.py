@@ -153,5 +153,5 @@ async def typed():
     await asyncio.sleep(2.5)
     return lines.pop(0) + "\\n" if lines else None
 demo.read_stdin = typed
-sys.exit(asyncio.run(demo.run_demo(["--db", sys.argv[1]])))
+sys.exit(asyncio.run(demo.run_demo(["--db", sys.argv[1], "--terminal", "--no-browser"])))
 """
