@@ -13,6 +13,7 @@ from typing import Protocol
 
 from fastapi import APIRouter, FastAPI, Request
 
+from bot.http.docs import add_offline_docs
 from bot.services import Services
 
 
@@ -45,9 +46,11 @@ def create_http_app(bot: Lifecycle, routers: Iterable[APIRouter]) -> FastAPI:
             await bot.stop()
 
     app = FastAPI(title="inburgerbot", version="0.1.0", lifespan=lifespan,
+                  docs_url=None, redoc_url=None,
                   description="API for taalscholen and gemeenten; health and document "
                               "verification.")
     app.state.bot = bot
+    add_offline_docs(app)
 
     @app.get("/health", tags=["health"])
     async def health(request: Request) -> dict:
