@@ -80,12 +80,14 @@ class BotApp:
     """Owns every long-lived resource of one bot; ``await start()`` then ``await stop()``."""
 
     def __init__(self, settings: Settings, clock: Clock | None = None,
-                 features: tuple[Feature, ...] = FEATURES):
+                 features: tuple[Feature, ...] = FEATURES, extra_routers: tuple = ()):
+        """``extra_routers``: routes beyond the features' own; only the demo passes its page."""
         self.settings = settings
         self.clock = clock or Clock()
         self.features = features
         self.sweeps = [sweep for feature in features for sweep in feature.sweeps]
-        self.http = create_http_app(self, [r for feature in features for r in feature.routes])
+        self.http = create_http_app(
+            self, [*(r for feature in features for r in feature.routes), *extra_routers])
         self._server: UvicornTask | None = None
         self.services: Services | None = None
         self.application: Application | None = None

@@ -149,6 +149,9 @@ class Settings:
     working_hours: tuple = ()
     digest_time: object = None
     overstap_reminder_days: int = 5
+    # Not an environment setting: the demo's switch that lets notifications ignore quiet and
+    # working hours (bot/outbox/policy.py).
+    ignore_hours: bool = False
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, require_token: bool = True) -> Settings:

@@ -17,12 +17,15 @@ import sys
 import webbrowser
 from collections.abc import Mapping
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
-from bot.app import BotApp
+from bot.app import BotApp, run_admin
 from bot.clock import MovableClock
 from bot.config import ConfigError, Settings, _host_port
-from bot.demo_data import DemoPerson, open_world, school_key
+from bot.demo_data import SCHOOL_NAME, DemoPerson, link_all, open_world, school_key
+from bot.http.demo_page import DemoContext, demo_router
+from bot.refusal import Refused
 from bot.sandbox import SandboxClient, SandboxError, SandboxServer, SandboxUser
 from storage.database import Database
 
@@ -219,29 +222,71 @@ async def run_demo(argv: list[str], env: Mapping[str, str] | None = None) -> int
         for suffix in ("", "-wal", "-shm"):
             Path(str(db_path) + suffix).unlink(missing_ok=True)
     clock = MovableClock()
+    settings = replace(settings, ignore_hours=True)  # the page switches them on
     seeding_db = await Database.open(db_path)
     try:
         demo_people = await open_world(seeding_db, clock.now(), settings.tz,
                                        settings.link_code_days)
+        if not args.terminal:
+            await link_all(seeding_db, demo_people, clock.now())
         key = await school_key(seeding_db)
     finally:
         await seeding_db.close()
-    app = BotApp(settings, clock=clock)
+    holder: list[BotApp] = []
+    page = demo_router(page_context(sandbox.url, demo_people, key, clock, holder,
+                                    str(settings.tz)))
+    app = BotApp(settings, clock=clock, extra_routers=(page,))
+    holder.append(app)
     try:
-        await app.start()
-        print(f"inburgerbot demo: sandbox Telegram at {sandbox.url}, bot HTTP at {app.url}, "
-              f"database {db_path}")
-        print(f"The demo school's API key: {key}")
         async with SandboxClient(sandbox.url) as client:
+            for person in demo_people:
+                first, _, last = person.name.partition(" ")
+                user = await client.user(person.user_id, first, last_name=last,
+                                         language_code=person.language)
+                if not args.terminal:  # linked already: /start opens the chat with its menu,
+                    await user.send("/start")  # before the bot's first notification to it
+            await app.start()
+            print(f"inburgerbot demo: sandbox Telegram at {sandbox.url}, bot HTTP at {app.url}, "
+                  f"database {db_path}")
+            print(f"The demo school's API key: {key}")
             if args.terminal:
                 await Terminal(client, demo_people).run(read_stdin)
             else:
-                await wait_for_page(app.url + "/docs", args.no_browser)
+                await wait_for_page(app.url + "/demo/", args.no_browser)
     finally:
         await app.stop()
         await sandbox.stop()
     print("demo stopped")
     return 0
+
+
+def page_context(sandbox_url: str, demo_people: list[DemoPerson], key: str | None,
+                 clock: MovableClock, holder: list[BotApp], tz: str) -> DemoContext:
+    """What the page may do to the running demo (``holder`` gets the BotApp once built)."""
+
+    async def jump(delta: timedelta) -> str:
+        now = clock.jump(delta)
+        app = holder[0]
+        await app.sweep(now)
+        app.services.outbox.kick()
+        return now.isoformat()
+
+    def set_hours(on: bool) -> None:
+        outbox = holder[0].services.outbox
+        outbox.settings = replace(outbox.settings, ignore_hours=not on)
+
+    async def suspend() -> str:
+        app = holder[0]
+        try:
+            return str(await run_admin(["school-status", SCHOOL_NAME, "--status", "suspended"],
+                                       app.settings, clock))
+        except Refused as exc:
+            return f"error: {exc}"
+
+    return DemoContext(sandbox_url=sandbox_url, people=[p.as_dict() for p in demo_people],
+                       school_key=key or "", school_name=SCHOOL_NAME, jump=jump,
+                       set_hours=set_hours, suspend=suspend, now=lambda: clock.now().isoformat(),
+                       extra={"tz": tz})
 
 
 async def wait_for_page(url: str, no_browser: bool) -> None:

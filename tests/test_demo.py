@@ -8,6 +8,8 @@ import asyncio
 import time
 from pathlib import Path
 
+import httpx
+
 from bot.demo import Terminal, demo_settings, parse_args
 from bot.demo_data import open_world, school_key
 from storage import people
@@ -97,3 +99,9 @@ async def test_demo_honours_inburgerbot_settings(sandbox, tmp_path):
 async def test_a_free_port_is_resolved_before_links_are_made(bot):
     url = bot.settings.base_public_url
     assert not url.endswith(":0") and url == bot.url, url
+
+
+async def test_the_demo_page_is_not_part_of_the_production_bot(bot):
+    async with httpx.AsyncClient(base_url=bot.url) as http:
+        for path in ("/demo/", "/demo/state", "/demo/events"):
+            assert (await http.get(path)).status_code == 404, path
