@@ -1,6 +1,7 @@
-"""Fictional demo data for `inburgerbot demo` (issue 2, 16): a gemeente, a school, a group with
-lessons this week and next, participants speaking Arabic, Tigrinya and Dutch, a klantmanager and a
-klachtbehandelaar. Every name is made up."""
+"""Fictional demo data for `inburgerbot demo` (issue 2, 16): a gemeente with two klantmanagers,
+two schools, a morning group with four weeks of attended lessons behind it and two ahead, an
+evening group at the other school, participants in every shipped language, a klachtbehandelaar,
+a coordinator and klachten at two stages. Every name is made up."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from bot.klachten.filing import KlachtDraft, file_klacht
-from storage import demo, klachten, orgs, people
+from storage import attendance, demo, klachten, orgs, people
 from storage.database import Database
 
 
@@ -35,9 +36,21 @@ PEOPLE = (
     ("Petra Kloosterman", "klantmanager", "nl", {}),
     ("Joost Brinkman", "staff", "nl", {"staff_role": "klachtbehandelaar"}),
     ("Ineke Vos", "staff", "nl", {"staff_role": "coordinator"}),
+    # the other klantmanager's caseload: a participant in every other shipped language
+    ("Ruud Jansen", "klantmanager", "nl", {}),
+    ("Grace Okafor", "participant", "en", {"regime": "wi2021", "route": "b1"}),
+    ("Emre Yılmaz", "participant", "tr", {"regime": "wi2021", "route": "b1"}),
+    ("Shirin Ahmadi", "participant", "fa", {"regime": "wi2021", "route": "onderwijs"}),
+    ("Farid Noori", "participant", "fa_AF", {"regime": "wi2021", "route": "b1"}),
+    ("Gul Zadran", "participant", "ps", {"regime": "wi2021", "route": "z"}),
+    ("Hodan Warsame", "participant", "so", {"regime": "wi2013"}),
 )
+# Absent at every past lesson of the last two weeks: a verzuim alert for the klantmanager.
+ABSENT_LATELY = frozenset({"Sanne Mulder"})
+PAST_WEEKS = 4  # weeks of lessons with registered attendance before this one
 
 SCHOOL_NAME = "Taalschool De Brug (demo)"
+OTHER_SCHOOL_NAME = "Taalcentrum Twente (demo)"
 LESSON_DAYS = (0, 2, 3)  # Monday, Wednesday, Thursday
 LESSON_START, LESSON_END = time(9, 0), time(12, 0)
 
@@ -81,47 +94,61 @@ async def school_key(db: Database) -> str | None:
 
 
 async def seed(db: Database, now: datetime, tz, link_code_days: int = 14) -> list[DemoPerson]:
-    """Fill an empty database with the demo world; returns the people with fresh link codes."""
+    """Fill an empty database with the demo world; returns the people with fresh link codes.
+
+    Two schools (the first is the demo's own, with its key kept; the second offers an evening
+    group to switch to), a gemeente with two klantmanagers, participants in every shipped
+    language with four weeks of registered attendance, and klachten at different stages."""
+    local_today = now.astimezone(tz).date()
+    monday = local_today - timedelta(days=local_today.weekday())
     async with db.transaction() as tx:
         gemeente_id, _ = await orgs.add_gemeente(tx, "Gemeente Hengelo (demo)", now)
         school_id, key = await orgs.add_school(tx, SCHOOL_NAME, now,
                                                locations="Hengelo, Enschede")
         await demo.set_value(tx, "demo_school_key", key)
+        other_id, _ = await orgs.add_school(tx, OTHER_SCHOOL_NAME, now, locations="Enschede")
         group_id = await demo.add_group(
             tx, school_id=school_id, external_id="G-B1-OCHTEND", name="NT2 B1 ochtend",
             kind="NT2", level="B1", capacity=14, location="Hengelo", now=now)
-        local_today = now.astimezone(tz).date()
-        monday = local_today - timedelta(days=local_today.weekday())
-        for week in range(2):
-            for weekday in LESSON_DAYS:
-                day = monday + timedelta(days=7 * week + weekday)
-                start = datetime.combine(day, LESSON_START, tzinfo=tz)
-                end = datetime.combine(day, LESSON_END, tzinfo=tz)
-                kind = "KNM" if weekday == 3 else "NT2"
-                await demo.add_lesson(
-                    tx, school_id=school_id, group_id=group_id, external_id=f"L-{day.isoformat()}",
-                    kind=kind, level="B1", starts_at=start, ends_at=end,
-                    location="Hengelo, Marktstraat 12 (lokaal 3)", teacher="Marieke de Boer",
-                    now=now)
-        klantmanager_id = None
+        lessons = await _lessons(tx, school_id, group_id, monday, range(-PAST_WEEKS, 2),
+                                 LESSON_DAYS, (LESSON_START, LESSON_END), tz, now,
+                                 "Hengelo, Marktstraat 12 (lokaal 3)", "Marieke de Boer")
+        evening = await demo.add_group(
+            tx, school_id=other_id, external_id="G-A2-AVOND", name="NT2 A2 avond", kind="NT2",
+            level="A2", capacity=12, location="Enschede", now=now)
+        await _lessons(tx, other_id, evening, monday, range(0, 2), (1, 3),
+                       (time(18, 30), time(21, 0)), tz, now, "Enschede, Oude Markt 5",
+                       "Ahmed Bakir")
         created = []
+        klantmanagers = []
         for index, (name, role, language, extra) in enumerate(PEOPLE):
             kw = dict(extra)
             if role == "participant":
-                kw.update(school_id=school_id, klantmanager_id=klantmanager_id,
-                          external_id=_external_id(index, role))
+                kw.update(school_id=school_id, external_id=_external_id(index, role))
             elif role == "staff":
                 kw.update(school_id=school_id)
             else:
                 kw.update(gemeente_id=gemeente_id)
             person_id = await people.add_person(tx, name=name, role=role, now=now, **kw)
             created.append((person_id, name, role, language))
-        # the klantmanager is created after the participants in PEOPLE order: wire them up now
-        klantmanager_id = next(pid for pid, _, role, _ in created if role == "klantmanager")
-        await demo.assign_klantmanager_to_all(tx, klantmanager_id)
-        for person_id, _, role, _ in created:
-            if role == "participant":
-                await demo.add_member(tx, group_id, person_id, monday - timedelta(days=70))
+            if role == "klantmanager":
+                klantmanagers.append(person_id)
+            elif role == "participant":  # the klantmanager listed last before them
+                await demo.assign_klantmanager(tx, person_id, klantmanagers[-1] if klantmanagers
+                                               else None)
+        # the first participants come before their klantmanager in PEOPLE: wire them up now
+        await demo.assign_klantmanager_where_missing(tx, klantmanagers[0])
+        for person_id, name, role, _ in created:
+            if role != "participant":
+                continue
+            await demo.add_member(tx, group_id, person_id, monday - timedelta(days=70))
+            for lesson in lessons:
+                if lesson.ends_at > now:
+                    continue
+                lately = lesson.starts_at >= now - timedelta(days=14)
+                status = "absent" if name in ABSENT_LATELY and lately else "present"
+                await attendance.record(tx, lesson=lesson, person_id=person_id, status=status,
+                                        supervised=True, practice=False, now=lesson.ends_at)
         result = []
         for index, (person_id, name, role, language) in enumerate(created):
             code = await people.issue_link_code(tx, person_id, now, link_code_days)
@@ -130,6 +157,24 @@ async def seed(db: Database, now: datetime, tz, link_code_days: int = 14) -> lis
         await demo.set_value(tx, "demo_seeded", now.isoformat())
     await seed_klachten(db, result, now, tz)
     return result
+
+
+async def _lessons(tx, school_id: int, group_id: int, monday, weeks, weekdays, hours, tz,
+                   now: datetime, location: str, teacher: str) -> list:
+    """Lessons of a group on ``weekdays`` of ``weeks`` (relative to this week's ``monday``)."""
+    made = []
+    for week in weeks:
+        for weekday in weekdays:
+            day = monday + timedelta(days=7 * week + weekday)
+            kind = "KNM" if weekday == 3 else "NT2"
+            external_id = f"L-{group_id}-{day.isoformat()}"
+            await demo.add_lesson(
+                tx, school_id=school_id, group_id=group_id, external_id=external_id, kind=kind,
+                level=None, starts_at=datetime.combine(day, hours[0], tzinfo=tz),
+                ends_at=datetime.combine(day, hours[1], tzinfo=tz), location=location,
+                teacher=teacher, now=now)
+            made.append(await attendance.school_lesson(tx, school_id, external_id))
+    return made
 
 
 # (participant, topic, text, days ago received, days ago taken into treatment or None)

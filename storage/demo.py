@@ -17,7 +17,7 @@ async def add_group(tx: Tx, *, school_id: int, external_id: str, name: str, kind
 
 
 async def add_lesson(tx: Tx, *, school_id: int, group_id: int, external_id: str, kind: str,
-                     level: str, starts_at: datetime, ends_at: datetime, location: str,
+                     level: str | None, starts_at: datetime, ends_at: datetime, location: str,
                      teacher: str, now: datetime) -> int:
     return await tx.execute(
         "INSERT INTO lessons(school_id, group_id, external_id, kind, level, starts_at,"
@@ -32,10 +32,15 @@ async def add_member(tx: Tx, group_id: int, person_id: int, joined_on: date) -> 
                      (group_id, person_id, joined_on.isoformat()))
 
 
-async def assign_klantmanager_to_all(tx: Tx, klantmanager_id: int) -> None:
-    """Every participant gets this klantmanager (the demo has one)."""
-    await tx.execute("UPDATE people SET klantmanager_id = ? WHERE role = 'participant'",
-                     (klantmanager_id,))
+async def assign_klantmanager(tx: Tx, participant_id: int, klantmanager_id: int | None) -> None:
+    await tx.execute("UPDATE people SET klantmanager_id = ? WHERE id = ?",
+                     (klantmanager_id, participant_id))
+
+
+async def assign_klantmanager_where_missing(tx: Tx, klantmanager_id: int) -> None:
+    """Participants without a klantmanager get this one."""
+    await tx.execute("UPDATE people SET klantmanager_id = ? WHERE role = 'participant'"
+                     " AND klantmanager_id IS NULL", (klantmanager_id,))
 
 
 async def get_value(db: Database | Tx, key: str) -> str | None:
