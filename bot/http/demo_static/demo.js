@@ -143,20 +143,23 @@ function iso(date) {  // ISO 8601 in UTC, with its offset (Z)
   return date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
-let LESSONS = [];
+let LESSONS = [];  // lessons ahead: to move or cancel
+let PAST = [];  // lessons that started: to register attendance for
 
 async function loadLessons() {
-  const from = new Date(new Date(STATE.now).getTime() - 86400000);
+  const from = new Date(new Date(STATE.now).getTime() - 14 * 86400000);
   const to = new Date(from.getTime() + 21 * 86400000);
   const day = (d) => iso(d).slice(0, 10);
   const response = await fetch(`/api/v1/lessons?from=${day(from)}&to=${day(to)}`,
                                {headers: {"Authorization": `Bearer ${STATE.school_key}`}});
   const now = new Date(STATE.now);
-  LESSONS = (response.ok ? await response.json() : [])
-    .filter((lesson) => new Date(lesson.start) > now && !lesson.cancelled);
-  const select = document.getElementById("lesson");
-  select.replaceChildren(...LESSONS.map((lesson) => el("option", {value: lesson.external_id},
-    `${lesson.external_id} ${lesson.kind} ${lesson.start.slice(11, 16)}`)));
+  const all = (response.ok ? await response.json() : []).filter((lesson) => !lesson.cancelled);
+  LESSONS = all.filter((lesson) => new Date(lesson.start) > now);
+  PAST = all.filter((lesson) => new Date(lesson.start) <= now).reverse();
+  const option = (lesson) => el("option", {value: lesson.external_id},
+    `${lesson.external_id} ${lesson.kind} ${lesson.start.slice(11, 16)}`);
+  document.getElementById("lesson").replaceChildren(...LESSONS.map(option));
+  document.getElementById("past-lesson").replaceChildren(...PAST.map(option));
 }
 
 function chosenLesson() {
@@ -186,9 +189,9 @@ function wireConsole() {
     await loadLessons();
   };
   const register = (status, reason) => async () => {
-    const lesson = chosenLesson();
+    const lesson = document.getElementById("past-lesson").value;
     if (!lesson) return;
-    await api("PUT", `/api/v1/attendance/${lesson.external_id}/${participant()}`,
+    await api("PUT", `/api/v1/attendance/${lesson}/${participant()}`,
               reason ? {status, reason} : {status});
   };
   document.getElementById("present").onclick = register("present");
