@@ -142,3 +142,24 @@ async def test_the_clock_jump_brings_the_klacht_reminder(page):
     await page.click("#jump-week")
     await wait_for_bubble(reminder, "the klacht reminder to the klachtbehandelaar",
                           time.monotonic())
+
+
+async def test_the_urenverklaring_pdf_can_be_downloaded_from_the_chat(page):
+    grace = chat(page, "Grace Okafor")
+    await wait_for_bubble(grace.locator(".bubble.bot"), "the menu after /start", time.monotonic())
+    await grace.locator("input").fill("/uren")
+    await grace.locator("input").press("Enter")
+    ineke = chat(page, "Ineke Vos")  # the coordinator confirms the request
+    steps = ((grace, "The whole course"), (grace, "Request the urenverklaring (PDF)"),
+             (ineke, "Bevestigen"), (grace, "Get the PDF"))
+    for phone, label in steps:
+        button = phone.locator(".buttons button", has_text=label).last
+        await wait_for_bubble(button, f"the button {label!r}", time.monotonic())
+        await button.click()
+    link = grace.locator("a.doc")
+    await wait_for_bubble(link, "the urenverklaring document", time.monotonic())
+    async with page.expect_download() as info:
+        await link.first.click()
+    download = await info.value
+    assert download.suggested_filename.endswith(".pdf"), download.suggested_filename
+    assert Path(await download.path()).read_bytes().startswith(b"%PDF")
