@@ -429,6 +429,7 @@ REMINDER_TASKS = {
     "handed_over": SN_("confirm the placement"),
     "completed": SN_("record the financial settlement"),
 }
+NEXT_STEP = SN_("take the next step")
 
 
 @renders("overstap.s.reminder")
@@ -437,8 +438,7 @@ def s_reminder(tr: Translator, params: dict) -> Rendered | str:
     text = tr.s_("Reminder: overstap #{id} of {participant} has been waiting since {day}. "
                  "Please {task}.", id=params["request_id"], participant=params["participant"],
                  day=tr.date(as_datetime(params["since"])),
-                 task=tr.safe(staff_label(tr, REMINDER_TASKS.get(
-                     state, SN_("take the next step")))))
+                 task=tr.safe(staff_label(tr, REMINDER_TASKS.get(state, NEXT_STEP))))
     request_id = params["request_id"]
     if state == "requested":
         inner = s_slot_request(tr, params)
