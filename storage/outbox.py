@@ -320,14 +320,16 @@ async def insert_many(tx: Tx, rows: list[tuple]) -> int:
 
 
 async def unsent(tx: Tx, message_key: str, person_ids: list[int]) -> list[Row]:
-    """Rows of this kind to these people not yet claimed for sending (id, person_id, params),
-    oldest first: a later message may still supersede them."""
+    """Rows of this kind to these people not yet tried (id, person_id, params), oldest first:
+    waiting in the queue or for the morning, a later message may still supersede them. A row
+    already tried (waiting for a retry, or for the person to link Telegram) is left as it is."""
     if not person_ids:
         return []
     marks = ",".join("?" * len(person_ids))
     return await tx.fetchall(
-        f"SELECT id, person_id, params FROM outbox WHERE state = 'pending' AND message_key = ?"
-        f" AND person_id IN ({marks}) ORDER BY id", (message_key, *person_ids))
+        f"SELECT id, person_id, params FROM outbox WHERE state = 'pending' AND attempts = 0"
+        f" AND message_key = ? AND person_id IN ({marks}) ORDER BY id",
+        (message_key, *person_ids))
 
 
 async def rewrite(tx: Tx, rows: list[tuple]) -> None:
@@ -335,14 +337,14 @@ async def rewrite(tx: Tx, rows: list[tuple]) -> None:
     time may change with the lesson they now concern); a row claimed meanwhile is left alone."""
     await tx.executemany(
         "UPDATE outbox SET params = ?, urgency = ?, lesson_at = ?, due_at = NULL,"
-        " eligible_at = NULL WHERE id = ? AND state = 'pending'", rows)
+        " eligible_at = NULL WHERE id = ? AND state = 'pending' AND attempts = 0", rows)
 
 
 async def withdraw(tx: Tx, row_ids: list[int]) -> None:
     """Unsent rows whose content a later row carries: they are not sent at all."""
     for start in range(0, len(row_ids), 500):
         chunk = row_ids[start:start + 500]
-        await tx.execute(f"DELETE FROM outbox WHERE state = 'pending' AND id IN"
+        await tx.execute(f"DELETE FROM outbox WHERE state = 'pending' AND attempts = 0 AND id IN"
                          f" ({','.join('?' * len(chunk))})", chunk)
 
 
