@@ -1,0 +1,103 @@
+"""Urgent before bulk (issue 18): a lesson cancelled today reaches its group ahead of a backlog,
+with Telegram's limits on, and a participant reads the final state of a lesson once."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from tests.outbox_world import (
+    NUMBERED,
+    enqueue_many,
+    link_directly,
+    linked_participants,
+    open_chats,
+    started,
+)
+from tests.rooster_world import lesson, school_with_group
+from tests.support import World, link
+
+AMS = ZoneInfo("Europe/Amsterdam")
+MEMBERS = {81_001: "P-001", 81_002: "P-002", 81_003: "P-003"}
+# More chats than the dispatcher has rows in flight, one notification each.
+BACKLOG_CHATS = list(range(82_000, 82_100))
+HEADER = "Je lesrooster is veranderd"
+
+
+async def test_a_lesson_cancelled_today_reaches_its_group_ahead_of_a_backlog(
+        limited_sandbox, limited_client, tmp_path, clock):
+    users = await open_chats(limited_sandbox, limited_client, [*MEMBERS, *BACKLOG_CHATS])
+    bot = await started(limited_sandbox, tmp_path, clock)
+    try:
+        world = World(bot.db, clock)
+        key, ids, _, _ = await school_with_group(bot, world, participants=tuple(MEMBERS.values()))
+        for chat_id, external_id in MEMBERS.items():
+            await link_directly(bot.db, ids[external_id], chat_id, "nl", clock.now())
+        async with bot.api(key) as api:  # Monday 09:00: a lesson at 12:00 today
+            response = await api.put("/api/v1/lessons/VANDAAG",
+                                     json=lesson("2026-11-23T12:00", "2026-11-23T15:00"))
+            assert response.status_code == 201, response.text
+        await bot.services.outbox.drain(timeout=20)
+
+        # A backlog of 100 ordinary notifications, queued before the cancellation.
+        people = await linked_participants(world, {chat_id: "nl" for chat_id in BACKLOG_CHATS})
+        await enqueue_many(bot.db, clock.now(), [
+            {"message_key": NUMBERED, "params": {"n": chat_id}, "person_id": people[chat_id]}
+            for chat_id in BACKLOG_CHATS])
+        async with bot.api(key) as api:
+            response = await api.post("/api/v1/lessons/VANDAAG/cancel")
+            assert response.status_code == 200, response.text
+        await bot.services.outbox.drain(timeout=60)
+
+        stats = await limited_client.stats()
+        cancelled_at = []
+        for chat_id in MEMBERS:
+            last = (await users[chat_id].messages())[-1]
+            assert "Gaat niet door: maandag 23 november, 12:00–15:00" in last.text
+            cancelled_at.append(max(stats["chats"][str(chat_id)]["send_times"]))
+        backlog = sorted(t for chat_id in BACKLOG_CHATS
+                         for t in stats["chats"][str(chat_id)]["send_times"])
+        assert len(backlog) == len(BACKLOG_CHATS), "nothing of the backlog lost or repeated"
+        behind = [t for t in backlog if t > max(cancelled_at)]
+        # Sent in order of creation, the whole backlog would arrive first.
+        assert len(behind) >= len(backlog) // 3, (len(behind), len(backlog))
+        assert stats["too_many_requests"] == 0
+    finally:
+        await bot.stop()
+
+
+async def test_a_move_then_a_cancellation_both_unsent_give_one_message(bot, world, client,
+                                                                      clock):
+    key, ids, _, _ = await school_with_group(bot, world, participants=("P-001",))
+    user = await client.user(81_100, "Sanne")
+    await link(world, user, ids["P-001"], "nl")
+
+    async def rooster_messages() -> list[str]:
+        return [m.text for m in await user.messages() if m.text.startswith(HEADER)]
+
+    async with bot.api(key) as api:
+        response = await api.put("/api/v1/lessons/WO",
+                                 json=lesson("2026-11-25T09:00", "2026-11-25T12:00"))
+        assert response.status_code == 201, response.text
+    await bot.services.outbox.drain(timeout=10)
+    assert len(await rooster_messages()) == 1, "the new lesson, told during the day"
+
+    # Monday evening, in the quiet hours: both changes wait for the morning.
+    clock.set(datetime(2026, 11, 23, 22, 0, tzinfo=AMS))
+    async with bot.api(key) as api:
+        moved = await api.put("/api/v1/lessons/WO",
+                              json=lesson("2026-11-25T13:00", "2026-11-25T16:00"))
+        assert moved.status_code == 200, moved.text
+        cancelled = await api.post("/api/v1/lessons/WO/cancel")
+        assert cancelled.status_code == 200, cancelled.text
+    await bot.services.outbox.drain(timeout=10)
+    assert len(await rooster_messages()) == 1, "nothing at night"
+
+    clock.set(datetime(2026, 11, 24, 7, 31, tzinfo=AMS))
+    await bot.sweep()
+    await bot.services.outbox.drain(timeout=10)
+    messages = await rooster_messages()
+    assert len(messages) == 2, messages
+    final = messages[-1]
+    assert "Gaat niet door: woensdag 25 november, 09:00–12:00" in final, final
+    assert "Verplaatst" not in final and "13:00" not in final
