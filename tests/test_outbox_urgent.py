@@ -101,3 +101,28 @@ async def test_a_move_then_a_cancellation_both_unsent_give_one_message(bot, worl
     final = messages[-1]
     assert "Gaat niet door: woensdag 25 november, 09:00–12:00" in final, final
     assert "Verplaatst" not in final and "13:00" not in final
+
+
+async def test_a_lesson_moved_and_moved_back_before_the_morning_is_not_told(bot, world, client,
+                                                                            clock):
+    key, ids, _, _ = await school_with_group(bot, world, participants=("P-001",))
+    user = await client.user(81_200, "Sanne")
+    await link(world, user, ids["P-001"], "nl")
+    original = lesson("2026-11-25T09:00", "2026-11-25T12:00")
+    async with bot.api(key) as api:
+        assert (await api.put("/api/v1/lessons/WO", json=original)).status_code == 201
+    await bot.services.outbox.drain(timeout=10)
+    told = [m.text for m in await user.messages() if m.text.startswith(HEADER)]
+    assert len(told) == 1
+
+    clock.set(datetime(2026, 11, 23, 22, 0, tzinfo=AMS))
+    async with bot.api(key) as api:
+        moved = await api.put("/api/v1/lessons/WO",
+                              json=lesson("2026-11-25T13:00", "2026-11-25T16:00"))
+        assert moved.status_code == 200, moved.text
+        back = await api.put("/api/v1/lessons/WO", json=original)
+        assert back.status_code == 200, back.text
+    clock.set(datetime(2026, 11, 24, 7, 31, tzinfo=AMS))
+    await bot.sweep()
+    await bot.services.outbox.drain(timeout=10)
+    assert [m.text for m in await user.messages() if m.text.startswith(HEADER)] == told

@@ -86,6 +86,13 @@ def changed_params(entries: list[dict], more: int = 0) -> dict:
 
 # ---- folding an unsent message into the next one, and how urgent it is ---------------------
 
+def _same(one: str | None, other: str | None) -> bool:
+    """The same moment, whatever the offset it was written with."""
+    if one is None or other is None:
+        return one is other
+    return datetime.fromisoformat(one) == datetime.fromisoformat(other)
+
+
 def _fold_lesson(a: dict, b: dict) -> dict | None:
     """One lesson told as ``a`` (unsent) and then ``b``: what the participant must hear now,
     compared with what they knew before ``a``; None when nothing changed for them after all."""
@@ -95,7 +102,8 @@ def _fold_lesson(a: dict, b: dict) -> dict | None:
         start, end = a.get("old_start", a["start"]), a.get("old_end", a["end"])
         return {**b, "k": ["cancelled"], "start": start, "end": end}
     if "cancelled" in a["k"]:  # cancelled and back again: compare with the lesson as it was
-        kinds = ["moved"] if (a["start"], a["end"]) != (b["start"], b["end"]) else []
+        same_time = _same(a["start"], b["start"]) and _same(a["end"], b["end"])
+        kinds = [] if same_time else ["moved"]
         kinds += [k for k in ("location", "teacher", "mode")
                   if (a.get(k) or "") != (b.get(k) or "")]
         if not kinds:
@@ -112,7 +120,7 @@ def _fold_lesson(a: dict, b: dict) -> dict | None:
     if "moved" in kinds:
         first = a if "moved" in a["k"] else b
         old_start, old_end = first.get("old_start"), first.get("old_end")
-        if (old_start, old_end) == (b["start"], b["end"]):
+        if _same(old_start, b["start"]) and _same(old_end, b["end"]):
             kinds.discard("moved")  # moved and moved back
         elif old_start is not None:
             folded["old_start"] = old_start
