@@ -83,13 +83,18 @@ WITH live AS (
     SELECT id, state, priority, {_LANE} AS lane,
            COALESCE('p' || person_id, 'c' || chat_id) AS recipient
     FROM outbox WHERE state = 'sending' OR (state = 'pending' AND due_at <= :now)
-), heads AS (
+), heads AS MATERIALIZED (
     SELECT id, state, priority, lane, ROW_NUMBER() OVER (
         PARTITION BY recipient ORDER BY state = 'sending' DESC, lane, priority, id) AS rank
     FROM live
 )
-SELECT id, lane < 2 AS ahead FROM heads WHERE rank = 1 AND state = 'pending'
-ORDER BY lane < 2 DESC, priority, id LIMIT :limit
+SELECT id, 1 AS ahead FROM (
+    SELECT id FROM heads WHERE rank = 1 AND state = 'pending' AND lane < 2
+    ORDER BY priority, id LIMIT :urgent)
+UNION ALL
+SELECT id, 0 AS ahead FROM (
+    SELECT id FROM heads WHERE rank = 1 AND state = 'pending' AND lane = 2
+    ORDER BY priority, id LIMIT :bulk)
 """
 
 _CLAIMED = """
@@ -102,19 +107,16 @@ WHERE o.id IN ({ids}) ORDER BY o.priority, o.id
 """
 
 
-async def claim(tx: Tx, now: datetime, limit: int, bulk_limit: int | None = None
-                ) -> list[Claimed]:
+async def claim(tx: Tx, now: datetime, limit: int, bulk_limit: int | None = None,
+                urgent_limit: int | None = None) -> list[Claimed]:
     """Mark up to ``limit`` due rows (at most one per recipient) as sending and return them:
-    urgent and timed rows first, then bulk rows in their order, at most ``bulk_limit`` of them."""
+    urgent and timed rows first (at most ``urgent_limit``), then bulk rows in their order (at
+    most ``bulk_limit``)."""
     bulk_limit = limit if bulk_limit is None else max(0, min(limit, bulk_limit))
-    heads = await tx.fetchall(_CLAIMABLE, {"now": to_db(now), "limit": limit})
-    ids, bulk = [], 0
-    for row in heads:
-        if not row["ahead"]:
-            if bulk >= bulk_limit:
-                break
-            bulk += 1
-        ids.append(row["id"])
+    urgent_limit = limit if urgent_limit is None else max(0, min(limit, urgent_limit))
+    heads = await tx.fetchall(_CLAIMABLE, {"now": to_db(now), "urgent": urgent_limit,
+                                           "bulk": bulk_limit})
+    ids = [row["id"] for row in heads][:limit]
     if not ids:
         return []
     marks = ",".join("?" * len(ids))

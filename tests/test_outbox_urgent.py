@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.rules.urgency import URGENT
 from tests.outbox_world import (
     NUMBERED,
     enqueue_many,
@@ -126,3 +127,31 @@ async def test_a_lesson_moved_and_moved_back_before_the_morning_is_not_told(bot,
     await bot.sweep()
     await bot.services.outbox.drain(timeout=10)
     assert [m.text for m in await user.messages() if m.text.startswith(HEADER)] == told
+
+
+async def test_a_stream_of_urgent_notifications_leaves_the_bulk_its_share(
+        limited_sandbox, limited_client, tmp_path, clock):
+    bulk_chats, urgent_chats = list(range(83_000, 83_020)), list(range(84_000, 84_150))
+    await open_chats(limited_sandbox, limited_client, [*bulk_chats, *urgent_chats])
+    bot = await started(limited_sandbox, tmp_path, clock)
+    try:
+        people = await linked_participants(World(bot.db, clock),
+                                           {c: "nl" for c in [*bulk_chats, *urgent_chats]})
+        await enqueue_many(bot.db, clock.now(), [
+            *({"message_key": NUMBERED, "params": {"n": c}, "person_id": people[c]}
+              for c in bulk_chats),
+            *({"message_key": NUMBERED, "params": {"n": c}, "person_id": people[c],
+               "urgency": URGENT} for c in urgent_chats)])
+        await bot.services.outbox.drain(timeout=60)
+
+        stats = await limited_client.stats()
+        times = {c: stats["chats"][str(c)]["send_times"] for c in [*bulk_chats, *urgent_chats]}
+        assert all(len(sent) == 1 for sent in times.values()), "each exactly once"
+        bulk_done = max(times[c][0] for c in bulk_chats)
+        urgent_after = [c for c in urgent_chats if times[c][0] > bulk_done]
+        # Strictly urgent first, the bulk would wait for all 150; with its share it is through
+        # while the urgent ones are still going.
+        assert len(urgent_after) >= 30, len(urgent_after)
+        assert stats["too_many_requests"] == 0
+    finally:
+        await bot.stop()

@@ -74,6 +74,8 @@ QUICK_RETRIES = (0.5, 1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
 SLOW_RETRY_FIRST = timedelta(minutes=1)
 SLOW_RETRY_MAX = timedelta(minutes=30)
 NOT_LINKED = "no Telegram link"
+# Bulk rows kept in flight while urgent rows are due (see ``_step``).
+BULK_KEPT = 16
 
 
 class Undeliverable(Exception):
@@ -178,9 +180,13 @@ class Dispatcher:
             return
         if free <= 0:
             return
+        # However many urgent rows are due, bulk keeps a few rows in flight: the limiter can
+        # only give bulk its share when bulk sends are waiting for it.
+        bulk_kept = max(0, min(bulk_free, BULK_KEPT - (len(self._tasks) - len(self._urgent))))
         now = self.clock.now()
         async with self.db.transaction() as tx:
-            claimed = await store.claim(tx, now, free, bulk_limit=bulk_free)
+            claimed = await store.claim(tx, now, free, bulk_limit=bulk_free,
+                                        urgent_limit=free - bulk_kept)
         for row in claimed:
             if row.urgency != BULK:
                 self._urgent.add(row.id)
