@@ -3,9 +3,12 @@ with Telegram's limits on, and a participant reads the final state of a lesson o
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.app import run_admin
+from bot.outbox.messages import PING
 from bot.rules.urgency import URGENT
 from tests.outbox_world import (
     NUMBERED,
@@ -153,5 +156,53 @@ async def test_a_stream_of_urgent_notifications_leaves_the_bulk_its_share(
         # while the urgent ones are still going.
         assert len(urgent_after) >= 30, len(urgent_after)
         assert stats["too_many_requests"] == 0
+    finally:
+        await bot.stop()
+
+
+async def test_health_and_admin_outbox_show_how_long_an_urgent_notification_waits(
+        limited_sandbox, limited_client, tmp_path, clock):
+    await open_chats(limited_sandbox, limited_client, [85_000, 85_001])
+    bot = await started(limited_sandbox, tmp_path, clock)
+    port = int(limited_sandbox.url.rsplit(":", 1)[1])
+    try:
+        people = await linked_participants(World(bot.db, clock), {85_000: "nl", 85_001: "nl"})
+        await limited_sandbox.stop()  # Telegram is out
+        await enqueue_many(bot.db, clock.now(), [
+            {"message_key": PING, "params": {}, "person_id": people[85_000]}])
+        clock.advance(seconds=60)
+        await enqueue_many(bot.db, clock.now(), [
+            {"message_key": PING, "params": {}, "person_id": people[85_001],
+             "urgency": URGENT}])
+        clock.advance(seconds=30)
+        await asyncio.sleep(0.5)  # both tried in vain meanwhile
+        async with bot.api() as http:
+            outbox = (await http.get("/health")).json()["outbox"]
+        assert outbox["oldest_pending_age_s"] == 90.0
+        assert outbox["urgent_due"] == 1 and outbox["oldest_urgent_age_s"] == 30.0
+        report = await run_admin(["outbox"], bot.settings, clock)
+        lines = {line.rsplit(None, 1)[0].strip(): line.split()[-1]
+                 for line in report.splitlines() if line.strip()}
+        assert lines["oldest due urgent, seconds"] == "30.0", report
+        assert lines["urgent due"] == "1", report
+    finally:
+        await limited_sandbox.start(port=port)
+        await bot.services.outbox.drain(timeout=40)
+        await bot.stop()
+
+
+async def test_a_participant_with_bulk_and_an_urgent_message_pending_gets_the_urgent_one_first(
+        limited_sandbox, limited_client, tmp_path, clock):
+    users = await open_chats(limited_sandbox, limited_client, [86_000])
+    bot = await started(limited_sandbox, tmp_path, clock)
+    try:
+        people = await linked_participants(World(bot.db, clock), {86_000: "nl"})
+        await enqueue_many(bot.db, clock.now(), [
+            *({"message_key": NUMBERED, "params": {"n": n}, "person_id": people[86_000]}
+              for n in (1, 2, 3)),
+            {"message_key": NUMBERED, "params": {"n": 4}, "person_id": people[86_000],
+             "urgency": URGENT}])
+        await bot.services.outbox.drain(timeout=20)
+        assert [m.text for m in await users[86_000].messages()] == ["#4", "#1", "#2", "#3"]
     finally:
         await bot.stop()

@@ -18,7 +18,9 @@ How it works
   own next to the bulk rows in flight, so an urgent row is claimed the moment it is enqueued
   however long the backlog. They pass the limiter with ``PRIORITY_URGENT``, ahead of every bulk
   send; the limiter keeps bulk a minimum share (one send in ``URGENT_RUN + 1``) while urgent sends
-  wait, so a stream of urgent rows never starves the bulk. Bulk rows keep their order.
+  wait, and the claim keeps ``BULK_KEPT`` bulk rows in flight however many urgent rows are due, so
+  a stream of urgent rows never starves the bulk. Bulk rows keep their order. ``stats()`` gives
+  the age of the oldest due urgent row apart (``oldest_urgent_age_s``).
 - Errors: 429 is waited out exactly (in the limiter); network errors and 5xx are retried with
   back-off, first within the task (seconds), then by rescheduling the row (minutes) until the
   give-up horizon (``INBURGERBOT_OUTBOX_GIVE_UP_HOURS`` after the row became eligible), when it is
