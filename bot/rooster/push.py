@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 
-from bot.outbox import Notice, enqueue_many
+from bot.outbox import Notice, enqueue_many, supersede, unsent
 from bot.rooster import conflicts, notices
 from bot.rooster.planning import (
     CancelMissing,
@@ -72,9 +72,8 @@ class Push:
         self.tx, self.school_id, self.now, self.tz = tx, school_id, now, tz
         self.link_code_days = link_code_days
         self.outcome = Outcome()
-        # participant -> notice entries (JSON-ready), and the earliest lesson they concern
+        # participant -> notice entries (JSON-ready)
         self.entries: dict[int, list[dict]] = defaultdict(list)
-        self.first_lesson: dict[int, datetime] = {}
         # participants whose lessons changed in time or membership: conflicts to recompute
         self.recheck: set[int] = set()
         self.recheck_groups: set[int] = set()
@@ -357,26 +356,49 @@ class Push:
                 self._add(before | after, notices.lesson_entry(c.kinds, c.old, c.new))
 
     def _add(self, people: set[int], entry: dict) -> None:
-        at = datetime.fromisoformat(entry["start"])
         for person_id in people:
             self.entries[person_id].append(entry)
-            first = self.first_lesson.get(person_id)
-            if at > self.now and (first is None or at < first):
-                self.first_lesson[person_id] = at
 
     # ---- notifications and conflicts --------------------------------------------------------
     async def _notify(self) -> None:
-        """One message per participant, all rows with one executemany."""
+        """One message per participant, all rows with one executemany. A participant's message
+        still unsent takes this push's changes too (issue 18): it keeps its place in the queue,
+        its urgency follows the final content, and nothing is sent when all cancels out."""
         if not self.entries:
             return
+        earlier = await unsent(self.tx, notices.CHANGED, self.entries)
         batch = secrets.token_hex(6)
-        await enqueue_many(self.tx, (
-            Notice(message_key=notices.CHANGED, params=notices.changed_params(entries),
-                   person_id=person_id, audience="participant",
-                   dedupe_key=f"rooster:{batch}:{person_id}",
-                   concerns_lesson_at=self.first_lesson.get(person_id))
-            for person_id, entries in self.entries.items()), self.now)
+        fresh: list[Notice] = []
+        rewrites: list[tuple[int, Notice]] = []
+        withdrawn: list[int] = []
+        for person_id, entries in self.entries.items():
+            rows = earlier.get(person_id, [])
+            more = 0
+            if rows:
+                folded: list[dict] = []
+                for row in rows:
+                    folded = notices.fold(folded, row.params.get("entries", []))
+                    more += row.params.get("more", 0)
+                entries = notices.fold(folded, entries)
+            notice = self._notice(person_id, entries, more, batch)
+            if not rows:
+                fresh.append(notice)
+                continue
+            withdrawn.extend(row.id for row in rows[1:])
+            if entries or more:
+                rewrites.append((rows[0].id, notice))
+            else:
+                withdrawn.append(rows[0].id)
+        await supersede(self.tx, rewrites, withdrawn)
+        await enqueue_many(self.tx, fresh, self.now)
         self.outcome.notified_participants = len(self.entries)
+
+    def _notice(self, person_id: int, entries: list[dict], more: int, batch: str) -> Notice:
+        return Notice(message_key=notices.CHANGED, params=notices.changed_params(entries, more),
+                      person_id=person_id, audience="participant",
+                      dedupe_key=f"rooster:{batch}:{person_id}",
+                      concerns_lesson_at=notices.first_lesson(entries, self.now),
+                      urgency=notices.urgency_of(entries, self.now))
 
     async def _conflicts(self) -> None:
         people = set(self.recheck)

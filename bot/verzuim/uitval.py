@@ -2,7 +2,9 @@
 
 The status change is recorded with its date and reason; leaving or dropping out opens an uitval
 alert for the participant's klantmanager at once (closing an open verzuim episode: uitval is its
-own report) and sends it, in the same transaction. ``active`` records a return and alerts no one.
+own report) and sends it, in the same transaction, as an urgent notification (issue 18,
+``bot.rules.urgency``: before any bulk, within the klantmanager's working hours). ``active``
+records a return and alerts no one.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.outbox import PRIORITY_HIGH, enqueue
+from bot.rules.urgency import urgency
 from bot.services import Services
 from bot.verzuim import notices  # noqa: F401  (registers the uitval renderer)
 from storage import attendance, orgs, people
@@ -40,6 +43,7 @@ async def change_status(services: Services, *, school_id: int, person_id: int, s
                 tx, person_id=person_id, klantmanager_id=person.klantmanager_id, now=now)
             await enqueue(tx, message_key="verzuim.uitval", now=now, audience="staff",
                           person_id=person.klantmanager_id, priority=PRIORITY_HIGH,
+                          urgency=urgency(now, uitval=True),
                           dedupe_key=f"verzuim:{alert_id}:uitval",
                           params={"alert_id": alert_id, "name": person.name,
                                   "school": school_row.name, "status": status,
