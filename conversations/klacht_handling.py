@@ -31,6 +31,7 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
+from bot.buttons import row_id
 from bot.context import BotContext
 from bot.i18n import SN_
 from bot.klachten import routing
@@ -41,7 +42,6 @@ from bot.outbox import enqueue
 from bot.rules.klacht_deadlines import can_refuse_treatment
 from bot.services import Command, Services
 from storage import klachten as store
-from storage import people
 from storage.klachten import Klacht
 
 log = logging.getLogger(__name__)
@@ -70,10 +70,10 @@ class Refused(Exception):
 
 
 def parse(data: str) -> tuple[str, int | None, str]:
-    """``kh:action:id[:extra]`` -> (action, id, extra)."""
+    """``kh:action:id[:extra]`` -> (action, id, extra); id None when it is no stored id."""
     parts = data.split(":")
     action = parts[1] if len(parts) > 1 else ""
-    klacht_id = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else None
+    klacht_id = row_id(parts[2]) if len(parts) > 2 else None
     return action, klacht_id, parts[3] if len(parts) > 3 else ""
 
 
@@ -213,19 +213,19 @@ async def send_files(update: Update, context: BotContext, files) -> None:
 
 
 async def show_files(update: Update, context: BotContext) -> None:
-    """The klacht's voice messages, photos and documents, sent again by their file id."""
+    """The klacht's voice messages, photos and documents, sent again by their file id: only to
+    the people the klacht was sent to (the school's handlers, or the klantmanager of a signal)."""
     action, klacht_id, _ = parse(update.callback_query.data or "")
     person, db = context.person, context.services.db
-    klacht = await store.get_klacht(db, klacht_id) if klacht_id else None
-    ok = False
-    if klacht is not None and person is not None:
+    klacht, ok = None, False
+    if klacht_id is not None and person is not None:
         if person.role == "klantmanager":
-            participant = await people.get_person(db, klacht.participant_id)
-            ok = participant is not None and participant.klantmanager_id == person.id
+            klacht = await store.klacht_for_klantmanager(db, klacht_id, person)
+            ok = klacht is not None
         elif person.role == "staff":
             try:
-                await allowed(context, klacht_id, states=("received", "in_treatment", "refused",
-                                                          "closed"))
+                klacht = await allowed(context, klacht_id, states=(
+                    "received", "in_treatment", "refused", "closed"))
                 ok = True
             except Refused:
                 ok = False
