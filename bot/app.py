@@ -49,10 +49,10 @@ from bot.menus import set_default_menus
 from bot.outbox.dispatcher import Dispatcher
 from bot.outbox.ratelimit import SharedRateLimiter
 from bot.persistence import SqlitePersistence
+from bot.secret_key import open_database
 from bot.services import Services
 from bot.serving import UvicornTask
 from storage import orgs
-from storage.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +105,7 @@ class BotApp:
             self._server.bind()
             if not settings.public_url:
                 settings = self.settings = replace(settings, public_url=self._server.url)
-        db = await Database.open(settings.db_path)
+        db = await open_database(settings)
         limiter = SharedRateLimiter(settings.outbox_global_rate, settings.outbox_chat_rate)
         app = (Application.builder()
                .token(settings.token)

@@ -23,10 +23,10 @@ async def serve(settings: Settings) -> None:
     import uvicorn
 
     from bot.app import BotApp
-    from storage.database import Database
+    from bot.secret_key import open_database
 
     # Check the database before serving: uvicorn would log a failed start-up and exit 0.
-    await (await Database.open(settings.db_path)).close()
+    await (await open_database(settings)).close()
     host, port = settings.http
     config = uvicorn.Config(BotApp(settings).http, host=host, port=port, lifespan="on",
                             log_level="info",

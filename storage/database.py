@@ -131,8 +131,9 @@ PROBE_TIMEOUT_MS = 250
 class Tx:
     """Statements inside one transaction; obtained from ``Database.transaction()``."""
 
-    def __init__(self, conn: aiosqlite.Connection):
+    def __init__(self, conn: aiosqlite.Connection, keyring: Any = None):
         self._conn = conn
+        self.keyring = keyring
 
     async def execute(self, sql: str, params: Sequence[Any] | dict = ()) -> int:
         """Run one statement; returns lastrowid (for INSERT) or rowcount."""
@@ -171,6 +172,9 @@ class Database:
         self._conn = conn
         self._lock = asyncio.Lock()
         self.path = path
+        # The installation's secret keys (bot.secret_key.Keyring), set by whoever opens the
+        # database for the bot: storage keys link-code hashes with it, never stores it.
+        self.keyring: Any = None
 
     @classmethod
     async def open(cls, path: Path | str, migrate: bool = True) -> Database:
@@ -218,7 +222,7 @@ class Database:
         async with self._lock:
             try:
                 await self._conn.execute("BEGIN IMMEDIATE")
-                yield Tx(self._conn)
+                yield Tx(self._conn, self.keyring)
                 await self._conn.execute("COMMIT")
             except sqlite3.OperationalError as exc:
                 await asyncio.shield(self._rollback())
@@ -240,15 +244,15 @@ class Database:
 
     async def fetchall(self, sql: str, params: Sequence[Any] | dict = ()) -> list[Row]:
         async with self._lock:
-            return await Tx(self._conn).fetchall(sql, params)
+            return await Tx(self._conn, self.keyring).fetchall(sql, params)
 
     async def fetchone(self, sql: str, params: Sequence[Any] | dict = ()) -> Row | None:
         async with self._lock:
-            return await Tx(self._conn).fetchone(sql, params)
+            return await Tx(self._conn, self.keyring).fetchone(sql, params)
 
     async def fetchval(self, sql: str, params: Sequence[Any] | dict = ()) -> Any:
         async with self._lock:
-            return await Tx(self._conn).fetchval(sql, params)
+            return await Tx(self._conn, self.keyring).fetchval(sql, params)
 
     async def execute(self, sql: str, params: Sequence[Any] | dict = ()) -> int:
         """One statement in its own transaction."""

@@ -40,6 +40,18 @@ class Person:
 PERSON_COLUMNS = ", ".join(f"p.{name}" for name in Person.__dataclass_fields__)
 
 
+def code_hash(db: Database | Tx, code: str) -> str:
+    """The keyed hash a new link code is stored under (plain SHA-256 without a keyring)."""
+    keyring = db.keyring
+    return keyring.link_code_hash(code) if keyring is not None else hash_secret(code)
+
+
+def code_hashes(db: Database | Tx, code: str) -> list[str]:
+    """Every hash a valid code may be stored under (current and previous secret keys)."""
+    keyring = db.keyring
+    return keyring.link_code_candidates(code) if keyring is not None else [hash_secret(code)]
+
+
 def hash_secret(secret: str) -> str:
     """SHA-256 of a link code or API key; only hashes are stored."""
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
@@ -114,7 +126,7 @@ async def issue_link_code(tx: Tx, person_id: int, now: datetime, valid_days: int
     code = new_code()
     await tx.execute(
         "INSERT INTO link_codes(person_id, code_hash, created_at, expires_at) VALUES (?,?,?,?)",
-        (person_id, hash_secret(code), to_db(now), to_db(now + timedelta(days=valid_days))),
+        (person_id, code_hash(tx, code), to_db(now), to_db(now + timedelta(days=valid_days))),
     )
     return code
 
@@ -144,10 +156,10 @@ async def link_chat(db: Database, chat_id: int, raw_code: str, now: datetime) ->
             "WHERE l.chat_id = ?", (chat_id,))
         if current is not None:
             return LinkResult("already_linked", Person.from_row(current))
+        candidates = code_hashes(tx, code)
         row = await tx.fetchone(
-            "SELECT id, person_id, expires_at, used_at FROM link_codes WHERE code_hash = ?",
-            (hash_secret(code),),
-        )
+            "SELECT id, person_id, expires_at, used_at FROM link_codes WHERE code_hash IN"
+            f" ({', '.join('?' * len(candidates))}) ORDER BY id DESC LIMIT 1", candidates)
         outcome = None
         if row is None:
             outcome = "unknown"
