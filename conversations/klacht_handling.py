@@ -345,7 +345,7 @@ async def reason_typed(update: Update, context: BotContext) -> int:
         if done:
             await enqueue(tx, message_key="klacht.refused", now=now,
                           person_id=klacht.participant_id, dedupe_key=f"klacht:{klacht.id}:refused",
-                          params={"reference": klacht.reference, "reason": text,
+                          params={"reference": klacht.reference,
                                   "klacht_id": klacht.id})
     await update.effective_chat.send_message(
         tr.s_("Klacht {reference} is not taken into treatment. The participant has been told, "
@@ -367,8 +367,7 @@ async def question_typed(update: Update, context: BotContext) -> int:
         question_id = await store.add_question(tx, klacht.id, context.person.id, text, now)
         await enqueue(tx, message_key="klacht.question", now=now, person_id=klacht.participant_id,
                       dedupe_key=f"klacht:{klacht.id}:question:{question_id}",
-                      params={"reference": klacht.reference, "question": text,
-                              "question_id": question_id})
+                      params={"reference": klacht.reference, "question_id": question_id})
     await update.effective_chat.send_message(tr.s_(
         "Your question has been sent. The answer will come to you here."))
     return end(context)
@@ -413,7 +412,7 @@ async def outcome_typed(update: Update, context: BotContext) -> int:
             await enqueue(tx, message_key="klacht.closed", now=now,
                           person_id=klacht.participant_id, dedupe_key=f"klacht:{klacht.id}:closed",
                           params={"reference": klacht.reference, "outcome": pending["outcome"],
-                                  "text": text, "klacht_id": klacht.id})
+                                  "klacht_id": klacht.id})
     await update.effective_chat.send_message(
         tr.s_("Klacht {reference} is closed. The participant has been told and can say whether "
               "they are satisfied.", reference=klacht.reference) if done
@@ -447,7 +446,7 @@ async def open_klachten(update: Update, context: BotContext) -> None:
         except Refused:
             continue
         async with db.transaction() as tx:
-            params = await routing.card_params(tx, klacht)
+            params = await routing.card_params(tx, klacht) | {"description": klacht.description}
         files = bool(params["attachments"])
         await update.effective_chat.send_message(
             tr.lines([klacht_card(tr, params), tr.s_("Now: {state}",

@@ -344,6 +344,13 @@ async def add_question(tx: Tx, klacht_id: int, asked_by: int, question: str, now
     return question_id
 
 
+async def question_texts(db: Database | Tx, question_id: int) -> tuple[str, str | None] | None:
+    """A question's text and its answer (None before it is answered)."""
+    row = await db.fetchone("SELECT question, answer FROM klacht_questions WHERE id = ?",
+                            (question_id,))
+    return (row["question"], row["answer"]) if row else None
+
+
 async def question_for_participant(db: Database | Tx, question_id: int,
                                    participant_id: int) -> Question | None:
     row = await db.fetchone(

@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 from bot.secret_key import signing_context
 from bot.uren import signing
 from storage import uren as store
+from tests.klacht_world import file_klacht, linked, school_with_handlers
 from tests.support import World, link, start_bot
 
 PAYLOAD = {"school": "Twente", "regime": "wi2021", "route": "b1", "period_start": "2026-11-01",
@@ -107,3 +108,20 @@ async def test_link_codes_are_stored_under_a_keyed_hash_and_older_codes_still_li
     assert "Yonas" in (await user.wait_for_message()).text
     other = await client.user(772, "Amira", language_code="en")
     await link(world, other, amira, "en")
+
+
+async def test_klacht_text_reaches_the_handler_but_is_not_copied_into_the_outbox(
+        bot, world, client):
+    ids = await school_with_handlers(world)
+    senait = await linked(world, client, ids, "senait", 781, "en")
+    anna = await linked(world, client, ids, "anna", 782, "nl")
+    petra = await linked(world, client, ids, "km", 783, "en")
+    secret = "The caretaker follows me home every Thursday."
+    await file_klacht(bot, senait, "en", topic="How I am treated, or safety", text=secret)
+    await file_klacht(bot, senait, "en", topic="The teacher", text=secret + " Signal.",
+                      route="klantmanager")
+    await bot.services.outbox.drain()
+    assert secret in (await anna.wait_for_message("caretaker")).text
+    assert secret in (await petra.wait_for_message("caretaker")).text
+    rows = await bot.db.fetchall("SELECT params FROM outbox")
+    assert rows and not any("caretaker" in row["params"] for row in rows)
