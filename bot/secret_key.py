@@ -145,10 +145,9 @@ async def seal_signing_keys(db: Database, keyring: Keyring) -> int:
 
 async def open_database(settings: Settings) -> Database:
     """The database with the keyring attached and every signing key sealed with it."""
-    keyring = load_keyring(settings)
-    db = await Database.open(settings.db_path)
+    db = await Database.open(settings.db_path)  # first: a key file only beside a usable database
     try:
-        db.keyring = keyring
+        db.keyring = keyring = load_keyring(settings)
         await seal_signing_keys(db, keyring)
     except BaseException:
         await db.close()
