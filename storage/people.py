@@ -135,9 +135,13 @@ async def issue_link_code(tx: Tx, person_id: int, now: datetime, valid_days: int
 class LinkResult:
     outcome: str  # linked | expired | used | unknown | throttled | taken | already_linked
     person: Person | None = None
+    all_chats: bool = False  # throttled because of wrong codes from all chats together
 
 
-MAX_FAILURES = 5
+MAX_FAILURES = 5  # wrong codes per chat (a private chat is one person) per hour
+# Wrong codes from all chats together per hour: someone guessing from many accounts is stopped
+# too; while it lasts, new people wait (at most an hour) and the log says so.
+MAX_FAILURES_ALL_CHATS = 50
 FAILURE_WINDOW = timedelta(hours=1)
 
 
@@ -149,8 +153,10 @@ async def link_chat(db: Database, chat_id: int, raw_code: str, now: datetime) ->
             "SELECT count(*) FROM link_failures WHERE chat_id = ? AND at > ?",
             (chat_id, to_db(now - FAILURE_WINDOW)),
         )
-        if failures >= MAX_FAILURES:
-            return LinkResult("throttled")
+        everyone = await tx.fetchval("SELECT count(*) FROM link_failures WHERE at > ?",
+                                     (to_db(now - FAILURE_WINDOW),))
+        if failures >= MAX_FAILURES or everyone >= MAX_FAILURES_ALL_CHATS:
+            return LinkResult("throttled", all_chats=failures < MAX_FAILURES)
         current = await tx.fetchone(
             f"SELECT {PERSON_COLUMNS} FROM people p JOIN telegram_links l ON l.person_id = p.id "
             "WHERE l.chat_id = ?", (chat_id,))
