@@ -44,6 +44,7 @@ from bot.features import (
     command_rank,
 )
 from bot.http.app import create_http_app
+from bot.http.ratelimit import KeyRateLimit
 from bot.i18n import I18n
 from bot.menus import set_default_menus
 from bot.outbox.dispatcher import Dispatcher
@@ -124,7 +125,8 @@ class BotApp:
                               limiter=limiter),
             commands=tuple(sorted((c for f in self.features for c in f.commands),
                                   key=lambda command: command_rank(command.name))),
-            menu_commands=frozenset(name for f in self.features for name in f.menu))
+            menu_commands=frozenset(name for f in self.features for name in f.menu),
+            api_limit=KeyRateLimit(settings.api_rate_per_minute))
         self.services, self.application = services, app
         app.bot_data["services"] = services
         for feature in self.features:

@@ -9,6 +9,7 @@ import asyncio
 
 from bot.rooster import ics_worker
 from tests.rooster_world import school_with_group
+from tests.support import World, start_bot
 
 HEADERS = {"Content-Type": "text/calendar"}
 
@@ -50,3 +51,20 @@ async def test_a_calendar_over_the_size_budget_gets_413(bot, world):
                                   content=hostile(ics_worker.MAX_CALENDAR_BYTES + 10),
                                   headers=HEADERS)
     assert response.status_code == 413 and "calendar" in response.json()["detail"]
+
+
+async def test_each_api_key_has_its_own_rate_limit_answered_with_429_and_retry_after(
+        sandbox, tmp_path, clock):
+    bot = await start_bot(sandbox, tmp_path / "rate.db", clock, api_rate_per_minute=60.0)
+    try:
+        world = World(bot.db, clock)
+        busy = world.keys[f"school:{await world.school('Taalhuis Oost')}"]
+        calm = world.keys[f"school:{await world.school('Taalschool Twente')}"]
+        async with bot.api(busy) as api, bot.api(calm) as other:
+            answers = [(await api.get("/api/v1/groups")).status_code for _ in range(12)]
+            assert answers[:10] == [200] * 10 and answers[-1] == 429
+            limited = await api.get("/api/v1/groups")
+            assert limited.status_code == 429 and int(limited.headers["Retry-After"]) >= 1
+            assert (await other.get("/api/v1/groups")).status_code == 200, "others go on"
+    finally:
+        await bot.stop()

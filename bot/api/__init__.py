@@ -10,6 +10,7 @@ Every router here is made with ``api_router(...)`` so all of them answer errors 
   (FastAPI's own validation errors have the same shape; ``field_error`` builds ours);
 - 413 for a body larger than ``MAX_BODY_BYTES``, checked on the declared length and while reading;
 - 409 when the database refuses a write as conflicting;
+- 429 with ``Retry-After`` past the key's rate limit (``INBURGERBOT_API_RATE``, bot.http.auth);
 - 503 with ``Retry-After`` when the database cannot be written now (locked by another process,
   disk full, read-only): nothing was stored, the same request may be sent again later;
 - never a bare 500: anything unexpected is logged by type and code path only (the exception
@@ -71,6 +72,7 @@ COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
                    "the `Retry-After` seconds"),
     413: _response(f"The body is larger than {MAX_BODY_BYTES} bytes"),
     422: _response("A field is missing or wrong; `detail` names it (`loc`) and says why (`msg`)"),
+    429: _response("Too many requests for this API key; retry after the `Retry-After` seconds"),
     500: _response("Unexpected error; logged without personal data"),
 }
 
