@@ -181,10 +181,12 @@ class Database:
         """Open (creating it owner-only), migrate and check that it can be written; raises
         ``DatabaseUnusable`` with one line when it cannot be used, never leaving a thread."""
         path = Path(path)
+        on_disk = str(path) != ":memory:"
         try:
-            if path.parent and not path.parent.exists():
+            if on_disk and path.parent and not path.parent.exists():
                 path.parent.mkdir(parents=True, exist_ok=True)
-            create_private(path)
+            if on_disk:
+                create_private(path)
         except OSError as exc:
             raise DatabaseUnusable(describe(path, exc)) from None
         conn = await aiosqlite.connect(path, isolation_level=None)
@@ -203,7 +205,8 @@ class Database:
             # A read-only file or folder only shows on the first write: try one now.
             await conn.execute("BEGIN IMMEDIATE")
             await conn.execute("ROLLBACK")
-            narrow_files(path)
+            if on_disk:
+                narrow_files(path)
         except (sqlite3.Error, OSError) as exc:
             await conn.close()  # aiosqlite's thread would keep the process alive
             raise DatabaseUnusable(describe(path, exc)) from None
