@@ -44,15 +44,16 @@ from bot.features import (
     command_rank,
 )
 from bot.http.app import create_http_app
+from bot.http.ratelimit import KeyRateLimit
 from bot.i18n import I18n
 from bot.menus import set_default_menus
 from bot.outbox.dispatcher import Dispatcher
 from bot.outbox.ratelimit import SharedRateLimiter
 from bot.persistence import SqlitePersistence
+from bot.secret_key import open_database
 from bot.services import Services
 from bot.serving import UvicornTask
 from storage import orgs
-from storage.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +106,7 @@ class BotApp:
             self._server.bind()
             if not settings.public_url:
                 settings = self.settings = replace(settings, public_url=self._server.url)
-        db = await Database.open(settings.db_path)
+        db = await open_database(settings)
         limiter = SharedRateLimiter(settings.outbox_global_rate, settings.outbox_chat_rate)
         app = (Application.builder()
                .token(settings.token)
@@ -124,7 +125,8 @@ class BotApp:
                               limiter=limiter),
             commands=tuple(sorted((c for f in self.features for c in f.commands),
                                   key=lambda command: command_rank(command.name))),
-            menu_commands=frozenset(name for f in self.features for name in f.menu))
+            menu_commands=frozenset(name for f in self.features for name in f.menu),
+            api_limit=KeyRateLimit(settings.api_rate_per_minute))
         self.services, self.application = services, app
         app.bot_data["services"] = services
         for feature in self.features:

@@ -108,6 +108,18 @@ SETTINGS: tuple[Setting, ...] = (
             "Local time of the daily digest of unseen alerts for klantmanagers."),
     Setting("INBURGERBOT_OVERSTAP_REMINDER_DAYS", "5", _positive_int,
             "Working days an overstap step may wait before the one who must act is reminded."),
+    Setting("INBURGERBOT_API_RATE", "600", _positive_float,
+            "Requests a minute one API key may make (bursts of a tenth of it, at least 10); "
+            "more get 429 with Retry-After."),
+    Setting("INBURGERBOT_SECRET_KEY", "", lambda n, v: v,
+            "The installation's secret key (at least 32 characters): seals the schools' signing "
+            "keys and keys the link-code hashes; defaults to the key file's content."),
+    Setting("INBURGERBOT_SECRET_KEY_FILE", "", lambda n, v: Path(v) if v else None,
+            "File holding the secret key when INBURGERBOT_SECRET_KEY is not set; defaults to "
+            "the database path plus .key, created owner-only with a random key."),
+    Setting("INBURGERBOT_OLD_SECRET_KEYS", "",
+            lambda n, v: tuple(part.strip() for part in v.split(",") if part.strip()),
+            "Previous secret keys, comma-separated, still accepted after a rotation."),
 )
 
 
@@ -149,6 +161,10 @@ class Settings:
     working_hours: tuple = ()
     digest_time: object = None
     overstap_reminder_days: int = 5
+    api_rate_per_minute: float = 600.0
+    secret_key: str = ""
+    secret_key_file: Path | None = None
+    old_secret_keys: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, require_token: bool = True) -> Settings:
@@ -186,6 +202,10 @@ class Settings:
             working_hours=values["INBURGERBOT_WORKING_HOURS"],
             digest_time=values["INBURGERBOT_DIGEST_TIME"],
             overstap_reminder_days=values["INBURGERBOT_OVERSTAP_REMINDER_DAYS"],
+            api_rate_per_minute=values["INBURGERBOT_API_RATE"],
+            secret_key=values["INBURGERBOT_SECRET_KEY"],
+            secret_key_file=values["INBURGERBOT_SECRET_KEY_FILE"],
+            old_secret_keys=values["INBURGERBOT_OLD_SECRET_KEYS"],
         )
 
     @classmethod

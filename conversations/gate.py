@@ -7,19 +7,25 @@ Persian, and few people have a Tigrinya or Somali app, so we ask and store the c
 
 from __future__ import annotations
 
+import logging
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, ApplicationHandlerStop, TypeHandler
 
+from bot.buttons import could_be_ours
 from bot.context import BotContext
 from bot.i18n import LANGUAGES, N_, parse_language
 from bot.services import Services
 from storage import people
+
+log = logging.getLogger(__name__)
 
 LANGUAGE_PREFIX = "lang:"
 GATE_GROUP = -100
 MAX_PENDING_CODE = 64
 
 N_("Choose your language")
+STALE_BUTTON = N_("This button no longer works. Send /help to start again.")
 
 
 def language_keyboard(services: Services, first: str | None) -> InlineKeyboardMarkup:
@@ -60,9 +66,15 @@ async def resolve(update: Update, context: BotContext) -> None:
     telegram_language = parse_language(update.effective_user.language_code
                                        if update.effective_user else None)
     context.tr = services.i18n.get(context.language or telegram_language)
+    query = update.callback_query
+    if query is not None and not could_be_ours(query.data):
+        # Made up by a modified client: refused like a button that no longer works, before
+        # any handler tries to read an id out of it.
+        await query.answer(context.tr._(STALE_BUTTON), show_alert=True)
+        log.warning("button data refused: not of a form the bot makes")
+        raise ApplicationHandlerStop
     if context.language is not None:
         return
-    query = update.callback_query
     if query is not None and (query.data or "").startswith(LANGUAGE_PREFIX):
         return
     message = update.effective_message

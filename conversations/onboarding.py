@@ -6,6 +6,7 @@ block further tries for a while. Linking never overwrites another person's link.
 
 from __future__ import annotations
 
+import logging
 import re
 
 from telegram import Update
@@ -16,6 +17,8 @@ from bot.i18n import N_
 from bot.menus import help_text, menu_keyboard, set_chat_menu
 from bot.services import Command, Services
 from storage import people
+
+log = logging.getLogger(__name__)
 
 COMMANDS = (
     Command("start", N_("Start, or link your account with a code"),
@@ -76,6 +79,9 @@ async def link_with_code(update: Update, context: BotContext, code: str) -> None
         await set_chat_menu(services, chat_id, result.person.role, tr)
         await greet(update, context)
         return
+    # Never the code itself (nor the chat) in the log: only what happened.
+    log.warning("link code refused: %s%s", result.outcome,
+                " (wrong codes from all chats this hour)" if result.all_chats else "")
     await update.effective_chat.send_message(tr._(LINK_REPLIES[result.outcome]))
 
 

@@ -57,16 +57,29 @@ async def first_registration(db: Database | Tx, person_id: int) -> datetime | No
 
 # ---- signing keys -----------------------------------------------------------------------------
 
-async def signing_key(tx: Tx, school_id: int) -> tuple[bytes, bytes] | None:
-    row = await tx.fetchone("SELECT private_key, public_key FROM school_signing_keys"
-                            " WHERE school_id = ?", (school_id,))
-    return (bytes(row[0]), bytes(row[1])) if row else None
+async def sealed_signing_key(tx: Tx, school_id: int) -> str | None:
+    """The school's private key as sealed by the secret key (bot.secret_key), if it has one."""
+    return await tx.fetchval("SELECT sealed_key FROM school_signing_keys WHERE school_id = ?"
+                             " AND sealed_key IS NOT NULL", (school_id,))
 
 
-async def store_signing_key(tx: Tx, school_id: int, private: bytes, public: bytes,
+async def store_signing_key(tx: Tx, school_id: int, sealed: str, public: bytes,
                             now: datetime) -> None:
-    await tx.execute("INSERT INTO school_signing_keys(school_id, private_key, public_key,"
-                     " created_at) VALUES (?,?,?,?)", (school_id, private, public, to_db(now)))
+    await tx.execute("INSERT INTO school_signing_keys(school_id, private_key, sealed_key,"
+                     " public_key, created_at) VALUES (?, X'', ?, ?, ?)",
+                     (school_id, sealed, public, to_db(now)))
+
+
+async def signing_keys_to_seal(tx: Tx) -> list[tuple[int, bytes, str | None]]:
+    """Every school's key as (school_id, plain private key or b'', sealed key or None)."""
+    rows = await tx.fetchall("SELECT school_id, private_key, sealed_key FROM school_signing_keys")
+    return [(row[0], bytes(row[1]), row[2]) for row in rows]
+
+
+async def seal_signing_key(tx: Tx, school_id: int, sealed: str) -> None:
+    """Keep only the sealed form: the plain private key is erased."""
+    await tx.execute("UPDATE school_signing_keys SET sealed_key = ?, private_key = X''"
+                     " WHERE school_id = ?", (sealed, school_id))
 
 
 async def public_key(db: Database | Tx, school_id: int) -> bytes | None:

@@ -77,6 +77,8 @@ class RunningBot:
 
 async def start_bot(sandbox: SandboxServer, db_path: Path, clock: FakeClock,
                     **overrides) -> RunningBot:
+    # The API's per-key rate limit is far above what a test sends, unless a test sets it.
+    overrides.setdefault("api_rate_per_minute", 60000.0)
     settings = Settings.defaults(token=sandbox.token, api_url=sandbox.bot_api_url,
                                  file_api_url=sandbox.file_url, db_path=db_path,
                                  http=("127.0.0.1", 0), sweep_seconds=3600.0, **overrides)

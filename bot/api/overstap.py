@@ -22,7 +22,15 @@ from fastapi import Depends, HTTPException, Path
 from pydantic import BaseModel, Field
 
 from bot.api import api_router, field_error
-from bot.api.rooster_models import ExternalId, LocalDate, LocalDateTime, Strict, Text
+from bot.api.rooster_models import (
+    PROSE_PATTERN,
+    ExternalId,
+    LocalDate,
+    LocalDateTime,
+    Prose,
+    Strict,
+    Text,
+)
 from bot.http.app import services
 from bot.http.auth import Caller, caller, school
 from bot.overstap import access, flow, telling
@@ -112,14 +120,14 @@ class RequestOut(BaseModel):
 
 class DecisionIn(Strict):
     decision: Literal["approve", "advise", "decline"]
-    note: str | None = Field(None, max_length=flow.MAX_NOTE,
+    note: str | None = Field(None, max_length=flow.MAX_NOTE, pattern=PROSE_PATTERN,
                              description="Required to advise or decline; the participant reads it")
 
 
 class SlotDecisionIn(Strict):
     decision: Literal["approve", "decline"]
     effective_on: LocalDate | None = Field(None, description="The first day in the new group")
-    reason: str | None = Field(None, max_length=flow.MAX_NOTE,
+    reason: str | None = Field(None, max_length=flow.MAX_NOTE, pattern=PROSE_PATTERN,
                                description="Required to decline; the participant reads it")
 
 
@@ -129,7 +137,7 @@ class ConversationIn(Strict):
 
 
 class HandoverIn(Strict):
-    items: dict[Item, str] = Field(
+    items: dict[Item, Prose] = Field(
         description="Per agreed item its content as text. An item the participant did not agree "
                     "to is refused (422) and nothing is stored.")
 
@@ -153,7 +161,7 @@ class CompleteIn(Strict):
 
 class SettlementIn(Strict):
     kind: Literal["settled", "budget_transferred", "nothing_due"]
-    note: str | None = Field(None, max_length=flow.MAX_NOTE)
+    note: str | None = Field(None, max_length=flow.MAX_NOTE, pattern=PROSE_PATTERN)
 
 
 # ---- answers ----------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from fastapi import Depends, Path, Query, Request, Response
+from fastapi import Depends, HTTPException, Path, Query, Request, Response
 
 from bot.api import api_router, field_error, field_errors
 from bot.api.rooster_models import (
@@ -39,7 +39,7 @@ from bot.api.rooster_models import (
 )
 from bot.http import auth
 from bot.http.app import services
-from bot.rooster import ical_import, push
+from bot.rooster import ical_import, ics_worker, push
 from bot.rooster.planning import (
     CancelMissing,
     GroupInput,
@@ -398,10 +398,16 @@ async def upload_calendar(
     if group is None:
         raise _not_found("group")
     now = svc.now()
+    data = await request.body()
+    if len(data) > ics_worker.MAX_CALENDAR_BYTES:
+        raise HTTPException(status_code=413, detail="a calendar is at most "
+                                                    f"{ics_worker.MAX_CALENDAR_BYTES} bytes")
     try:
-        parsed = ical_import.parse(await request.body(), now)
+        parsed = await ics_worker.parse(data, now)
     except ical_import.IcsError as exc:
         raise field_error(["body", exc.where[:200]], exc.why, "ics_error") from None
+    except ics_worker.OverBudget as exc:
+        raise field_error(["body"], str(exc), "ics_budget") from None
     lessons = [LessonInput(
         external_id=o.external_id, group=external_id, starts_at=o.starts_at, ends_at=o.ends_at,
         kind=o.kind or kind, level=level, location=o.location,

@@ -24,10 +24,14 @@ from bot.rules.localtime import AMSTERDAM, at_local
 
 EXTERNAL_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:@-]{0,79}$"
 TEXT_PATTERN = r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$"
+# Free text over several lines (notes, reasons): no NUL or other control characters but newline
+# and tab, which Telegram would refuse or show as garbage.
+PROSE_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
 MAX_ID = 2**53
 
 ExternalId = Annotated[str, StringConstraints(pattern=EXTERNAL_ID_PATTERN, max_length=80)]
 Text = Annotated[str, StringConstraints(pattern=TEXT_PATTERN, min_length=1, max_length=200)]
+Prose = Annotated[str, StringConstraints(pattern=PROSE_PATTERN)]
 Short = Annotated[str, StringConstraints(pattern=TEXT_PATTERN, min_length=1, max_length=20)]
 Kind = Literal["NT2", "KNM", "ONA", "alfabetisering", "MAP", "other"]
 Mode = Literal["classroom", "distance"]

@@ -50,7 +50,6 @@ async def card_params(tx: Tx, klacht: Klacht, rerouted: bool = False) -> dict:
         "received_at": klacht.received_at.isoformat(),
         "decide_by": klacht.decide_by.isoformat() if klacht.decide_by else None,
         "handle_by": klacht.handle_by.isoformat() if klacht.handle_by else None,
-        "description": klacht.description,
         "attachments": [a.kind for a in await store.attachments(tx, klacht.id)],
         "rerouted": rerouted,
     }

@@ -15,7 +15,7 @@ for delivery with ``await services.outbox.drain()`` (see the dispatcher's docstr
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -24,7 +24,7 @@ from telegram import InlineKeyboardMarkup
 from bot.i18n import Translator
 from bot.rules.urgency import BULK, URGENCIES
 from storage import outbox as store
-from storage.database import Tx, to_db
+from storage.database import Database, Tx, to_db
 
 PRIORITY_INTERACTIVE = 0
 PRIORITY_HIGH = 3
@@ -66,6 +66,28 @@ def renders(message_key: str) -> Callable[[Renderer], Renderer]:
         return fn
 
     return decorate
+
+
+Loader = Callable[[Database, dict], Awaitable[dict]]
+LOADERS: dict[str, Loader] = {}
+
+
+def loads(*message_keys: str) -> Callable[[Loader], Loader]:
+    """Register how the params of these message keys are completed from the database at send
+    time: a feature keeps free text (a klacht's description) in its own tables, not in the
+    outbox row, and the loader reads it from there just before rendering."""
+
+    def decorate(fn: Loader) -> Loader:
+        for key in message_keys:
+            LOADERS[key] = fn
+        return fn
+
+    return decorate
+
+
+async def load(db: Database, message_key: str, params: dict) -> dict:
+    loader = LOADERS.get(message_key)
+    return await loader(db, dict(params)) if loader is not None else params
 
 
 def render(message_key: str, tr: Translator, params: dict) -> Rendered:

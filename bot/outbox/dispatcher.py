@@ -253,7 +253,8 @@ class Dispatcher:
             return
         tr = self.i18n.get(row.language)
         try:
-            rendered = outbox.render(row.message_key, tr, row.params)
+            params = await outbox.load(db, row.message_key, row.params)
+            rendered = outbox.render(row.message_key, tr, params)
         except Exception as exc:  # a renderer bug or params from an older version
             log.error("outbox: row %d: cannot render %s (%s)", row.id, row.message_key,
                       type(exc).__name__)
