@@ -96,7 +96,9 @@ class ParticipantIn(Strict):
     route: Literal["b1", "z", "onderwijs"] | None = Field(
         None, validate_default=True, description="Wi2021 only: the leerroute")
     klantmanager_id: Id | None = Field(None, description="The klantmanager (from the gemeente)")
-    status: Literal["active", "left", "dropped_out"] = "active"
+    status: Literal["active", "left", "dropped_out"] | None = Field(
+        None, description="Leave it out to keep the stored status (a new participant is active);"
+                          " a change to left or dropped_out alerts the klantmanager once")
 
     @field_validator("route")
     @classmethod

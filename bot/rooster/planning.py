@@ -29,7 +29,7 @@ class ParticipantInput:
     regime: str | None = None
     route: str | None = None
     klantmanager_id: int | None = None
-    status: str = "active"
+    status: str | None = None  # None: a new participant is active, a known one keeps theirs
     loc: Loc = ()
 
 

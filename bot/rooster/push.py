@@ -32,9 +32,11 @@ from bot.rooster.planning import (
 )
 from bot.rules.lessons import Holiday, Lesson
 from bot.rules.rooster_diff import lesson_changes, local_day, member_on, notifiable
+from bot.verzuim import uitval
 from storage import groups as group_store
 from storage import holidays as holiday_store
 from storage import lessons as lesson_store
+from storage import orgs
 from storage import participants as participant_store
 from storage import participation as activity_store
 from storage.database import Tx
@@ -114,20 +116,33 @@ class Push:
                   if p.klantmanager_id is not None and p.klantmanager_id not in km_gemeente]
         if errors:
             raise Rejected(errors)
-        inserts, updates = [], []
+        inserts, updates, moves = [], [], []
         for p in inputs:
             gemeente = km_gemeente.get(p.klantmanager_id) if p.klantmanager_id else None
             old = stored.get(p.external_id)
             if old is None:
                 inserts.append((p.external_id, p.name, p.regime, p.route, p.klantmanager_id,
-                                gemeente, p.status))
-            elif (old.name, old.regime, old.route, old.klantmanager_id, old.status) != (
-                    p.name, p.regime, p.route, p.klantmanager_id, p.status):
-                updates.append((p.name, p.regime, p.route, p.klantmanager_id, gemeente, p.status,
-                                old.id))
+                                gemeente, p.status or "active"))
+                continue
+            # A push that leaves the status out leaves it alone (C art. 12.4: a routine sync
+            # must not undo an uitval); a change goes through the uitval path.
+            status = p.status or old.status
+            if status != old.status:
+                moves.append((p, old.id, status))
+            if (old.name, old.regime, old.route, old.klantmanager_id) != (
+                    p.name, p.regime, p.route, p.klantmanager_id) or status != old.status:
+                updates.append((p.name, p.regime, p.route, p.klantmanager_id, gemeente,
+                                old.status, old.id))
         ids = {ext: row.id for ext, row in stored.items()}
         if updates:
             await participant_store.update_participants(self.tx, updates)
+        if moves:
+            school = await orgs.get_school(self.tx, self.school_id)
+            for p, person_id, status in moves:
+                await uitval.record_status(
+                    self.tx, school_id=self.school_id, school_name=school.name,
+                    person_id=person_id, name=p.name, klantmanager_id=p.klantmanager_id,
+                    status=status, effective_on=None, reason=None, now=self.now)
         if inserts:
             created = await participant_store.insert_participants(self.tx, self.school_id,
                                                                   inserts, self.now)
