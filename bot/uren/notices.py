@@ -45,6 +45,9 @@ def summary(tr: Translator, statement: HoursStatement, start: date | None,
         tr._("Hours that count for your urenverklaring: {hours}",
              hours=tr.hours(statement.counted_hours)),
     ]
+    if statement.has_ona:
+        lines.append(tr._("ONA hours that count for the 64-hour statement: {hours}",
+                          hours=tr.hours(statement.ona_counted_hours)))
     reasons = []
     for line in statement.lines:
         text = labels.label(tr, labels.RULES, str(line.rule))

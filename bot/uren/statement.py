@@ -103,6 +103,7 @@ def payload(computed: Computed, *, school: str, participant: str, participant_re
         "classroom_seconds": s.classroom_seconds,
         "distance_seconds": s.distance_seconds,
         "counted_seconds": s.counted_seconds,
+        "ona_counted_seconds": s.ona_counted_seconds if s.has_ona else None,
         "lessons": [[row.starts_at.isoformat(), row.ends_at.isoformat(), row.kind, row.mode,
                      row.teacher or "", r in rule.COUNTING_RULES]
                     for row, r in zip(lessons, computed.rules)],
@@ -124,6 +125,8 @@ def public_summary(data: dict) -> dict:
         "classroom_hours": str(hours(data["classroom_seconds"])),
         "distance_hours": str(hours(data["distance_seconds"])),
         "counted_hours": str(hours(data["counted_seconds"])),
+        "ona_counted_hours": (str(hours(data["ona_counted_seconds"]))
+                              if data.get("ona_counted_seconds") is not None else None),
         "by_kind": [{"kind": kind, "classroom_hours": str(hours(c)),
                      "distance_hours": str(hours(d))} for kind, c, d in data["by_kind"]],
     }
