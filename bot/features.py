@@ -99,7 +99,8 @@ OVERSTAP = Feature(
 ATTENDANCE = Feature("attendance", routes=(attendance_api.router,))
 VERZUIM = Feature("verzuim", handlers=(verzuim.register,), sweeps=bot.verzuim.SWEEPS)
 UREN = Feature("uren", commands=uren.COMMANDS, handlers=(uren.register,),
-               routes=(verify_api.router,), menu=uren.MENU, startup=(bot.uren.startup,))
+               routes=(verify_api.router,), menu=uren.MENU, startup=(bot.uren.startup,),
+               sweeps=bot.uren.SWEEPS)
 AFMELDEN = Feature("afmelden", commands=afmelden.COMMANDS, handlers=(afmelden.register,),
                    menu=afmelden.MENU)
 CASELOAD = Feature("caseload", commands=caseload.COMMANDS, handlers=(caseload.register,),

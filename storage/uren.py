@@ -122,6 +122,40 @@ async def record_decider(tx: Tx, request_id: int, staff_id: int) -> None:
                      (staff_id, request_id))
 
 
+@dataclass(frozen=True)
+class PendingRequest:
+    """A request not issued yet, as the reminder sweep reads it."""
+
+    id: int
+    participant_id: int
+    school_id: int
+    requested_at: datetime
+    school_reminded: bool
+    klantmanager_told: bool
+
+
+async def pending_requests(db: Database | Tx, before: datetime) -> list[PendingRequest]:
+    """Pending requests made before ``before`` with a reminder step still open."""
+    rows = await db.fetchall(
+        "SELECT id, participant_id, school_id, requested_at, school_reminded_at,"
+        " klantmanager_told_at FROM uren_requests WHERE state = 'pending' AND requested_at < ?"
+        " AND (school_reminded_at IS NULL OR klantmanager_told_at IS NULL) ORDER BY id",
+        (to_db(before),))
+    return [PendingRequest(row["id"], row["participant_id"], row["school_id"],
+                           from_db(row["requested_at"]), row["school_reminded_at"] is not None,
+                           row["klantmanager_told_at"] is not None) for row in rows]
+
+
+async def mark_reminder(tx: Tx, request_id: int, step: str, now: datetime) -> bool:
+    """Record a reminder step once; False when it was already recorded or the request was
+    issued meanwhile."""
+    column = {"remind_school": "school_reminded_at",
+              "tell_klantmanager": "klantmanager_told_at"}[step]
+    return bool(await tx.changes(
+        f"UPDATE uren_requests SET {column} = ? WHERE id = ? AND state = 'pending'"
+        f" AND {column} IS NULL", (to_db(now), request_id)))
+
+
 # ---- statements -------------------------------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 A participant (or their klantmanager, norm 2.9.4) requests a statement for a period; the
 school's staff confirm it, or it is issued at once when the school switched on automatic issuing
-(``schools.auto_issue_uren``). Issuing computes the statement from the attendance registration,
+(``schools.auto_issue_uren``). The school cannot refuse it (norm 2.9.4); a request left pending
+is reminded by ``bot.uren.sweep``. Issuing computes the statement from the attendance registration,
 signs its payload with the school's key and stores both, in one transaction with the message
 that tells the requester it is ready.
 """
@@ -128,8 +129,10 @@ async def request_statement(services: Services, *, participant: Person, requeste
     return Outcome("pending", request_id)
 
 
-async def decide(services: Services, request_id: int, staff: Person, confirm: bool) -> Outcome:
-    """A staff member confirms (issue) or refuses a pending request of their own school."""
+async def decide(services: Services, request_id: int, staff: Person) -> Outcome:
+    """A staff member confirms (issues) a pending request of their own school. There is no
+    refusal (BoW 2.9.4: the school provides the hours registration on request); a wrong figure
+    is corrected in the attendance registration, which the statement follows (BoW 2.5)."""
     now = services.now()
     request = await store.get_request(services.db, request_id)
     if request is None or staff.role != "staff" or request.school_id != staff.school_id:
@@ -142,15 +145,6 @@ async def decide(services: Services, request_id: int, staff: Person, confirm: bo
         current = await store.get_request(tx, request_id)
         if current.state != "pending":
             return Outcome("already", request_id, current.statement_id)
-        if not confirm:
-            await store.decide_request(tx, request_id, state="refused", by=staff.id,
-                                       statement_id=None, now=now)
-            await enqueue(tx, message_key="uren.refused", now=now, person_id=requester.id,
-                          audience="staff" if requester.role != "participant" else "participant",
-                          dedupe_key=f"uren:{request_id}:refused",
-                          params={"name": participant.name,
-                                  "for_self": requester.id == participant.id})
-            return Outcome("refused", request_id)
         statement_id = await issue(tx, services, current, participant, requester, now)
         await store.record_decider(tx, request_id, staff.id)
     return Outcome("issued", request_id, statement_id)
