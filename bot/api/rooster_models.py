@@ -186,12 +186,13 @@ class LessonIn(Strict):
 
     group: ExternalId = Field(description="The group's external id")
     kind: Kind | None = Field(None, description="Default: the group's kind")
-    level: Short | None = None
+    level: Short = Field(description="Required (norm 2.10.1), e.g. A2 or B1")
     start: LocalDateTime
     end: LocalDateTime
-    location: Text | None = None
-    mode: Mode = Field("classroom", description="classroom (klassikaal) or distance (afstand)")
-    teacher: Text | None = None
+    location: Text = Field(description="Required (norm 2.10.1)")
+    mode: Mode = Field(description="Required, no default: classroom (klassikaal) or distance "
+                                   "(afstand); it decides which hours count (BoW 2.3)")
+    teacher: Text = Field(description="Required (norm 2.10.1)")
     cancelled: bool = False
 
     @field_validator("end")

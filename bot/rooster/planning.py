@@ -61,9 +61,9 @@ class LessonInput:
     ends_at: datetime
     kind: str | None = None  # None: the group's kind
     level: str | None = None
-    location: str | None = None
-    mode: str = "classroom"
-    teacher: str | None = None
+    location: str | None = None  # required (norm 2.10.1): a push without it is rejected
+    mode: str | None = None  # classroom or distance: no default, it decides which hours count
+    teacher: str | None = None  # required
     cancelled: bool = False
     loc: Loc = ()
 

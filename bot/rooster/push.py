@@ -52,6 +52,9 @@ class Change:
     regrouped: bool
 
 
+REQUIRED_LESSON_FIELDS = ("location", "level", "teacher", "mode")
+MAX_ERRORS = 100
+
 # Changes that can make a lesson start or stop colliding with an activity.
 TIME_CHANGES = frozenset({"new", "cancelled", "moved"})
 
@@ -276,6 +279,15 @@ class Push:
                        cancel_missing: CancelMissing | None) -> None:
         errors = [(item.loc + ("group",), f"there is no group {item.group!r} at this school")
                   for item in inputs if item.group not in groups]
+        if errors:
+            raise Rejected(errors)
+        # Blik op Werk norm 2.10.1: every lesson has a location, a level, a teacher and its mode
+        # (classroom or distance, which decides which hours count); the level may come from the
+        # group, nothing else is assumed. A cancelled lesson is not given: it needs none of them.
+        inputs = [replace(item, level=item.level or groups[item.group].level) for item in inputs]
+        errors = [(item.loc + (name,), f"{name} is required for a lesson (norm 2.10.1)")
+                  for item in inputs if not item.cancelled for name in REQUIRED_LESSON_FIELDS
+                  if not getattr(item, name)][:MAX_ERRORS]
         if errors:
             raise Rejected(errors)
         if cancel_missing is None and not inputs:
