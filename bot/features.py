@@ -51,6 +51,7 @@ from conversations import (
     overstap_handling,
     rooster,
     uren,
+    uren_note,
     verzuim,
 )
 
@@ -98,7 +99,7 @@ OVERSTAP = Feature(
 )
 ATTENDANCE = Feature("attendance", routes=(attendance_api.router,))
 VERZUIM = Feature("verzuim", handlers=(verzuim.register,), sweeps=bot.verzuim.SWEEPS)
-UREN = Feature("uren", commands=uren.COMMANDS, handlers=(uren.register,),
+UREN = Feature("uren", commands=uren.COMMANDS, handlers=(uren_note.register, uren.register),
                routes=(verify_api.router,), menu=uren.MENU, startup=(bot.uren.startup,),
                sweeps=bot.uren.SWEEPS)
 AFMELDEN = Feature("afmelden", commands=afmelden.COMMANDS, handlers=(afmelden.register,),

@@ -87,10 +87,11 @@ class UrenRequest:
     period_end: str | None
     state: str
     statement_id: int | None
+    note: str | None = None
 
 
 REQUEST_COLUMNS = ("id, participant_id, school_id, requested_by, period_start, period_end, state,"
-                   " statement_id")
+                   " statement_id, note")
 
 
 async def add_request(tx: Tx, *, participant_id: int, school_id: int, requested_by: int,
@@ -114,6 +115,13 @@ async def decide_request(tx: Tx, request_id: int, *, state: str, by: int | None,
         "UPDATE uren_requests SET state = ?, decided_at = ?, decided_by = ?, statement_id = ?"
         " WHERE id = ? AND state = 'pending'",
         (state, to_db(now), by, statement_id, request_id)))
+
+
+async def set_note(tx: Tx, request_id: int, note: str) -> bool:
+    """The school's note on a pending request (it replaces an earlier one); False when the
+    request is no longer pending."""
+    return bool(await tx.changes(
+        "UPDATE uren_requests SET note = ? WHERE id = ? AND state = 'pending'", (note, request_id)))
 
 
 async def record_decider(tx: Tx, request_id: int, staff_id: int) -> None:

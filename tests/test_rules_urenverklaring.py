@@ -4,7 +4,10 @@ klantmanager after 10, each once."""
 
 from __future__ import annotations
 
+import io
 from datetime import date, datetime
+
+from pypdf import PdfReader
 
 from tests.attendance_world import AMS, drain, group, people_of_a_school, register, weekly_lessons
 from tests.support import link
@@ -30,7 +33,8 @@ async def test_urenverklaring_bow_2_9_4_no_refusal_and_reminders_after_5_and_10_
     await user.press(0, await user.wait_for_message(contains="Your hours"))  # request it
     await drain(bot)
     confirm = await sanne.wait_for_message(contains="Urenverklaring aangevraagd")
-    assert confirm.button_texts == ["Bevestigen en afgeven"], "no refusal (BoW 2.9.4)"
+    assert confirm.button_texts == ["Bevestigen en afgeven", "Opmerking toevoegen"], (
+        "no refusal (BoW 2.9.4)")
     assert "kan die niet weigeren" in confirm.text
 
     clock.set(datetime(2026, 11, 30, 8, 59, tzinfo=AMS))
@@ -40,7 +44,7 @@ async def test_urenverklaring_bow_2_9_4_no_refusal_and_reminders_after_5_and_10_
     await drain(bot)
     reminder = await sanne.wait_for_message(contains="Herinnering")
     assert "Amira Haddad" in reminder.text and "23 november 2026" in reminder.text
-    assert reminder.button_texts == ["Bevestigen en afgeven"]
+    assert reminder.button_texts == ["Bevestigen en afgeven", "Opmerking toevoegen"]
     await drain(bot)
     assert not any("niet afgegeven" in m.text for m in await petra.messages())
 
@@ -53,7 +57,17 @@ async def test_urenverklaring_bow_2_9_4_no_refusal_and_reminders_after_5_and_10_
     assert sum("Herinnering" in m.text for m in await sanne.messages()) == 1
     assert sum("niet afgegeven" in m.text for m in await petra.messages()) == 1
 
-    await sanne.press("Bevestigen en afgeven", reminder)
+    # The school adds a note instead of refusing; it is printed on the statement.
+    await sanne.press("Opmerking toevoegen", reminder)
+    await sanne.wait_for_message(contains="Typ de opmerking")
+    await sanne.send("Lessen in week 47 zijn nog niet nagekeken.")
+    noted = await sanne.wait_for_message(contains="Opmerking toegevoegd")
+    await sanne.press("Bevestigen en afgeven", noted)
     await drain(bot)
     ready = await user.wait_for_message(contains="is ready")
     assert "PDF" in ready.text
+    await user.press(0, ready)
+    document = await user.wait_for_message()
+    pdf = "\n".join(page.extract_text() for page in PdfReader(
+        io.BytesIO(await user.download(document))).pages)
+    assert "Opmerking van de school: Lessen in week 47 zijn nog niet nagekeken." in pdf

@@ -4,7 +4,7 @@ The feature across the layers:
 
 - handlers: ``conversations/uren.py`` (/uren for the participant, the staff's confirm button
   (no refusal, BoW 2.9.4), the PDF button, and the klantmanager's request from
-  ``conversations/caseload.py``);
+  ``conversations/caseload.py``) and ``conversations/uren_note.py`` (the school's note);
 - routes: ``bot/api/verify.py`` (``GET /verify/{code}``: genuine or not, and the signed figures,
   without the participant's name or any other personal data);
 - rules: ``bot/rules/hours.py`` (which attended hours count, per law and route);

@@ -69,7 +69,7 @@ async def issue(tx: Tx, services: Services, request: store.UrenRequest, particip
                    participant_ref=participant.external_id,
                    requested_by=("klantmanager" if requester.role == "klantmanager"
                                  else "participant"),
-                   issued_at=now, tz=tz)
+                   issued_at=now, tz=tz, note=request.note)
     text = signing.canonical(data)
     key = await signing.school_key(tx, participant.school_id, now)
     signature = signing.sign(key, text)
@@ -148,6 +148,21 @@ async def decide(services: Services, request_id: int, staff: Person) -> Outcome:
         statement_id = await issue(tx, services, current, participant, requester, now)
         await store.record_decider(tx, request_id, staff.id)
     return Outcome("issued", request_id, statement_id)
+
+
+MAX_NOTE = 500
+
+
+async def add_note(services: Services, request_id: int, staff: Person, note: str) -> Outcome:
+    """Staff of the request's school add a note the statement carries (BoW 2.9.4: they may
+    explain or qualify the figures, not refuse)."""
+    request = await store.get_request(services.db, request_id)
+    if request is None or staff.role != "staff" or request.school_id != staff.school_id:
+        return Outcome("forbidden")
+    async with services.db.transaction() as tx:
+        if not await store.set_note(tx, request_id, note.strip()[:MAX_NOTE]):
+            return Outcome("already", request_id, request.statement_id)
+    return Outcome("noted", request_id)
 
 
 async def pdf_bytes(services: Services, statement_id: int) -> tuple[bytes, str, int] | None:

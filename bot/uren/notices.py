@@ -104,8 +104,11 @@ def _confirm(tr: Translator, params: dict) -> Rendered:
 
 
 def confirm_button(tr: Translator, request_id: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[InlineKeyboardButton(
-        tr.sf_("Confirm and issue"), callback_data=f"{PREFIX}:ok:{request_id}")]])
+    return InlineKeyboardMarkup([[
+        InlineKeyboardButton(tr.sf_("Confirm and issue"),
+                             callback_data=f"{PREFIX}:ok:{request_id}"),
+        InlineKeyboardButton(tr.sf_("Add a note"), callback_data=f"{PREFIX}:note:{request_id}"),
+    ]])
 
 
 @renders("uren.remind")

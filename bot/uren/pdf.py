@@ -251,6 +251,10 @@ def render(data: dict, code: str, verify_url: str, tr: Translator) -> bytes:
         share = tr.s_("Share of classroom hours (NT2, literacy, KNM): {percent}%",
                       percent=tr.number(round(100 * numerator / denominator, 1)))
         doc.cell(0, 5, doc.text_of(share), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if data.get("note"):
+        doc.font(10)
+        doc.multi_cell(0, 5, doc.text_of(tr.s_("Note from the school: {note}", note=data["note"])),
+                       new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     doc.ln(3)
 
     doc.font(12, bold=True)

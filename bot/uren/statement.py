@@ -74,7 +74,7 @@ def compute(rows: list[AttendedRow], regime: str, route: str | None, period_star
 
 
 def payload(computed: Computed, *, school: str, participant: str, participant_ref: str | None,
-            requested_by: str, issued_at: datetime, tz: tzinfo) -> dict:
+            requested_by: str, issued_at: datetime, tz: tzinfo, note: str | None = None) -> dict:
     """Everything the PDF shows, as signed JSON (seconds, not rounded hours, so the totals can be
     recomputed exactly from the annex)."""
     s = computed.statement
@@ -107,7 +107,7 @@ def payload(computed: Computed, *, school: str, participant: str, participant_re
         "lessons": [[row.starts_at.isoformat(), row.ends_at.isoformat(), row.kind, row.mode,
                      row.teacher or "", r in rule.COUNTING_RULES]
                     for row, r in zip(lessons, computed.rules)],
-    }
+    } | ({"note": note} if note else {})
 
 
 def public_summary(data: dict) -> dict:
