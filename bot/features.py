@@ -51,6 +51,7 @@ from conversations import (
     overstap_handling,
     rooster,
     uren,
+    uren_note,
     verzuim,
 )
 
@@ -98,8 +99,9 @@ OVERSTAP = Feature(
 )
 ATTENDANCE = Feature("attendance", routes=(attendance_api.router,))
 VERZUIM = Feature("verzuim", handlers=(verzuim.register,), sweeps=bot.verzuim.SWEEPS)
-UREN = Feature("uren", commands=uren.COMMANDS, handlers=(uren.register,),
-               routes=(verify_api.router,), menu=uren.MENU, startup=(bot.uren.startup,))
+UREN = Feature("uren", commands=uren.COMMANDS, handlers=(uren_note.register, uren.register),
+               routes=(verify_api.router,), menu=uren.MENU, startup=(bot.uren.startup,),
+               sweeps=bot.uren.SWEEPS)
 AFMELDEN = Feature("afmelden", commands=afmelden.COMMANDS, handlers=(afmelden.register,),
                    menu=afmelden.MENU)
 CASELOAD = Feature("caseload", commands=caseload.COMMANDS, handlers=(caseload.register,),

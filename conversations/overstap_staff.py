@@ -136,8 +136,9 @@ def day_code(day: date) -> str:
 
 # ---- a decision with a typed note --------------------------------------------------------
 
-NOTE_EVENTS = {("ovk", "adv"): Event.ADVISE, ("ovk", "no"): Event.DECLINE,
-               ("ovs", "slotno"): Event.DECLINE}
+# ``ovk:no`` (a klantmanager's decline) no longer exists (art. 11.1: the klantmanager advises);
+# an old button of it is refused as stale.
+NOTE_EVENTS = {("ovk", "adv"): Event.ADVISE, ("ovs", "slotno"): Event.DECLINE}
 
 
 async def ask_note(update: Update, context: BotContext) -> int:

@@ -157,6 +157,13 @@ async def mark_sent(db: Database, row_id: int, now: datetime, message_ids: list[
         " WHERE id = ?", (to_db(now), json.dumps(message_ids), row_id))
 
 
+async def sent_at(db: Database | Tx, dedupe_key: str) -> datetime | None:
+    """When Telegram accepted the message with this dedupe key; None while not (yet) sent."""
+    value = await db.fetchval("SELECT sent_at FROM outbox WHERE dedupe_key = ? AND state = 'sent'",
+                              (dedupe_key,))
+    return from_db(value) if value else None
+
+
 async def reschedule(db: Database, row_id: int, due_at: datetime, error: str) -> None:
     """A transient failure: try again at ``due_at``."""
     await db.execute("UPDATE outbox SET state = 'pending', due_at = ?, last_error = ? WHERE id = ?",

@@ -100,10 +100,11 @@ class UrenRequest:
     period_end: str | None
     state: str
     statement_id: int | None
+    note: str | None = None
 
 
 REQUEST_COLUMNS = ("id, participant_id, school_id, requested_by, period_start, period_end, state,"
-                   " statement_id")
+                   " statement_id, note")
 
 
 async def add_request(tx: Tx, *, participant_id: int, school_id: int, requested_by: int,
@@ -129,10 +130,51 @@ async def decide_request(tx: Tx, request_id: int, *, state: str, by: int | None,
         (state, to_db(now), by, statement_id, request_id)))
 
 
+async def set_note(tx: Tx, request_id: int, note: str) -> bool:
+    """The school's note on a pending request (it replaces an earlier one); False when the
+    request is no longer pending."""
+    return bool(await tx.changes(
+        "UPDATE uren_requests SET note = ? WHERE id = ? AND state = 'pending'", (note, request_id)))
+
+
 async def record_decider(tx: Tx, request_id: int, staff_id: int) -> None:
     """Who confirmed a request that was issued on their confirmation."""
     await tx.execute("UPDATE uren_requests SET decided_by = ? WHERE id = ?",
                      (staff_id, request_id))
+
+
+@dataclass(frozen=True)
+class PendingRequest:
+    """A request not issued yet, as the reminder sweep reads it."""
+
+    id: int
+    participant_id: int
+    school_id: int
+    requested_at: datetime
+    school_reminded: bool
+    klantmanager_told: bool
+
+
+async def pending_requests(db: Database | Tx, before: datetime) -> list[PendingRequest]:
+    """Pending requests made before ``before`` with a reminder step still open."""
+    rows = await db.fetchall(
+        "SELECT id, participant_id, school_id, requested_at, school_reminded_at,"
+        " klantmanager_told_at FROM uren_requests WHERE state = 'pending' AND requested_at < ?"
+        " AND (school_reminded_at IS NULL OR klantmanager_told_at IS NULL) ORDER BY id",
+        (to_db(before),))
+    return [PendingRequest(row["id"], row["participant_id"], row["school_id"],
+                           from_db(row["requested_at"]), row["school_reminded_at"] is not None,
+                           row["klantmanager_told_at"] is not None) for row in rows]
+
+
+async def mark_reminder(tx: Tx, request_id: int, step: str, now: datetime) -> bool:
+    """Record a reminder step once; False when it was already recorded or the request was
+    issued meanwhile."""
+    column = {"remind_school": "school_reminded_at",
+              "tell_klantmanager": "klantmanager_told_at"}[step]
+    return bool(await tx.changes(
+        f"UPDATE uren_requests SET {column} = ? WHERE id = ? AND state = 'pending'"
+        f" AND {column} IS NULL", (to_db(now), request_id)))
 
 
 # ---- statements -------------------------------------------------------------------------------

@@ -119,9 +119,11 @@ class RequestOut(BaseModel):
 
 
 class DecisionIn(Strict):
-    decision: Literal["approve", "advise", "decline"]
+    decision: Literal["approve", "advise"] = Field(
+        description="Art. 11.1: the klantmanager approves or advises otherwise; the participant "
+                    "and the schools decide, so there is no decline")
     note: str | None = Field(None, max_length=flow.MAX_NOTE, pattern=PROSE_PATTERN,
-                             description="Required to advise or decline; the participant reads it")
+                             description="Required to advise; the participant reads it")
 
 
 class SlotDecisionIn(Strict):
@@ -273,10 +275,10 @@ async def get_request(request_id: int = RequestId, who: Caller = Depends(caller)
 async def decide(body: DecisionIn, request_id: int = RequestId, who: Caller = Depends(caller),
                  svc: Services = Depends(services)):
     """The klantmanager's decision on a switch to another school, by the gemeente's key
-    (art. 11.1): approve, advise otherwise with a note, or decline with a reason."""
+    (art. 11.1): approve, or advise otherwise with a note (the participant then decides)."""
     if who.kind != "gemeente":
         raise HTTPException(status_code=403, detail="this endpoint takes a gemeente's API key")
-    event = {"approve": Event.APPROVE, "advise": Event.ADVISE, "decline": Event.DECLINE}
+    event = {"approve": Event.APPROVE, "advise": Event.ADVISE}
     return await _step(svc, who, request_id, event[body.decision], note=body.note)
 
 

@@ -386,8 +386,8 @@ async def upload_calendar(
         kind: Kind | None = Query(None, description="Kind when an event does not name one; "
                                                     "default the group's"),
         level: str | None = Query(None, pattern=r"^[A-Za-z0-9 .+-]{1,20}$"),
-        mode: Mode = Query("classroom", description="Unless an event's CATEGORIES say "
-                                                    "distance/afstand/online"),
+        mode: Mode | None = Query(None, description="For events whose CATEGORIES do not say "
+                                                    "distance/afstand/online; no default"),
         replace: bool = Query(True, description="Cancel this group's future lessons from an "
                                                 "earlier upload that this calendar no longer has"),
         school_id: int = Depends(auth.school),
@@ -408,6 +408,9 @@ async def upload_calendar(
         raise field_error(["body", exc.where[:200]], exc.why, "ics_error") from None
     except ics_worker.OverBudget as exc:
         raise field_error(["body"], str(exc), "ics_budget") from None
+    if mode is None and any(not o.distance for o in parsed.lessons):
+        raise field_error(["query", "mode"], "say whether these lessons are classroom or distance"
+                          " (norm 2.10.1): there is no default")
     lessons = [LessonInput(
         external_id=o.external_id, group=external_id, starts_at=o.starts_at, ends_at=o.ends_at,
         kind=o.kind or kind, level=level, location=o.location,

@@ -100,7 +100,9 @@ class ParticipantIn(Strict):
     route: Literal["b1", "z", "onderwijs"] | None = Field(
         None, validate_default=True, description="Wi2021 only: the leerroute")
     klantmanager_id: Id | None = Field(None, description="The klantmanager (from the gemeente)")
-    status: Literal["active", "left", "dropped_out"] = "active"
+    status: Literal["active", "left", "dropped_out"] | None = Field(
+        None, description="Leave it out to keep the stored status (a new participant is active);"
+                          " a change to left or dropped_out alerts the klantmanager once")
 
     @field_validator("route")
     @classmethod
@@ -188,12 +190,13 @@ class LessonIn(Strict):
 
     group: ExternalId = Field(description="The group's external id")
     kind: Kind | None = Field(None, description="Default: the group's kind")
-    level: Short | None = None
+    level: Short = Field(description="Required (norm 2.10.1), e.g. A2 or B1")
     start: LocalDateTime
     end: LocalDateTime
-    location: Text | None = None
-    mode: Mode = Field("classroom", description="classroom (klassikaal) or distance (afstand)")
-    teacher: Text | None = None
+    location: Text = Field(description="Required (norm 2.10.1)")
+    mode: Mode = Field(description="Required, no default: classroom (klassikaal) or distance "
+                                   "(afstand); it decides which hours count (BoW 2.3)")
+    teacher: Text = Field(description="Required (norm 2.10.1)")
     cancelled: bool = False
 
     @field_validator("end")

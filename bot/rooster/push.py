@@ -32,9 +32,11 @@ from bot.rooster.planning import (
 )
 from bot.rules.lessons import Holiday, Lesson
 from bot.rules.rooster_diff import lesson_changes, local_day, member_on, notifiable
+from bot.verzuim import uitval
 from storage import groups as group_store
 from storage import holidays as holiday_store
 from storage import lessons as lesson_store
+from storage import orgs
 from storage import participants as participant_store
 from storage import participation as activity_store
 from storage.database import Tx
@@ -49,6 +51,9 @@ class Change:
     kinds: tuple[str, ...]
     regrouped: bool
 
+
+REQUIRED_LESSON_FIELDS = ("location", "level", "teacher", "mode")
+MAX_ERRORS = 100
 
 # Changes that can make a lesson start or stop colliding with an activity.
 TIME_CHANGES = frozenset({"new", "cancelled", "moved"})
@@ -113,20 +118,33 @@ class Push:
                   if p.klantmanager_id is not None and p.klantmanager_id not in km_gemeente]
         if errors:
             raise Rejected(errors)
-        inserts, updates = [], []
+        inserts, updates, moves = [], [], []
         for p in inputs:
             gemeente = km_gemeente.get(p.klantmanager_id) if p.klantmanager_id else None
             old = stored.get(p.external_id)
             if old is None:
                 inserts.append((p.external_id, p.name, p.regime, p.route, p.klantmanager_id,
-                                gemeente, p.status))
-            elif (old.name, old.regime, old.route, old.klantmanager_id, old.status) != (
-                    p.name, p.regime, p.route, p.klantmanager_id, p.status):
-                updates.append((p.name, p.regime, p.route, p.klantmanager_id, gemeente, p.status,
-                                old.id))
+                                gemeente, p.status or "active"))
+                continue
+            # A push that leaves the status out leaves it alone (C art. 12.4: a routine sync
+            # must not undo an uitval); a change goes through the uitval path.
+            status = p.status or old.status
+            if status != old.status:
+                moves.append((p, old.id, status))
+            if (old.name, old.regime, old.route, old.klantmanager_id) != (
+                    p.name, p.regime, p.route, p.klantmanager_id) or status != old.status:
+                updates.append((p.name, p.regime, p.route, p.klantmanager_id, gemeente,
+                                old.status, old.id))
         ids = {ext: row.id for ext, row in stored.items()}
         if updates:
             await participant_store.update_participants(self.tx, updates)
+        if moves:
+            school = await orgs.get_school(self.tx, self.school_id)
+            for p, person_id, status in moves:
+                await uitval.record_status(
+                    self.tx, school_id=self.school_id, school_name=school.name,
+                    person_id=person_id, name=p.name, klantmanager_id=p.klantmanager_id,
+                    status=status, effective_on=None, reason=None, now=self.now)
         if inserts:
             created = await participant_store.insert_participants(self.tx, self.school_id,
                                                                   inserts, self.now)
@@ -260,6 +278,15 @@ class Push:
                        cancel_missing: CancelMissing | None) -> None:
         errors = [(item.loc + ("group",), f"there is no group {item.group!r} at this school")
                   for item in inputs if item.group not in groups]
+        if errors:
+            raise Rejected(errors)
+        # Blik op Werk norm 2.10.1: every lesson has a location, a level, a teacher and its mode
+        # (classroom or distance, which decides which hours count); the level may come from the
+        # group, nothing else is assumed. A cancelled lesson is not given: it needs none of them.
+        inputs = [replace(item, level=item.level or groups[item.group].level) for item in inputs]
+        errors = [(item.loc + (name,), f"{name} is required for a lesson (norm 2.10.1)")
+                  for item in inputs if not item.cancelled for name in REQUIRED_LESSON_FIELDS
+                  if not getattr(item, name)][:MAX_ERRORS]
         if errors:
             raise Rejected(errors)
         if cancel_missing is None and not inputs:
