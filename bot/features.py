@@ -18,11 +18,13 @@ from typing import Any
 from telegram.ext import Application
 
 import bot.klachten
+import bot.privacy
 import bot.uren
 import bot.verzuim
 from bot.admin import klachten as klachten_admin
 from bot.admin import outbox as outbox_admin
 from bot.admin import overstap as overstap_admin
+from bot.admin import privacy as privacy_admin
 from bot.api import activities as activities_api
 from bot.api import attendance as attendance_api
 from bot.api import feed as feed_api
@@ -49,6 +51,7 @@ from conversations import (
     overstap,
     overstap_answers,
     overstap_handling,
+    privacy_notice,
     rooster,
     uren,
     verzuim,
@@ -76,6 +79,8 @@ class Feature:
 GATE = Feature("gate", handlers=(gate.register,))
 ONBOARDING = Feature("onboarding", commands=onboarding.COMMANDS, handlers=(onboarding.register,))
 LANGUAGE = Feature("language", commands=language.COMMANDS, handlers=(language.register,))
+PRIVACY = Feature("privacy", handlers=(privacy_notice.register,), sweeps=bot.privacy.SWEEPS,
+                  admin=(privacy_admin.add_admin_commands,))
 KLACHTEN = Feature(
     "klachten",
     commands=mijnklachten.COMMANDS + klacht_handling.COMMANDS + klacht.COMMANDS,

@@ -1,0 +1,30 @@
+"""Who read whose data (AVG art. 5(2) accountability, art. 32; BoW 1.4.3 e: who has access):
+every view of a caseload, a participant's attendance, a klacht file, a report or an export is
+recorded with the actor and the participants concerned, never with what was seen."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from storage import privacy as store
+from storage.database import Database, Tx
+from storage.people import Person
+
+CASELOAD = "caseload"
+PARTICIPANT = "participant"
+ATTENDANCE = "attendance"
+KLACHT = "klacht"
+REPORT = "report"
+EXPORT = "export"
+WHAT = (CASELOAD, PARTICIPANT, ATTENDANCE, KLACHT, REPORT, EXPORT)
+
+
+async def record(db: Database | Tx, actor: Person | None, subjects: list[int], what: str,
+                 now: datetime, via: str = "telegram") -> None:
+    """Record that ``actor`` (None: an API key or the admin CLI, named by ``via``) read ``what``
+    about each participant in ``subjects``."""
+    if not subjects:
+        return
+    label = f"{actor.role}:{actor.id}" if actor is not None else via
+    await store.audit(db, actor.id if actor is not None else None, label, sorted(set(subjects)),
+                      what, now)

@@ -1,0 +1,96 @@
+"""Privacy (issue 13): the notice before the menu, retention of drafts and outbox texts."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+from bot.app import run_admin
+from bot.i18n import LANGUAGES
+from tests.outbox_world import states
+from tests.support import link
+
+
+async def admin(bot, *argv: str):
+    return await run_admin(list(argv), bot.settings, bot.clock)
+
+
+async def retention_report(bot) -> dict:
+    rows = json.loads(await admin(bot, "privacy", "retention", "--json"))
+    return {row["kind"]: row for row in rows}
+
+
+async def people_of_a_school(world):
+    gemeente = await world.gemeente()
+    school = await world.school()
+    km = await world.person("Petra Kloosterman", "klantmanager", gemeente_id=gemeente)
+    amira = await world.person("Amira Haddad", "participant", school_id=school, klantmanager_id=km,
+                               regime="wi2021", route="b1")
+    return school, gemeente, km, amira
+
+
+async def test_an_arabic_participant_reads_the_notice_before_the_menu(bot, world, client):
+    _, _, _, amira = await people_of_a_school(world)
+    user = await client.user(1301, "Amira", language_code="ar")
+    await user.send(f"/start {await world.code(amira)}")
+    await user.press(LANGUAGES["ar"], await user.wait_for_message())
+    await user.wait_for_message()  # "Language: ..."
+    notice = await user.wait_for_message()
+    assert "الخصوصية" in notice.text, "the notice is in Arabic"
+    assert len(notice.button_texts) == 2 and not notice.button_texts[0].isascii()
+    await user.send("/help")
+    again = await user.wait_for_message()
+    assert again.text == notice.text, "nothing else before the notice is read"
+    await user.press(notice.button_texts[0], again)
+    full = await user.wait_for_message()
+    assert len(full.text) > len(notice.text)
+    await user.press(full.button_texts[-1], full)
+    greeting = await user.wait_for_message()
+    assert "مرحبًا" in greeting.text and greeting.buttons, "the menu comes after the notice"
+
+
+async def test_a_changed_school_text_is_shown_once_and_staff_read_the_staff_version(
+        bot, world, client):
+    school, gemeente, km, amira = await people_of_a_school(world)
+    user = await client.user(1302, "Amira")
+    await link(world, user, amira, "nl")
+    await admin(bot, "privacy", "notice", "--school", str(school), "--lang", "nl",
+                "Onze school bewaart je gegevens zorgvuldig.")
+    await user.send("/help")
+    notice = await user.wait_for_message()
+    assert notice.text == "Onze school bewaart je gegevens zorgvuldig."
+    await user.press(notice.button_texts[-1], notice)
+    await user.wait_for_message()  # the greeting
+    await user.send("/help")
+    assert "Wat je kunt doen" in (await user.wait_for_message()).text, "shown only once"
+
+    staff = await client.user(1303, "Petra")
+    await staff.send(f"/start {await world.code(km)}")
+    await staff.press(LANGUAGES["en"], await staff.wait_for_message())
+    await staff.wait_for_message()
+    staff_notice = await staff.wait_for_message()
+    assert "how to handle participants' data" in staff_notice.text
+
+
+async def test_drafts_and_outbox_texts_are_gone_after_their_retention(bot, world, client, clock):
+    _, _, km, amira = await people_of_a_school(world)
+    user = await client.user(1304, "Amira")
+    await link(world, user, amira, "nl")
+    await user.send("/klacht")
+    await user.wait_for_message()
+    await user.press(0, await user.wait_for_message())  # a topic: the draft now holds it
+    await admin(bot, "outbox", "--ping", str(amira))
+    bot.services.outbox.kick()
+    for _ in range(500):  # the dispatcher sends it and records it as sent
+        if (await states(bot.db)).get("sent"):
+            break
+        await asyncio.sleep(0.02)
+    assert (await states(bot.db)).get("sent") == 1
+    held = await retention_report(bot)
+    assert held["drafts"]["held"] >= 1 and held["outbox"]["held"] >= 1
+
+    clock.advance(days=31)
+    await bot.sweep()
+    report = await retention_report(bot)
+    assert report["drafts"]["held"] == 0 and report["outbox"]["held"] == 0
+    assert report["drafts"]["removed"] >= 1 and report["outbox"]["removed"] >= 1
