@@ -94,3 +94,28 @@ async def test_drafts_and_outbox_texts_are_gone_after_their_retention(bot, world
     report = await retention_report(bot)
     assert report["drafts"]["held"] == 0 and report["outbox"]["held"] == 0
     assert report["drafts"]["removed"] >= 1 and report["outbox"]["removed"] >= 1
+
+
+async def test_a_klantmanagers_caseload_view_is_in_the_audit_trail_and_in_gedeeld(
+        bot, world, client):
+    _, _, km, amira = await people_of_a_school(world)
+    participant = await client.user(1305, "Amira")
+    await link(world, participant, amira, "en")
+    petra = await client.user(1306, "Petra")
+    await link(world, petra, km, "nl")
+    await participant.send("/gedeeld")
+    assert "Nobody has looked at your data" in (await participant.wait_for_message()).text
+
+    await petra.send("/caseload")
+    overview = await petra.wait_for_message()
+    await petra.press("Amira Haddad", overview)
+    await petra.wait_for_message()
+
+    trail = json.loads(await admin(bot, "privacy", "audit", "--person", str(amira), "--json"))
+    assert [(row["who"], row["what"]) for row in trail] == [
+        ("Petra Kloosterman", "attendance"), ("Petra Kloosterman", "caseload")]
+    await participant.send("/gedeeld")
+    shown = (await participant.wait_for_message()).text
+    assert "Who looked at your data" in shown
+    assert "Petra Kloosterman" in shown and "you in the list of their participants" in shown
+    assert "your lessons and attendance" in shown

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.i18n import N_
 from storage import privacy as store
 from storage.database import Database, Tx
 from storage.people import Person
@@ -16,7 +17,15 @@ ATTENDANCE = "attendance"
 KLACHT = "klacht"
 REPORT = "report"
 EXPORT = "export"
-WHAT = (CASELOAD, PARTICIPANT, ATTENDANCE, KLACHT, REPORT, EXPORT)
+# What the participant reads in /gedeeld for each kind of view.
+WHAT = {
+    CASELOAD: N_("you in the list of their participants"),
+    PARTICIPANT: N_("your details"),
+    ATTENDANCE: N_("your lessons and attendance"),
+    KLACHT: N_("your klacht"),
+    REPORT: N_("you in a report"),
+    EXPORT: N_("an export of all your data"),
+}
 
 
 async def record(db: Database | Tx, actor: Person | None, subjects: list[int], what: str,
