@@ -45,6 +45,7 @@ from conversations import (
     klacht,
     klacht_handling,
     language,
+    mijngegevens,
     mijnklachten,
     onboarding,
     outbox_chats,
@@ -79,7 +80,9 @@ class Feature:
 GATE = Feature("gate", handlers=(gate.register,))
 ONBOARDING = Feature("onboarding", commands=onboarding.COMMANDS, handlers=(onboarding.register,))
 LANGUAGE = Feature("language", commands=language.COMMANDS, handlers=(language.register,))
-PRIVACY = Feature("privacy", handlers=(privacy_notice.register,), sweeps=bot.privacy.SWEEPS,
+PRIVACY = Feature("privacy", commands=mijngegevens.COMMANDS,
+                  handlers=(privacy_notice.register, mijngegevens.register),
+                  sweeps=bot.privacy.SWEEPS, menu=mijngegevens.MENU,
                   admin=(privacy_admin.add_admin_commands,))
 KLACHTEN = Feature(
     "klachten",
@@ -122,6 +125,7 @@ HELP = Feature("help", commands=help.COMMANDS, handlers=(help.register,))
 # The order commands appear in menus and /help: what people use most comes first.
 COMMAND_ORDER: tuple[str, ...] = (
     "rooster", "afmelden", "klacht", "mijnklachten", "uren", "overstap", "gedeeld",
+    "mijngegevens",
     "caseload", "activiteiten", "klachten", "overstappen", "taal", "help", "start",
 )
 

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+from datetime import date
 
 from bot.app import run_admin
 from bot.i18n import LANGUAGES
+from storage import sharing
+from tests.attendance_world import at, group, lesson, register
+from tests.klacht_world import file_klacht, linked, school_with_handlers
 from tests.outbox_world import states
 from tests.support import link
 
@@ -119,3 +123,42 @@ async def test_a_klantmanagers_caseload_view_is_in_the_audit_trail_and_in_gedeel
     assert "Who looked at your data" in shown
     assert "Petra Kloosterman" in shown and "you in the list of their participants" in shown
     assert "your lessons and attendance" in shown
+
+
+async def test_mijngegevens_gives_a_pdf_and_json_with_only_their_own_data(bot, world, client):
+    ids = await school_with_handlers(world)
+    yonas = await world.person("Yonas Berhe", "participant", school_id=ids["school"],
+                               klantmanager_id=ids["km"], regime="wi2021", route="b1")
+    ids["senait"] = await world.person("Senait Tesfay", "participant", school_id=ids["school"],
+                                       klantmanager_id=ids["km"], regime="wi2021",
+                                       external_id="P-7")
+    senait = await linked(world, client, ids, "senait", 1310, "tr")
+    other = await client.user(1311, "Yonas")
+    await link(world, other, yonas, "nl")
+    await file_klacht(bot, senait, "tr", topic="The teacher", text="De docent schreeuwt tegen mij")
+    await file_klacht(bot, other, "nl", topic="The teacher", text="Geheim verhaal van Yonas")
+    group_id = await group(bot.db, ids["school"], [(ids["senait"], date(2026, 9, 1), None)])
+    lesson_id = await lesson(bot.db, ids["school"], group_id, at(date(2026, 11, 2), 9))
+    async with bot.db.transaction() as tx:
+        await sharing.log_sharing(tx, ids["senait"], f"school:{ids['school']}", ["rooster"],
+                                  "overstap", bot.clock.now())
+    await register(bot, world.keys[f"school:{ids['school']}"], [
+        (lesson_id, "P-7", "absent", "ill")])
+
+    await senait.send("/mijngegevens")
+    await senait.wait_for_message()
+    pdf = await senait.wait_for_message()
+    document = await senait.wait_for_message()
+    assert pdf.document["file_name"].endswith(".pdf")
+    assert (await senait.download(pdf)).startswith(b"%PDF")
+    data = json.loads(await senait.download(document))
+    assert data["person"][0]["name"] == "Senait Tesfay"
+    assert [k["description"] for k in data["klachten"]] == ["De docent schreeuwt tegen mij"]
+    assert data["shared"][0]["recipient"] == f"school:{ids['school']}"
+    assert [row["status"] for row in data["attendance"]] == ["absent_ill"]
+    text = json.dumps(data, ensure_ascii=False)
+    assert "Yonas" not in text and "Geheim" not in text, "nothing of another participant"
+
+    trail = json.loads(await admin(bot, "privacy", "audit", "--person", str(ids["senait"]),
+                                   "--json"))
+    assert trail[0]["what"] == "export"

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.i18n import LANGUAGES
-from bot.privacy import retention
+from bot.i18n import LANGUAGES, I18n
+from bot.privacy import export, retention
 from bot.refusal import Refused
 from storage import orgs, people
 from storage import privacy as store
@@ -56,6 +56,25 @@ async def read_audit(args, ctx) -> list:
              "what": entry.what} for entry in entries]
 
 
+async def export_person(args, ctx) -> dict:
+    """An access request by mail or at the desk: the same PDF and JSON as /mijngegevens."""
+    person = await people.get_person(ctx.db, args.person)
+    if person is None:
+        raise Refused(f"person {args.person} does not exist")
+    out = Path(args.out)
+    if not out.is_dir():
+        raise Refused(f"privacy export: {out} is not a folder")
+    now = ctx.clock.now()
+    data = await export.collect(ctx.db, person, None, now, via="admin")
+    language = args.lang or await people.person_language(ctx.db, person.id)
+    stem = out / f"gegevens-{person.id}-{now:%Y-%m-%d}"
+    stem.with_suffix(".json").write_bytes(export.as_json(data))
+    stem.with_suffix(".pdf").write_bytes(export.as_pdf(data, I18n(ctx.settings.tz), language))
+    return {"person": person.id, "json": str(stem.with_suffix(".json")),
+            "pdf": str(stem.with_suffix(".pdf")),
+            "sections": sum(1 for rows in data.values() if rows)}
+
+
 def add_admin_commands(sub) -> None:
     p = sub.add_parser("privacy", help="privacy: notice texts, retention, audit trail")
     inner = p.add_subparsers(dest="privacy_command", required=True, parser_class=type(p))
@@ -76,3 +95,9 @@ def add_admin_commands(sub) -> None:
     q.add_argument("--person", type=int, help="only about this participant")
     q.add_argument("--limit", type=int, default=200)
     q.set_defaults(fn=read_audit)
+    q = inner.add_parser("export", help="everything stored about a person: a PDF and a JSON "
+                                        "file (an access request by mail or at the desk)")
+    q.add_argument("person", type=int)
+    q.add_argument("--out", default=".", help="folder to write both files to")
+    q.add_argument("--lang", help="language of the PDF (default: the person's)")
+    q.set_defaults(fn=export_person)
