@@ -76,6 +76,24 @@ async def acknowledge(db: Database, person_id: int, notice_key: str, now: dateti
         " read_at = excluded.read_at", (person_id, notice_key, to_db(now)))
 
 
+# ---- health reasons in chat ----------------------------------------------------------------
+
+async def set_health_reason_in_chat(db: Database, gemeente_id: int, allowed: bool) -> int:
+    return await db.execute("UPDATE gemeenten SET health_reason_in_chat = ? WHERE id = ?",
+                            (int(allowed), gemeente_id))
+
+
+async def klantmanagers_told_health(db: Db, klantmanager_ids: set[int]) -> set[int]:
+    """The klantmanagers whose gemeente allowed naming a health reason in chat."""
+    if not klantmanager_ids:
+        return set()
+    marks = ",".join("?" * len(klantmanager_ids))
+    rows = await db.fetchall(
+        "SELECT p.id FROM people p JOIN gemeenten g ON g.id = p.gemeente_id"
+        f" WHERE g.health_reason_in_chat = 1 AND p.id IN ({marks})", tuple(klantmanager_ids))
+    return {row["id"] for row in rows}
+
+
 # ---- audit trail ---------------------------------------------------------------------------
 
 async def audit(db: Db, actor_id: int | None, actor: str, subject_ids: list[int], what: str,

@@ -75,6 +75,15 @@ async def export_person(args, ctx) -> dict:
             "sections": sum(1 for rows in data.values() if rows)}
 
 
+async def health_in_chat(args, ctx) -> dict:
+    if await orgs.gemeente_name(ctx.db, args.gemeente) is None:
+        raise Refused(f"gemeente {args.gemeente} does not exist")
+    await store.set_health_reason_in_chat(ctx.db, args.gemeente, args.allow)
+    return {"gemeente": args.gemeente,
+            "alerts in Telegram": "name the reason (ill)" if args.allow
+            else "say 'absent, reason reported'"}
+
+
 def add_admin_commands(sub) -> None:
     p = sub.add_parser("privacy", help="privacy: notice texts, retention, audit trail")
     inner = p.add_subparsers(dest="privacy_command", required=True, parser_class=type(p))
@@ -101,3 +110,10 @@ def add_admin_commands(sub) -> None:
     q.add_argument("--out", default=".", help="folder to write both files to")
     q.add_argument("--lang", help="language of the PDF (default: the person's)")
     q.set_defaults(fn=export_person)
+    q = inner.add_parser("health-in-chat", help="whether verzuim alerts over Telegram to a "
+                                                "gemeente's klantmanagers may say 'ill'")
+    q.add_argument("gemeente", type=int)
+    allow = q.add_mutually_exclusive_group(required=True)
+    allow.add_argument("--allow", action="store_true")
+    allow.add_argument("--deny", action="store_true")
+    q.set_defaults(fn=health_in_chat)

@@ -39,3 +39,7 @@ CREATE TABLE privacy_retention_log (
     removed INTEGER NOT NULL,
     PRIMARY KEY (kind, day)
 );
+
+-- Whether alerts over Telegram to this gemeente's klantmanagers may name a health reason ("ill");
+-- by default they say "absent, reason reported" and the reason is seen in /caseload only.
+ALTER TABLE gemeenten ADD COLUMN health_reason_in_chat INTEGER NOT NULL DEFAULT 0;
