@@ -24,6 +24,10 @@ async def retention_report(bot) -> dict:
     return {row["kind"]: row for row in rows}
 
 
+def reminders(messages) -> list:
+    return [m for m in messages if "Reminder" in (m.text or "")]
+
+
 async def people_of_a_school(world):
     gemeente = await world.gemeente()
     school = await world.school()
@@ -162,3 +166,33 @@ async def test_mijngegevens_gives_a_pdf_and_json_with_only_their_own_data(bot, w
     trail = json.loads(await admin(bot, "privacy", "audit", "--person", str(ids["senait"]),
                                    "--json"))
     assert trail[0]["what"] == "export"
+
+
+async def test_an_erasure_request_not_handled_in_time_reminds_the_privacy_contact(
+        bot, world, client, clock):
+    ids = await school_with_handlers(world)
+    senait = await linked(world, client, ids, "senait", 1320, "en")
+    carla = await linked(world, client, ids, "carla", 1321, "en")
+    await senait.send("/mijngegevens")
+    offer = await senait.wait_for_message()
+    await senait.press("Ask to erase my data", offer)
+    recorded = await senait.wait_for_message(contains="recorded")
+    assert "December" in recorded.text or "december" in recorded.text, "a month from now"
+    told = await carla.wait_for_message(contains="Privacy request")
+    assert "Senait Tesfay" in told.text and "erasure" in told.text
+
+    clock.advance(days=20)
+    await bot.sweep()
+    assert not reminders(await carla.messages()), "not yet: more than a week left"
+    clock.advance(days=4)
+    await bot.sweep()
+    reminder = await carla.wait_for_message(contains="Reminder")
+    assert "Senait Tesfay" in reminder.text
+    await bot.sweep()
+    assert len(reminders(await carla.messages())) == 1, "reminded once"
+
+    request = json.loads(await admin(bot, "privacy", "requests", "--json"))[0]
+    await admin(bot, "privacy", "handle", str(request["id"]))
+    erased = await senait.wait_for_message(contains="erase")
+    assert "What stays" in erased.text and "urenverklaring" in erased.text
+    assert json.loads(await admin(bot, "privacy", "requests", "--json")) == []

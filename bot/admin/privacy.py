@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.i18n import LANGUAGES, I18n
-from bot.privacy import export, retention
+from bot.privacy import export, requests, retention
 from bot.refusal import Refused
-from storage import orgs, people
+from storage import orgs, people, privacy_requests
 from storage import privacy as store
 
 MAX_NOTICE = 3500  # one Telegram message with room for the buttons
@@ -84,6 +84,19 @@ async def health_in_chat(args, ctx) -> dict:
             else "say 'absent, reason reported'"}
 
 
+async def list_requests(args, ctx) -> list:
+    return [{"id": r.id, "person": f"{r.person_name} ({r.person_id})", "kind": r.kind,
+             "received": r.received_at.date().isoformat(), "due": r.due_at.date().isoformat(),
+             "done": r.done_at.date().isoformat() if r.done_at else "-",
+             "details": r.details[:60] or "-"}
+            for r in await privacy_requests.listing(ctx.db, open_only=not args.all)]
+
+
+async def handle_request(args, ctx) -> dict:
+    return await requests.carry_out(ctx.db, args.request, (args.answer or "").strip(),
+                                    ctx.clock.now())
+
+
 def add_admin_commands(sub) -> None:
     p = sub.add_parser("privacy", help="privacy: notice texts, retention, audit trail")
     inner = p.add_subparsers(dest="privacy_command", required=True, parser_class=type(p))
@@ -117,3 +130,10 @@ def add_admin_commands(sub) -> None:
     allow.add_argument("--allow", action="store_true")
     allow.add_argument("--deny", action="store_true")
     q.set_defaults(fn=health_in_chat)
+    q = inner.add_parser("requests", help="correction and erasure requests with their deadlines")
+    q.add_argument("--all", action="store_true", help="also the handled ones")
+    q.set_defaults(fn=list_requests)
+    q = inner.add_parser("handle", help="carry out an erasure request, or answer a correction")
+    q.add_argument("request", type=int)
+    q.add_argument("--answer", help="for a correction: what was corrected, or why not")
+    q.set_defaults(fn=handle_request)

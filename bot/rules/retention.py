@@ -47,3 +47,21 @@ def is_past(periods: Periods, kind: str, measured_from: datetime, now: datetime)
     """True when a row of ``kind`` measured from ``measured_from`` must go now."""
     require_aware(measured_from)
     return measured_from < cutoff(periods, kind, now)
+
+
+# A request for access, correction or erasure is answered within one month of receipt (AVG art.
+# 12(3)); the privacy contacts are reminded this long before the deadline.
+REMIND_BEFORE = timedelta(days=7)
+
+
+def one_month_after(moment: datetime) -> datetime:
+    """The same day and time a month later; the month's last day when it is shorter (31 January
+    gives 28 or 29 February)."""
+    require_aware(moment)
+    year, month = (moment.year + 1, 1) if moment.month == 12 else (moment.year, moment.month + 1)
+    for day in range(moment.day, 27, -1):
+        try:
+            return moment.replace(year=year, month=month, day=day)
+        except ValueError:
+            continue
+    return moment.replace(year=year, month=month, day=min(moment.day, 28))

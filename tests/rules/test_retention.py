@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.rules.retention import KINDS, Periods, cutoff, is_past
+from bot.rules.retention import KINDS, Periods, cutoff, is_past, one_month_after
 
 PERIODS = Periods(drafts=timedelta(days=7), outbox=timedelta(days=30),
                   link_codes=timedelta(days=30), alerts=timedelta(days=180),
@@ -45,3 +45,17 @@ def test_dependent_kinds_follow_their_record():
 def test_naive_moments_are_refused():
     with pytest.raises(ValueError):
         is_past(PERIODS, "audit", datetime(2026, 1, 1), NOW)
+
+
+@given(moment=moments)
+def test_a_request_is_due_a_calendar_month_later(moment):
+    due = one_month_after(moment)
+    assert timedelta(days=28) <= due - moment <= timedelta(days=31)
+    assert due.day == moment.day or due.month != (due + timedelta(days=1)).month
+    assert due.time() == moment.time()
+
+
+def test_the_end_of_a_longer_month_falls_on_the_last_day_of_the_next():
+    assert one_month_after(datetime(2027, 1, 31, 9, tzinfo=UTC)).date().isoformat() == "2027-02-28"
+    assert one_month_after(datetime(2028, 1, 30, 9, tzinfo=UTC)).date().isoformat() == "2028-02-29"
+    assert one_month_after(datetime(2026, 12, 15, 9, tzinfo=UTC)).date().isoformat() == "2027-01-15"
