@@ -6,6 +6,8 @@ recorded with a deadline of one month by ``bot/privacy/requests.py``."""
 
 from __future__ import annotations
 
+import asyncio
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
     Application,
@@ -28,7 +30,7 @@ PREFIX = "pv:"
 WAITING = "privacy_correction"
 MAX_DETAILS = 2000
 # Before the other features' text handlers, so a typed correction is not taken for anything else.
-TEXT_GROUP = -1
+TEXT_GROUP = -50
 
 
 async def send_export(update: Update, context: BotContext) -> None:
@@ -47,8 +49,9 @@ async def send_export(update: Update, context: BotContext) -> None:
             [InlineKeyboardButton(tr.f_("Ask to erase my data"), callback_data=PREFIX + "erase")],
         ]))
     stamp = now.strftime("%Y-%m-%d")
-    await chat.send_document(document=export.as_pdf(data, services.i18n, tr.language),
-                             filename=f"mijngegevens-{stamp}.pdf")
+    # Drawing the PDF takes a second or two (the font is read each time): off the event loop.
+    pdf = await asyncio.to_thread(export.as_pdf, data, services.i18n, tr.language)
+    await chat.send_document(document=pdf, filename=f"mijngegevens-{stamp}.pdf")
     await chat.send_document(document=export.as_json(data), filename=f"mijngegevens-{stamp}.json")
 
 

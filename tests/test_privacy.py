@@ -196,3 +196,21 @@ async def test_an_erasure_request_not_handled_in_time_reminds_the_privacy_contac
     erased = await senait.wait_for_message(contains="erase")
     assert "What stays" in erased.text and "urenverklaring" in erased.text
     assert json.loads(await admin(bot, "privacy", "requests", "--json")) == []
+
+
+async def test_a_typed_correction_reaches_the_privacy_contact_and_is_answered(bot, world, client):
+    ids = await school_with_handlers(world)
+    senait = await linked(world, client, ids, "senait", 1330, "nl")
+    carla = await linked(world, client, ids, "carla", 1331, "en")
+    await senait.send("/mijngegevens")
+    await senait.press("Vraag om een correctie", await senait.wait_for_message())
+    await senait.wait_for_message(contains="Schrijf")
+    await senait.send("Mijn naam is Senait Tesfay Gebre, niet Senait Tesfay")
+    await senait.wait_for_message(contains="vastgelegd")
+    told = await carla.wait_for_message(contains="Privacy request")
+    assert "correction" in told.text and "Tesfay Gebre" in told.text
+
+    request = json.loads(await admin(bot, "privacy", "requests", "--json"))[0]
+    await admin(bot, "privacy", "handle", str(request["id"]), "--answer", "Naam aangepast.")
+    answered = await senait.wait_for_message(contains="beantwoord")
+    assert "Naam aangepast." in answered.text
