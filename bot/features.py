@@ -30,6 +30,7 @@ from bot.api import attendance as attendance_api
 from bot.api import feed as feed_api
 from bot.api import klachten as klachten_api
 from bot.api import overstap as overstap_api
+from bot.api import privacy as privacy_api
 from bot.api import rooster as rooster_api
 from bot.api import verify as verify_api
 from bot.outbox import sweep as outbox_sweep
@@ -83,6 +84,7 @@ LANGUAGE = Feature("language", commands=language.COMMANDS, handlers=(language.re
 PRIVACY = Feature("privacy", commands=mijngegevens.COMMANDS,
                   handlers=(privacy_notice.register, mijngegevens.register),
                   sweeps=bot.privacy.SWEEPS, menu=mijngegevens.MENU,
+                  routes=(privacy_api.router,),
                   admin=(privacy_admin.add_admin_commands,))
 KLACHTEN = Feature(
     "klachten",

@@ -121,9 +121,18 @@ class AuditEntry:
 
 
 async def audit_entries(db: Db, subject_id: int | None = None, actor_id: int | None = None,
-                        limit: int = 200) -> list[AuditEntry]:
-    """Audit entries, newest first, for one subject or actor or all."""
+                        limit: int = 200, school_id: int | None = None,
+                        gemeente_id: int | None = None) -> list[AuditEntry]:
+    """Audit entries, newest first, for one subject or actor or all; with ``school_id`` or
+    ``gemeente_id`` only about that school's participants or that gemeente's caseloads."""
     where, params = [], []
+    if school_id is not None:
+        where.append("a.subject_id IN (SELECT id FROM people WHERE school_id = ?)")
+        params.append(school_id)
+    if gemeente_id is not None:
+        where.append("a.subject_id IN (SELECT s.id FROM people s JOIN people k"
+                     " ON k.id = s.klantmanager_id WHERE k.gemeente_id = ?)")
+        params.append(gemeente_id)
     if subject_id is not None:
         where.append("a.subject_id = ?")
         params.append(subject_id)

@@ -214,3 +214,29 @@ async def test_a_typed_correction_reaches_the_privacy_contact_and_is_answered(bo
     await admin(bot, "privacy", "handle", str(request["id"]), "--answer", "Naam aangepast.")
     answered = await senait.wait_for_message(contains="beantwoord")
     assert "Naam aangepast." in answered.text
+
+
+async def test_a_school_sets_its_notice_and_reads_who_looked_through_the_api(bot, world, client):
+    school, gemeente, km, amira = await people_of_a_school(world)
+    other_school = await world.school("Andere School")
+    user = await client.user(1340, "Amira")
+    await link(world, user, amira, "nl")
+    petra = await client.user(1341, "Petra")
+    await link(world, petra, km, "nl")
+    await petra.send("/caseload")
+    await petra.wait_for_message()
+
+    async with bot.api(world.keys[f"school:{school}"]) as api:
+        answer = await api.put("/api/v1/privacy/notice/participant/nl",
+                               json={"text": "Onze eigen privacytekst."})
+        assert answer.status_code == 200 and answer.json()["version"] == 1
+        assert (await api.put("/api/v1/privacy/notice/participant/xx",
+                              json={"text": "x"})).status_code == 422
+        trail = (await api.get("/api/v1/privacy/audit")).json()
+    assert [(row["who"], row["participant_id"], row["what"]) for row in trail] == [
+        ("Petra Kloosterman", amira, "caseload")]
+    async with bot.api(world.keys[f"school:{other_school}"]) as api:
+        assert (await api.get("/api/v1/privacy/audit")).json() == [], "only its own participants"
+
+    await user.send("/help")
+    assert (await user.wait_for_message()).text == "Onze eigen privacytekst."
