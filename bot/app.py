@@ -37,6 +37,7 @@ from bot.features import (
     ONBOARDING,
     OUTBOX,
     OVERSTAP,
+    PRIVACY,
     ROOSTER,
     UREN,
     VERZUIM,
@@ -60,7 +61,7 @@ log = logging.getLogger(__name__)
 # Registration order: the gate first (it resolves the person and language of every update),
 # the help fallbacks last (they answer whatever no feature took).
 FEATURES: tuple[Feature, ...] = (
-    GATE, ONBOARDING, LANGUAGE, KLACHTEN, OVERSTAP, ATTENDANCE, VERZUIM, UREN, AFMELDEN,
+    GATE, ONBOARDING, LANGUAGE, PRIVACY, KLACHTEN, OVERSTAP, ATTENDANCE, VERZUIM, UREN, AFMELDEN,
     CASELOAD, OUTBOX, ROOSTER, ACTIVITIES, HELP,
 )
 

@@ -18,16 +18,19 @@ from typing import Any
 from telegram.ext import Application
 
 import bot.klachten
+import bot.privacy
 import bot.uren
 import bot.verzuim
 from bot.admin import klachten as klachten_admin
 from bot.admin import outbox as outbox_admin
 from bot.admin import overstap as overstap_admin
+from bot.admin import privacy as privacy_admin
 from bot.api import activities as activities_api
 from bot.api import attendance as attendance_api
 from bot.api import feed as feed_api
 from bot.api import klachten as klachten_api
 from bot.api import overstap as overstap_api
+from bot.api import privacy as privacy_api
 from bot.api import rooster as rooster_api
 from bot.api import verify as verify_api
 from bot.outbox import sweep as outbox_sweep
@@ -43,12 +46,14 @@ from conversations import (
     klacht,
     klacht_handling,
     language,
+    mijngegevens,
     mijnklachten,
     onboarding,
     outbox_chats,
     overstap,
     overstap_answers,
     overstap_handling,
+    privacy_notice,
     rooster,
     uren,
     uren_note,
@@ -77,6 +82,11 @@ class Feature:
 GATE = Feature("gate", handlers=(gate.register,))
 ONBOARDING = Feature("onboarding", commands=onboarding.COMMANDS, handlers=(onboarding.register,))
 LANGUAGE = Feature("language", commands=language.COMMANDS, handlers=(language.register,))
+PRIVACY = Feature("privacy", commands=mijngegevens.COMMANDS,
+                  handlers=(privacy_notice.register, mijngegevens.register),
+                  sweeps=bot.privacy.SWEEPS, menu=mijngegevens.MENU,
+                  routes=(privacy_api.router,),
+                  admin=(privacy_admin.add_admin_commands,))
 KLACHTEN = Feature(
     "klachten",
     commands=mijnklachten.COMMANDS + klacht_handling.COMMANDS + klacht.COMMANDS,
@@ -119,6 +129,7 @@ HELP = Feature("help", commands=help.COMMANDS, handlers=(help.register,))
 # The order commands appear in menus and /help: what people use most comes first.
 COMMAND_ORDER: tuple[str, ...] = (
     "rooster", "afmelden", "klacht", "mijnklachten", "uren", "overstap", "gedeeld",
+    "mijngegevens",
     "caseload", "activiteiten", "klachten", "overstappen", "taal", "help", "start",
 )
 

@@ -39,6 +39,7 @@ from bot.klachten.limits import has_words
 from bot.klachten.notices import HANDLER_PREFIX, handler_keyboard, klacht_card, outcome_label
 from bot.klachten.topics import CLOSING_OUTCOMES
 from bot.outbox import enqueue
+from bot.privacy import audit
 from bot.rules.klacht_deadlines import can_refuse_treatment
 from bot.services import Command, Services
 from storage import klachten as store
@@ -233,6 +234,7 @@ async def show_files(update: Update, context: BotContext) -> None:
         return await refuse(update, Refused("files: no right", context.tr.s_(
             "You cannot do this for this klacht.")), klacht_id)
     await update.callback_query.answer()
+    await audit.record(db, person, [klacht.participant_id], audit.KLACHT, context.services.now())
     await send_files(update, context, await store.attachments(db, klacht.id))
 
 
@@ -448,6 +450,8 @@ async def open_klachten(update: Update, context: BotContext) -> None:
         async with db.transaction() as tx:
             params = await routing.card_params(tx, klacht) | {"description": klacht.description}
         files = bool(params["attachments"])
+        await audit.record(db, person, [klacht.participant_id], audit.KLACHT,
+                           context.services.now())
         await update.effective_chat.send_message(
             tr.lines([klacht_card(tr, params), tr.s_("Now: {state}",
                                                      state=state_label(context, klacht.state))]),

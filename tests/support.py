@@ -124,5 +124,7 @@ async def link(world: World, user: SandboxUser, person_id: int, language: str) -
     assert picker.buttons, "expected the language picker"
     await user.press(LANGUAGES[language], picker)
     await user.wait_for_message()  # "Language: ..."
+    notice = await user.wait_for_message()  # the privacy notice, before anything else
+    await user.press(notice.button_texts[-1], notice)  # "Go on"
     await user.wait_for_message()  # greeting with the role's menu
     await asyncio.sleep(0)

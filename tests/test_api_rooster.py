@@ -272,6 +272,8 @@ async def test_participant_created_through_the_api_links_with_the_returned_code(
     picker = await user.wait_for_message()
     await user.press("دری", picker)
     await user.wait_for_message()
+    notice = await user.wait_for_message()  # the privacy notice, then the greeting
+    await user.press(notice.button_texts[-1], notice)
     assert "Hamid Rahimi" in (await user.wait_for_message()).text
     async with bot.api(key) as api:
         assert (await api.get("/api/v1/participants/P-100")).json()["linked"] is True
