@@ -20,7 +20,8 @@ def calendar(rrule: str = "FREQ=WEEKLY;COUNT=2", location: str = "Hengelo, Markt
         "UID:b1@taalschool.example", "DTSTAMP:20261101T120000Z",
         "DTSTART;TZID=Europe/Amsterdam:20261123T090000",
         "DTEND;TZID=Europe/Amsterdam:20261123T120000", f"RRULE:{rrule}", "SUMMARY:NT2 B1",
-        f"LOCATION:{location}", "END:VEVENT", "END:VCALENDAR", ""])
+        f"LOCATION:{location}", "ORGANIZER;CN=Marieke de Boer:mailto:marieke@taalschool.example",
+        "END:VEVENT", "END:VCALENDAR", ""])
 
 
 @pytest.mark.parametrize("rrule,location,why", [
@@ -32,13 +33,14 @@ async def test_an_ics_upload_follows_the_json_apis_rules(bot, world, rrule, loca
     key, _, _, _ = await school_with_group(bot, world)
     async with bot.api(key) as api:
         response = await api.post("/api/v1/groups/B1-OCHTEND/calendar",
-                                  content=calendar(rrule, location), headers=HEADERS)
+                                  content=calendar(rrule, location), headers=HEADERS,
+                                  params={"mode": "classroom"})
         assert response.status_code == 422, response.text
         assert why in response.text
         assert (await api.get("/api/v1/lessons", params={
             "from": "2026-11-01", "to": "2027-01-31"})).json() == []
         fine = await api.post("/api/v1/groups/B1-OCHTEND/calendar", content=calendar(),
-                              headers=HEADERS)
+                              headers=HEADERS, params={"mode": "classroom"})
         assert fine.status_code == 200 and fine.json()["lessons_created"] == 2
 
 
