@@ -154,7 +154,9 @@ def api_planning(now) -> dict:
                                     for chat in API_CHATS]}],
             "lessons": [{"external_id": "L-CRASH", "group": "G-CRASH", "kind": "NT2",
                          "start": start.isoformat(),
-                         "end": (start + timedelta(hours=2)).isoformat()}]}
+                         "end": (start + timedelta(hours=2)).isoformat(), "level": "A2",
+                         "location": "Hengelo, Marktstraat 12", "mode": "classroom",
+                         "teacher": "Marieke de Boer"}]}
 
 
 # From the request's arrival to well after its commit (measured: the transaction falls around
