@@ -14,9 +14,9 @@ from tests.klacht_world import (
     klacht_row,
     linked,
     new_message,
-    press_forged,
     school_with_handlers,
 )
+from tests.support import press_forged
 
 SORRY = "Sorry, something went wrong"
 

@@ -5,24 +5,10 @@ schools' own buttons for the handover conversation and the placement."""
 from __future__ import annotations
 
 import json
-import secrets
 
 from bot.app import run_admin
-from bot.sandbox.state import PendingQuery
 from tests.overstap_world import build
-from tests.support import link
-
-
-def press_forged(sandbox, user, message, data: str) -> None:
-    """What a modified Telegram client can send: callback data the bot never put on a button
-    (the sandbox's own press refuses that, so the query is queued directly)."""
-    state = sandbox.state
-    chat = state.chats[user.user_id]
-    query_id = str(secrets.randbits(63))
-    state.queries[query_id] = PendingQuery(query_id, user.user_id, message.message_id, data)
-    state.enqueue("callback_query", {"id": query_id, "from": state.require_user(user.user_id),
-                                     "message": chat.live_message(message.message_id),
-                                     "chat_instance": chat.chat_instance, "data": data})
+from tests.support import link, press_forged
 
 
 async def next_new(user):
