@@ -24,9 +24,6 @@ from bot.secret_key import open_database
 from storage import orgs, people
 from storage.database import Database
 
-# Admin commands refuse with the feature layer's error type (services raise it too).
-AdminError = Refused  # the name feature modules used before bot/refusal.py
-
 
 @dataclass
 class AdminContext:
