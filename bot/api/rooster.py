@@ -86,16 +86,11 @@ async def _apply(svc: Services, school_id: int, planning: Planning,
 
 
 def _result(outcome: Outcome, skipped=()) -> PushResult:
-    return PushResult(
-        participants_created=outcome.participants_created,
-        participants_updated=outcome.participants_updated, link_codes=outcome.link_codes,
-        groups_created=outcome.groups_created, groups_updated=outcome.groups_updated,
-        lessons_created=outcome.lessons_created, lessons_updated=outcome.lessons_updated,
-        lessons_unchanged=outcome.lessons_unchanged, lessons_cancelled=outcome.lessons_cancelled,
-        holidays_created=outcome.holidays_created, holidays_updated=outcome.holidays_updated,
-        notified_participants=outcome.notified_participants,
-        conflicts_opened=outcome.conflicts_opened, conflicts_resolved=outcome.conflicts_resolved,
-        skipped=[SkippedEvent(uid=uid[:200], reason=reason) for uid, reason in skipped])
+    """The push's counts as the API reports them (the lesson details stay inside)."""
+    counts = {name: getattr(outcome, name) for name in PushResult.model_fields
+              if name != "skipped"}
+    return PushResult(**counts, skipped=[SkippedEvent(uid=uid[:200], reason=reason)
+                                         for uid, reason in skipped])
 
 
 def _not_found(what: str):
