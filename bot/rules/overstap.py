@@ -116,22 +116,22 @@ class IllegalTransition(ValueError):
     """The event is not possible in this state (a stale or forged action)."""
 
 
-def next_state(kind: str, state: State | str, event: Event | str) -> State:
-    """The state after ``event``; raises IllegalTransition when it is not possible now."""
+def _transition(kind: str, state: State | str, event: Event | str) -> tuple[State, Party]:
     try:
-        return TRANSITIONS[(kind, State(state), Event(event))][0]
+        return TRANSITIONS[(kind, State(state), Event(event))]
     except (KeyError, ValueError):
         raise IllegalTransition(
             f"{event} is not possible for a {kind} request in {state}") from None
+
+
+def next_state(kind: str, state: State | str, event: Event | str) -> State:
+    """The state after ``event``; raises IllegalTransition when it is not possible now."""
+    return _transition(kind, state, event)[0]
 
 
 def actor_for(kind: str, state: State | str, event: Event | str) -> Party:
     """The party that may cause ``event`` now; raises IllegalTransition when none may."""
-    try:
-        return TRANSITIONS[(kind, State(state), Event(event))][1]
-    except (KeyError, ValueError):
-        raise IllegalTransition(
-            f"{event} is not possible for a {kind} request in {state}") from None
+    return _transition(kind, state, event)[1]
 
 
 def allowed_events(kind: str, state: State | str, party: Party | str) -> frozenset[Event]:
