@@ -142,7 +142,7 @@ async def move_lessons(api: httpx.AsyncClient, numbers, groups: int, per_group: 
         payload = {"group": f"G{group:03d}", "kind": "NT2", "level": "A2",
                    "start": f"{moved_to}T{hour:02d}:{minute:02d}:00",
                    "end": f"{moved_to}T{hour + 3:02d}:{minute:02d}:00",
-                   "location": f"Enschede, lokaal {group % 12 + 1}",
+                   "location": f"Enschede, lokaal {group % 12 + 1}", "mode": "classroom",
                    "teacher": f"Docent {group % 40}"}
         started = time.perf_counter()
         response = await api.put(f"/api/v1/lessons/G{group:03d}-{day}", json=payload)

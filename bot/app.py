@@ -37,6 +37,7 @@ from bot.features import (
     ONBOARDING,
     OUTBOX,
     OVERSTAP,
+    PRIVACY,
     ROOSTER,
     UREN,
     VERZUIM,
@@ -44,22 +45,23 @@ from bot.features import (
     command_rank,
 )
 from bot.http.app import create_http_app
+from bot.http.ratelimit import KeyRateLimit
 from bot.i18n import I18n
 from bot.menus import set_default_menus
 from bot.outbox.dispatcher import Dispatcher
 from bot.outbox.ratelimit import SharedRateLimiter
 from bot.persistence import SqlitePersistence
+from bot.secret_key import open_database
 from bot.services import Services
 from bot.serving import UvicornTask
 from storage import orgs
-from storage.database import Database
 
 log = logging.getLogger(__name__)
 
 # Registration order: the gate first (it resolves the person and language of every update),
 # the help fallbacks last (they answer whatever no feature took).
 FEATURES: tuple[Feature, ...] = (
-    GATE, ONBOARDING, LANGUAGE, KLACHTEN, OVERSTAP, ATTENDANCE, VERZUIM, UREN, AFMELDEN,
+    GATE, ONBOARDING, LANGUAGE, PRIVACY, KLACHTEN, OVERSTAP, ATTENDANCE, VERZUIM, UREN, AFMELDEN,
     CASELOAD, OUTBOX, ROOSTER, ACTIVITIES, HELP,
 )
 
@@ -107,7 +109,7 @@ class BotApp:
             self._server.bind()
             if not settings.public_url:
                 settings = self.settings = replace(settings, public_url=self._server.url)
-        db = await Database.open(settings.db_path)
+        db = await open_database(settings)
         limiter = SharedRateLimiter(settings.outbox_global_rate, settings.outbox_chat_rate)
         app = (Application.builder()
                .token(settings.token)
@@ -126,7 +128,8 @@ class BotApp:
                               limiter=limiter),
             commands=tuple(sorted((c for f in self.features for c in f.commands),
                                   key=lambda command: command_rank(command.name))),
-            menu_commands=frozenset(name for f in self.features for name in f.menu))
+            menu_commands=frozenset(name for f in self.features for name in f.menu),
+            api_limit=KeyRateLimit(settings.api_rate_per_minute))
         self.services, self.application = services, app
         app.bot_data["services"] = services
         for feature in self.features:

@@ -8,6 +8,7 @@ import logging
 import sys
 
 from bot.config import ConfigError, Settings
+from storage.database import DatabaseBusy, DatabaseUnusable
 
 
 def configure_logging(level: int = logging.INFO) -> None:
@@ -22,7 +23,10 @@ async def serve(settings: Settings) -> None:
     import uvicorn
 
     from bot.app import BotApp
+    from bot.secret_key import open_database
 
+    # Check the database before serving: uvicorn would log a failed start-up and exit 0.
+    await (await open_database(settings)).close()
     host, port = settings.http
     config = uvicorn.Config(BotApp(settings).http, host=host, port=port, lifespan="on",
                             log_level="info",
@@ -65,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         from bot.demo import run_demo
 
         return asyncio.run(run_demo(rest))
-    except ConfigError as exc:
+    except (ConfigError, DatabaseUnusable, DatabaseBusy) as exc:
         print(f"inburgerbot: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -97,8 +97,20 @@ SETTINGS: tuple[Setting, ...] = (
             "Messages per second the outbox sends to one chat (Telegram allows about 1)."),
     Setting("INBURGERBOT_OUTBOX_GIVE_UP_HOURS", "48", _positive_float,
             "Hours after which an undeliverable notification is given up and the reason recorded."),
-    Setting("INBURGERBOT_OUTBOX_RETENTION_DAYS", "90", _positive_float,
-            "Days a sent notification is kept for audit before it is pruned."),
+    Setting("INBURGERBOT_OUTBOX_RETENTION_DAYS", "30", _positive_float,
+            "Days a sent or given-up notification (its text) is kept before it is pruned."),
+    Setting("INBURGERBOT_RETENTION_DRAFT_DAYS", "7", _positive_float,
+            "Days an unfinished klacht draft is kept after its last change."),
+    Setting("INBURGERBOT_RETENTION_LINK_CODE_DAYS", "30", _positive_float,
+            "Days a link code is kept after its use or expiry (and wrong tries after they were "
+            "made)."),
+    Setting("INBURGERBOT_RETENTION_ALERT_DAYS", "180", _positive_float,
+            "Days a closed verzuim or uitval alert is kept."),
+    Setting("INBURGERBOT_RETENTION_AUDIT_DAYS", "365", _positive_float,
+            "Days an entry of the audit trail (who read whose data) is kept."),
+    Setting("INBURGERBOT_RETENTION_ATTENDANCE_YEARS", "5", _positive_float,
+            "Years attendance and absence reports are kept after the lesson (the base of an "
+            "urenverklaring)."),
     Setting("INBURGERBOT_QUIET_HOURS", "21:00-07:30", lambda n, v: _time_range(n, v),
             "Local window in which participant notifications wait (unless about a lesson within "
             "12 h)."),
@@ -108,6 +120,18 @@ SETTINGS: tuple[Setting, ...] = (
             "Local time of the daily digest of unseen alerts for klantmanagers."),
     Setting("INBURGERBOT_OVERSTAP_REMINDER_DAYS", "5", _positive_int,
             "Working days an overstap step may wait before the one who must act is reminded."),
+    Setting("INBURGERBOT_API_RATE", "600", _positive_float,
+            "Requests a minute one API key may make (bursts of a tenth of it, at least 10); "
+            "more get 429 with Retry-After."),
+    Setting("INBURGERBOT_SECRET_KEY", "", lambda n, v: v,
+            "The installation's secret key (at least 32 characters): seals the schools' signing "
+            "keys and keys the link-code hashes; defaults to the key file's content."),
+    Setting("INBURGERBOT_SECRET_KEY_FILE", "", lambda n, v: Path(v) if v else None,
+            "File holding the secret key when INBURGERBOT_SECRET_KEY is not set; defaults to "
+            "the database path plus .key, created owner-only with a random key."),
+    Setting("INBURGERBOT_OLD_SECRET_KEYS", "",
+            lambda n, v: tuple(part.strip() for part in v.split(",") if part.strip()),
+            "Previous secret keys, comma-separated, still accepted after a rotation."),
 )
 
 
@@ -144,7 +168,12 @@ class Settings:
     outbox_global_rate: float = 30.0
     outbox_chat_rate: float = 1.0
     outbox_give_up_hours: float = 48.0
-    outbox_retention_days: float = 90.0
+    outbox_retention_days: float = 30.0
+    retention_draft_days: float = 7.0
+    retention_link_code_days: float = 30.0
+    retention_alert_days: float = 180.0
+    retention_audit_days: float = 365.0
+    retention_attendance_years: float = 5.0
     quiet_hours: tuple = ()
     working_hours: tuple = ()
     digest_time: object = None
@@ -152,6 +181,10 @@ class Settings:
     # Not an environment setting: the demo's switch that lets notifications ignore quiet and
     # working hours (bot/outbox/policy.py).
     ignore_hours: bool = False
+    api_rate_per_minute: float = 600.0
+    secret_key: str = ""
+    secret_key_file: Path | None = None
+    old_secret_keys: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, require_token: bool = True) -> Settings:
@@ -185,10 +218,19 @@ class Settings:
             outbox_chat_rate=values["INBURGERBOT_OUTBOX_CHAT_RATE"],
             outbox_give_up_hours=values["INBURGERBOT_OUTBOX_GIVE_UP_HOURS"],
             outbox_retention_days=values["INBURGERBOT_OUTBOX_RETENTION_DAYS"],
+            retention_draft_days=values["INBURGERBOT_RETENTION_DRAFT_DAYS"],
+            retention_link_code_days=values["INBURGERBOT_RETENTION_LINK_CODE_DAYS"],
+            retention_alert_days=values["INBURGERBOT_RETENTION_ALERT_DAYS"],
+            retention_audit_days=values["INBURGERBOT_RETENTION_AUDIT_DAYS"],
+            retention_attendance_years=values["INBURGERBOT_RETENTION_ATTENDANCE_YEARS"],
             quiet_hours=values["INBURGERBOT_QUIET_HOURS"],
             working_hours=values["INBURGERBOT_WORKING_HOURS"],
             digest_time=values["INBURGERBOT_DIGEST_TIME"],
             overstap_reminder_days=values["INBURGERBOT_OVERSTAP_REMINDER_DAYS"],
+            api_rate_per_minute=values["INBURGERBOT_API_RATE"],
+            secret_key=values["INBURGERBOT_SECRET_KEY"],
+            secret_key_file=values["INBURGERBOT_SECRET_KEY_FILE"],
+            old_secret_keys=values["INBURGERBOT_OLD_SECRET_KEYS"],
         )
 
     @classmethod

@@ -18,16 +18,19 @@ from typing import Any
 from telegram.ext import Application
 
 import bot.klachten
+import bot.privacy
 import bot.uren
 import bot.verzuim
 from bot.admin import klachten as klachten_admin
 from bot.admin import outbox as outbox_admin
 from bot.admin import overstap as overstap_admin
+from bot.admin import privacy as privacy_admin
 from bot.api import activities as activities_api
 from bot.api import attendance as attendance_api
 from bot.api import feed as feed_api
 from bot.api import klachten as klachten_api
 from bot.api import overstap as overstap_api
+from bot.api import privacy as privacy_api
 from bot.api import rooster as rooster_api
 from bot.api import verify as verify_api
 from bot.outbox import sweep as outbox_sweep
@@ -43,14 +46,17 @@ from conversations import (
     klacht,
     klacht_handling,
     language,
+    mijngegevens,
     mijnklachten,
     onboarding,
     outbox_chats,
     overstap,
     overstap_answers,
     overstap_handling,
+    privacy_notice,
     rooster,
     uren,
+    uren_note,
     verzuim,
 )
 
@@ -76,6 +82,11 @@ class Feature:
 GATE = Feature("gate", handlers=(gate.register,))
 ONBOARDING = Feature("onboarding", commands=onboarding.COMMANDS, handlers=(onboarding.register,))
 LANGUAGE = Feature("language", commands=language.COMMANDS, handlers=(language.register,))
+PRIVACY = Feature("privacy", commands=mijngegevens.COMMANDS,
+                  handlers=(privacy_notice.register, mijngegevens.register),
+                  sweeps=bot.privacy.SWEEPS, menu=mijngegevens.MENU,
+                  routes=(privacy_api.router,),
+                  admin=(privacy_admin.add_admin_commands,))
 KLACHTEN = Feature(
     "klachten",
     commands=mijnklachten.COMMANDS + klacht_handling.COMMANDS + klacht.COMMANDS,
@@ -98,8 +109,9 @@ OVERSTAP = Feature(
 )
 ATTENDANCE = Feature("attendance", routes=(attendance_api.router,))
 VERZUIM = Feature("verzuim", handlers=(verzuim.register,), sweeps=bot.verzuim.SWEEPS)
-UREN = Feature("uren", commands=uren.COMMANDS, handlers=(uren.register,),
-               routes=(verify_api.router,), menu=uren.MENU, startup=(bot.uren.startup,))
+UREN = Feature("uren", commands=uren.COMMANDS, handlers=(uren_note.register, uren.register),
+               routes=(verify_api.router,), menu=uren.MENU, startup=(bot.uren.startup,),
+               sweeps=bot.uren.SWEEPS)
 AFMELDEN = Feature("afmelden", commands=afmelden.COMMANDS, handlers=(afmelden.register,),
                    menu=afmelden.MENU)
 CASELOAD = Feature("caseload", commands=caseload.COMMANDS, handlers=(caseload.register,),
@@ -117,6 +129,7 @@ HELP = Feature("help", commands=help.COMMANDS, handlers=(help.register,))
 # The order commands appear in menus and /help: what people use most comes first.
 COMMAND_ORDER: tuple[str, ...] = (
     "rooster", "afmelden", "klacht", "mijnklachten", "uren", "overstap", "gedeeld",
+    "mijngegevens",
     "caseload", "activiteiten", "klachten", "overstappen", "taal", "help", "start",
 )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from telegram import Bot
 
@@ -47,6 +48,8 @@ class Services:
     # Every feature's commands, in menu order, and those answered as ``menu:<name>`` buttons.
     commands: tuple[Command, ...]
     menu_commands: frozenset[str]
+    # The HTTP API's per-key rate limit (bot.http.ratelimit.KeyRateLimit); None: unlimited.
+    api_limit: Any = None
 
     @property
     def bot_username(self) -> str:

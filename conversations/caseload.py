@@ -4,7 +4,8 @@ uitval alerts, klacht signals, and chats the bot cannot reach; and one participa
 (coming lessons, recent attendance, alerts) with a button to request their urenverklaring.
 
 Only the klantmanager's own participants are listed or opened: every query and every button
-press checks ``people.klantmanager_id`` against the person pressing.
+press checks ``people.klantmanager_id`` against the person pressing. Each view is written to the
+audit trail (issue 13), which the participant sees in /gedeeld.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.i18n import SN_, Translator
+from bot.privacy import audit
 from bot.services import Command, Services
 from bot.uren.labels import PDF_KINDS, regime_text
 from bot.verzuim.afmelding import coming_lessons
@@ -80,6 +82,7 @@ async def show_list(update: Update, context: BotContext, page: int = 0) -> None:
                     "Your caseload: {n} participants. Attendance over the last 4 weeks.",
                     len(entries)), ""]
     lines += [overview_line(tr, entry) for entry in shown]
+    await audit.record(services.db, me, [entry.person_id for entry in shown], audit.CASELOAD, now)
     rows = [[InlineKeyboardButton(entry.name[:60], callback_data=f"{PREFIX}:p:{entry.person_id}")]
             for entry in shown]
     nav = []
@@ -106,6 +109,7 @@ async def show_participant(update: Update, context: BotContext, participant_id: 
         return
     await query.answer()
     now = services.now()
+    await audit.record(services.db, me, [participant.id], audit.ATTENDANCE, now)
     school = await orgs.get_school(services.db, participant.school_id)  # a participant has one
     lines = [f"{participant.name} ({school.name})",
              tr.s_("Status: {status}", status=tr.safe(s(tr, PERSON_STATUS.get(

@@ -1,5 +1,6 @@
 """Runs before every other handler: resolves the person behind the chat and the language once per
-update, and at first contact asks for the language with buttons (issue 2, "Languages").
+update, and at first contact asks for the language with buttons (issue 2, "Languages"); a linked
+person who has not read the current privacy notice sees it before anything else (issue 13).
 
 Telegram's language_code reflects only the app's interface language: it cannot tell Dari from
 Persian, and few people have a Tigrinya or Somali app, so we ask and store the choice.
@@ -7,19 +8,26 @@ Persian, and few people have a Tigrinya or Somali app, so we ask and store the c
 
 from __future__ import annotations
 
+import logging
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, ApplicationHandlerStop, TypeHandler
 
+from bot.buttons import could_be_ours
 from bot.context import BotContext
 from bot.i18n import LANGUAGES, N_, parse_language
 from bot.services import Services
+from conversations.onboarding import is_privacy_press, show_notice_if_pending
 from storage import people
+
+log = logging.getLogger(__name__)
 
 LANGUAGE_PREFIX = "lang:"
 GATE_GROUP = -100
 MAX_PENDING_CODE = 64
 
 N_("Choose your language")
+STALE_BUTTON = N_("This button no longer works. Send /help to start again.")
 
 
 def language_keyboard(services: Services, first: str | None) -> InlineKeyboardMarkup:
@@ -60,9 +68,16 @@ async def resolve(update: Update, context: BotContext) -> None:
     telegram_language = parse_language(update.effective_user.language_code
                                        if update.effective_user else None)
     context.tr = services.i18n.get(context.language or telegram_language)
-    if context.language is not None:
-        return
     query = update.callback_query
+    if query is not None and not could_be_ours(query.data):
+        # Made up by a modified client: refused like a button that no longer works, before
+        # any handler tries to read an id out of it.
+        await query.answer(context.tr._(STALE_BUTTON), show_alert=True)
+        log.warning("button data refused: not of a form the bot makes")
+        raise ApplicationHandlerStop
+    if context.language is not None:
+        await hold_for_notice(update, context)
+        return
     if query is not None and (query.data or "").startswith(LANGUAGE_PREFIX):
         return
     message = update.effective_message
@@ -74,6 +89,26 @@ async def resolve(update: Update, context: BotContext) -> None:
         await query.answer()
     await send_language_picker(update, context, telegram_language)
     raise ApplicationHandlerStop
+
+
+async def hold_for_notice(update: Update, context: BotContext) -> None:
+    """A linked person who has not read the current privacy notice sees it first (issue 13);
+    only its own buttons, the language buttons and /start (which shows it) pass."""
+    if context.person is None or is_privacy_press(update):
+        return
+    query = update.callback_query
+    if query is not None and (query.data or "").startswith(LANGUAGE_PREFIX):
+        return
+    message = update.effective_message
+    if query is None and message is not None and (message.text or "").startswith("/start"):
+        return
+    if query is not None:
+        if not await show_notice_if_pending(update, context):
+            return
+        await query.answer()
+        raise ApplicationHandlerStop
+    if message is not None and await show_notice_if_pending(update, context):
+        raise ApplicationHandlerStop
 
 
 def register(app: Application, services: Services) -> None:

@@ -1,9 +1,9 @@
 """/gedeeld: what was shared about the participant, with whom, when and why (convenant art. 12.3:
 the school tells the participant which information is exchanged and for what purpose; AVG).
 
-Reads ``sharing_log``. Rows written by the overstap store codes (recipient ``school:<id>``, a JSON
-list of item codes, a purpose code) that are shown in the participant's language; a row another
-feature wrote as plain text is shown as it is.
+Reads ``sharing_log`` and the audit trail of who looked (issue 13). Rows written by the overstap
+store codes (recipient ``school:<id>``, a JSON list of item codes, a purpose code) that are shown
+in the participant's language; a row another feature wrote as plain text is shown as it is.
 """
 
 from __future__ import annotations
@@ -14,8 +14,11 @@ from telegram.ext import Application, CommandHandler
 from bot.context import BotContext
 from bot.i18n import N_, Translator
 from bot.overstap.items import PURPOSES, item_label
+from bot.privacy import audit
 from bot.services import Command, Services
+from conversations.onboarding import ROLE_NAMES
 from storage import convenant, orgs, people, sharing
+from storage import privacy as privacy_store
 
 COMMANDS = (Command("gedeeld", N_("What was shared about you, with whom and why"),
                     frozenset({"participant"})),)
@@ -42,6 +45,21 @@ def items_text(tr: Translator, items: list[str]) -> str:
                      for code in items)
 
 
+def looked_lines(tr: Translator, looked: list[privacy_store.AuditEntry]) -> list[str]:
+    """Who looked at the participant's data (the audit trail, issue 13), newest first."""
+    if not looked:
+        return [tr._("Nobody has looked at your data through this bot."), ""]
+    lines = [tr._("Who looked at your data:"), ""]
+    for entry in looked:
+        role = ROLE_NAMES.get(entry.actor_role or "")
+        what = audit.WHAT.get(entry.what)
+        lines.append(tr._("{day}: {who} ({role}) saw {what}", day=tr.date(entry.at),
+                          who=entry.actor_name or entry.actor,
+                          role=tr.safe(tr.f_(role) if role else "-"),
+                          what=tr.safe(tr.f_(what) if what else entry.what)))
+    return lines + [""]
+
+
 async def show(update: Update, context: BotContext) -> None:
     """/gedeeld: the sharing log of this participant, newest first."""
     tr, person = context.tr, context.person
@@ -50,10 +68,12 @@ async def show(update: Update, context: BotContext) -> None:
         await chat.send_message(tr._("Only course participants can see this here."))
         return
     shared = await sharing.sharing_for(context.services.db, person.id, SHOWN)
+    looked = await privacy_store.audit_entries(context.services.db, subject_id=person.id,
+                                               limit=SHOWN)
     if not shared:
-        await chat.send_message(tr._("Nothing about you has been shared through this bot."))
-        return
-    lines = [tr._("What was shared about you:"), ""]
+        lines = [tr._("Nothing about you has been shared through this bot."), ""]
+    else:
+        lines = [tr._("What was shared about you:"), ""]
     for entry in shared:
         purpose = PURPOSES.get(entry.purpose)
         lines += [
@@ -64,6 +84,7 @@ async def show(update: Update, context: BotContext) -> None:
                                            else entry.purpose)),
             "",
         ]
+    lines += looked_lines(tr, looked)
     lines.append(tr._("Questions about this? Ask your klantmanager or your school."))
     await chat.send_message(tr.lines(lines))
 

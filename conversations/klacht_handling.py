@@ -31,6 +31,7 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
+from bot.buttons import row_id
 from bot.context import BotContext
 from bot.i18n import SN_
 from bot.klachten import routing
@@ -38,10 +39,10 @@ from bot.klachten.limits import has_words
 from bot.klachten.notices import HANDLER_PREFIX, handler_keyboard, klacht_card, outcome_label
 from bot.klachten.topics import CLOSING_OUTCOMES
 from bot.outbox import enqueue
+from bot.privacy import audit
 from bot.rules.klacht_deadlines import can_refuse_treatment
 from bot.services import Command, Services
 from storage import klachten as store
-from storage import people
 from storage.klachten import Klacht
 
 log = logging.getLogger(__name__)
@@ -70,10 +71,10 @@ class Refused(Exception):
 
 
 def parse(data: str) -> tuple[str, int | None, str]:
-    """``kh:action:id[:extra]`` -> (action, id, extra)."""
+    """``kh:action:id[:extra]`` -> (action, id, extra); id None when it is no stored id."""
     parts = data.split(":")
     action = parts[1] if len(parts) > 1 else ""
-    klacht_id = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else None
+    klacht_id = row_id(parts[2]) if len(parts) > 2 else None
     return action, klacht_id, parts[3] if len(parts) > 3 else ""
 
 
@@ -213,19 +214,19 @@ async def send_files(update: Update, context: BotContext, files) -> None:
 
 
 async def show_files(update: Update, context: BotContext) -> None:
-    """The klacht's voice messages, photos and documents, sent again by their file id."""
+    """The klacht's voice messages, photos and documents, sent again by their file id: only to
+    the people the klacht was sent to (the school's handlers, or the klantmanager of a signal)."""
     action, klacht_id, _ = parse(update.callback_query.data or "")
     person, db = context.person, context.services.db
-    klacht = await store.get_klacht(db, klacht_id) if klacht_id else None
-    ok = False
-    if klacht is not None and person is not None:
+    klacht, ok = None, False
+    if klacht_id is not None and person is not None:
         if person.role == "klantmanager":
-            participant = await people.get_person(db, klacht.participant_id)
-            ok = participant is not None and participant.klantmanager_id == person.id
+            klacht = await store.klacht_for_klantmanager(db, klacht_id, person)
+            ok = klacht is not None
         elif person.role == "staff":
             try:
-                await allowed(context, klacht_id, states=("received", "in_treatment", "refused",
-                                                          "closed"))
+                klacht = await allowed(context, klacht_id, states=(
+                    "received", "in_treatment", "refused", "closed"))
                 ok = True
             except Refused:
                 ok = False
@@ -233,6 +234,7 @@ async def show_files(update: Update, context: BotContext) -> None:
         return await refuse(update, Refused("files: no right", context.tr.s_(
             "You cannot do this for this klacht.")), klacht_id)
     await update.callback_query.answer()
+    await audit.record(db, person, [klacht.participant_id], audit.KLACHT, context.services.now())
     await send_files(update, context, await store.attachments(db, klacht.id))
 
 
@@ -345,7 +347,7 @@ async def reason_typed(update: Update, context: BotContext) -> int:
         if done:
             await enqueue(tx, message_key="klacht.refused", now=now,
                           person_id=klacht.participant_id, dedupe_key=f"klacht:{klacht.id}:refused",
-                          params={"reference": klacht.reference, "reason": text,
+                          params={"reference": klacht.reference,
                                   "klacht_id": klacht.id})
     await update.effective_chat.send_message(
         tr.s_("Klacht {reference} is not taken into treatment. The participant has been told, "
@@ -367,8 +369,7 @@ async def question_typed(update: Update, context: BotContext) -> int:
         question_id = await store.add_question(tx, klacht.id, context.person.id, text, now)
         await enqueue(tx, message_key="klacht.question", now=now, person_id=klacht.participant_id,
                       dedupe_key=f"klacht:{klacht.id}:question:{question_id}",
-                      params={"reference": klacht.reference, "question": text,
-                              "question_id": question_id})
+                      params={"reference": klacht.reference, "question_id": question_id})
     await update.effective_chat.send_message(tr.s_(
         "Your question has been sent. The answer will come to you here."))
     return end(context)
@@ -413,7 +414,7 @@ async def outcome_typed(update: Update, context: BotContext) -> int:
             await enqueue(tx, message_key="klacht.closed", now=now,
                           person_id=klacht.participant_id, dedupe_key=f"klacht:{klacht.id}:closed",
                           params={"reference": klacht.reference, "outcome": pending["outcome"],
-                                  "text": text, "klacht_id": klacht.id})
+                                  "klacht_id": klacht.id})
     await update.effective_chat.send_message(
         tr.s_("Klacht {reference} is closed. The participant has been told and can say whether "
               "they are satisfied.", reference=klacht.reference) if done
@@ -447,8 +448,10 @@ async def open_klachten(update: Update, context: BotContext) -> None:
         except Refused:
             continue
         async with db.transaction() as tx:
-            params = await routing.card_params(tx, klacht)
+            params = await routing.card_params(tx, klacht) | {"description": klacht.description}
         files = bool(params["attachments"])
+        await audit.record(db, person, [klacht.participant_id], audit.KLACHT,
+                           context.services.now())
         await update.effective_chat.send_message(
             tr.lines([klacht_card(tr, params), tr.s_("Now: {state}",
                                                      state=state_label(context, klacht.state))]),

@@ -13,7 +13,7 @@ from bot.i18n import LANGUAGES, N_, parse_language
 from bot.menus import set_chat_menu
 from bot.services import Command, Services
 from conversations import onboarding
-from conversations.gate import LANGUAGE_PREFIX, send_language_picker
+from conversations.gate import LANGUAGE_PREFIX, STALE_BUTTON, send_language_picker
 from storage import people
 
 ALL_ROLES = frozenset({"guest", "participant", "klantmanager", "staff"})
@@ -35,7 +35,7 @@ async def chosen(update: Update, context: BotContext) -> None:
     query = update.callback_query
     code = (query.data or "")[len(LANGUAGE_PREFIX):]
     if code not in LANGUAGES:
-        await query.answer()
+        await query.answer(context.tr._(STALE_BUTTON), show_alert=True)
         return
     services = context.services
     first_contact = context.language is None

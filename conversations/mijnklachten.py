@@ -212,7 +212,6 @@ async def answered(update: Update, context: BotContext) -> int:
                           person_id=question.asked_by,
                           dedupe_key=f"klacht:{klacht.id}:answer:{question.id}",
                           params={"klacht_id": klacht.id, "reference": klacht.reference,
-                                  "question": question.question, "answer": text,
                                   "answer_kind": media["kind"] if media else None,
                                   "question_id": question.id})
     context.chat_data.pop("klacht_answer", None)

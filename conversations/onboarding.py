@@ -6,16 +6,20 @@ block further tries for a while. Linking never overwrites another person's link.
 
 from __future__ import annotations
 
+import logging
 import re
 
-from telegram import Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CommandHandler
 
 from bot.context import BotContext
-from bot.i18n import N_
+from bot.i18n import N_, SN_, Translator
 from bot.menus import help_text, menu_keyboard, set_chat_menu
+from bot.privacy.notice import pending_notice
 from bot.services import Command, Services
 from storage import people
+
+log = logging.getLogger(__name__)
 
 COMMANDS = (
     Command("start", N_("Start, or link your account with a code"),
@@ -31,9 +35,47 @@ ROLE_NAMES = {
 }
 
 
+PRIVACY_PREFIX = "prv:"
+FULL_TEXT = N_("Read the full text")
+GO_ON = N_("Go on")
+STAFF_FULL_TEXT = SN_("Read the full text")
+STAFF_GO_ON = SN_("Go on")
+
+
+def notice_buttons(tr: Translator, staff: bool, full: bool = True) -> InlineKeyboardMarkup:
+    """"Read the full text" and "Go on" under the privacy notice."""
+    label = tr.sf_ if staff else tr.f_
+    row = [InlineKeyboardButton(label(STAFF_FULL_TEXT if staff else FULL_TEXT),
+                                callback_data=PRIVACY_PREFIX + "full")] if full else []
+    row.append(InlineKeyboardButton(label(STAFF_GO_ON if staff else GO_ON),
+                                    callback_data=PRIVACY_PREFIX + "ok"))
+    return InlineKeyboardMarkup([row])
+
+
+def is_privacy_press(update: Update) -> bool:
+    query = update.callback_query
+    return query is not None and (query.data or "").startswith(PRIVACY_PREFIX)
+
+
+async def show_notice_if_pending(update: Update, context: BotContext) -> bool:
+    """Show the privacy notice (issue 13) if this linked person has not read the current one;
+    True if shown. Nothing beyond the link is stored before they go on."""
+    if context.person is None:
+        return False
+    notice = await pending_notice(context.services.db, context.person, context.tr)
+    if notice is None:
+        return False
+    staff = context.person.role != "participant"
+    await update.effective_chat.send_message(notice.short,
+                                             reply_markup=notice_buttons(context.tr, staff))
+    return True
+
+
 async def greet(update: Update, context: BotContext) -> None:
-    """Greet a linked chat by name, with its role's menu."""
+    """Greet a linked chat by name, with its role's menu (after the privacy notice)."""
     person, tr, services = context.person, context.tr, context.services
+    if await show_notice_if_pending(update, context):
+        return
     text = tr.lines([
         tr._("Hello {name}! You are linked as {role}.", name=person.name,
              role=tr.safe(tr.f_(ROLE_NAMES[person.role]))),
@@ -76,6 +118,9 @@ async def link_with_code(update: Update, context: BotContext, code: str) -> None
         await set_chat_menu(services, chat_id, result.person.role, tr)
         await greet(update, context)
         return
+    # Never the code itself (nor the chat) in the log: only what happened.
+    log.warning("link code refused: %s%s", result.outcome,
+                " (wrong codes from all chats this hour)" if result.all_chats else "")
     await update.effective_chat.send_message(tr._(LINK_REPLIES[result.outcome]))
 
 

@@ -3,7 +3,8 @@
 must do now; their steps, on the buttons of the notifications, are one persistent conversation
 (``overstap_staff``) assembled here from:
 
-- conversations.overstap_klantmanager (``ovk:``): approve; advise otherwise or decline with a note;
+- conversations.overstap_klantmanager (``ovk:``): approve; advise otherwise with a note (no
+  decline, art. 11.1);
 - conversations.overstap_old_school (``ovs:``): a move to another group; the handover
   conversation (art. 11.3); the financial settlement after the switch (art. 11.2);
 - conversations.overstap_new_school (``ovs:place``): confirm the placement;

@@ -1,7 +1,8 @@
 """The klantmanager's overstap steps (issue 7; convenant art. 11.1: a switch to another school
 "in overleg met, of op advies van de Klantmanager"): approve with one press (``ovk:ok``), or
-advise otherwise or decline with a typed note the participant reads (``ovk:adv``, ``ovk:no``;
-the note step is in conversations.overstap_staff). Only for their own caseload.
+advise otherwise with a typed note the participant reads (``ovk:adv``; the note step is in
+conversations.overstap_staff). The klantmanager advises and cannot block the switch: an old
+``ovk:no`` (decline) button is refused as stale. Only for their own caseload.
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ async def approve(update: Update, context: BotContext) -> None:
 
 
 def entry_points() -> list[BaseHandler]:
-    """Steps that open the staff conversation: advice or refusal, each with a typed note."""
+    """Steps that open the staff conversation: advice with a typed note (and the old decline
+    button, which is refused)."""
     return [CallbackQueryHandler(ask_note, pattern=rf"^{K_PREFIX}:(adv|no):\d+$")]
 
 

@@ -23,8 +23,8 @@ from conversations.overstap_staff import (
     begin_step,
     day_code,
     done_pressing,
-    parse_day,
     parts_of,
+    pressed_day,
     refuse,
     request_id_at,
     sbtn,
@@ -50,17 +50,12 @@ async def ask_start_day(update: Update, context: BotContext) -> int:
 
 
 async def chose_start_day(update: Update, context: BotContext) -> int:
-    parts = parts_of(update)
-    day = parse_day(parts[2]) if len(parts) > 2 else None
-    pending = context.chat_data.get(PENDING) or {}
-    if day is None or pending.get("event") != Event.COMPLETE.value:
-        await refuse(update, context, "stale")
+    day = await pressed_day(update, context, Event.COMPLETE)
+    if day is None:
         return ConversationHandler.END
-    await done_pressing(update)
-    pending["day"] = day.isoformat()
     tr = context.tr
     groups = await placement.groups_with_room(context.services.db, context.person.school_id, day)
-    pending["groups"] = [g.id for g in groups]
+    context.chat_data[PENDING]["groups"] = [g.id for g in groups]
     rows = [[InlineKeyboardButton(group.name[:64], callback_data=f"{S_PREFIX}:pgrp:{group.id}")]
             for group in groups[:30]]
     rows.append([sbtn(tr, SN_("No group yet"), f"{S_PREFIX}:pgrp:none")])

@@ -38,6 +38,7 @@ from conversations.overstap_staff import (
     done_pressing,
     parse_day,
     parts_of,
+    pressed_day,
     refuse,
     request_id_at,
     sbtn,
@@ -94,14 +95,9 @@ async def ask_conversation_day(update: Update, context: BotContext) -> int:
 
 
 async def chose_conversation_day(update: Update, context: BotContext) -> int:
-    parts = parts_of(update)
-    day = parse_day(parts[2]) if len(parts) > 2 else None
-    pending = context.chat_data.get(PENDING) or {}
-    if day is None or pending.get("event") != Event.PROPOSE.value:
-        await refuse(update, context, "stale")
+    day = await pressed_day(update, context, Event.PROPOSE)
+    if day is None:
         return ConversationHandler.END
-    await done_pressing(update)
-    pending["day"] = day.isoformat()
     tr = context.tr
     buttons = [InlineKeyboardButton(tr.time(at_local(day, moment, context.services.settings.tz)),
                                     callback_data=f"{S_PREFIX}:ctime:{moment.strftime('%H%M')}")

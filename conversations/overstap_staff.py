@@ -89,6 +89,20 @@ async def done_pressing(update: Update) -> None:
         pass
 
 
+async def pressed_day(update: Update, context: BotContext, event: Event) -> date | None:
+    """The day a staff member pressed for the step ``event`` that is pending; refuses a stale
+    press (None), else records the day on the pending step."""
+    parts = parts_of(update)
+    day = parse_day(parts[2]) if len(parts) > 2 else None
+    pending = context.chat_data.get(PENDING) or {}
+    if day is None or pending.get("event") != event.value:
+        await refuse(update, context, "stale")
+        return None
+    await done_pressing(update)
+    pending["day"] = day.isoformat()
+    return day
+
+
 def request_id_at(parts: list[str], index: int = 2) -> int | None:
     return int(parts[index]) if len(parts) > index and parts[index].isdigit() else None
 
@@ -136,8 +150,9 @@ def day_code(day: date) -> str:
 
 # ---- a decision with a typed note --------------------------------------------------------
 
-NOTE_EVENTS = {("ovk", "adv"): Event.ADVISE, ("ovk", "no"): Event.DECLINE,
-               ("ovs", "slotno"): Event.DECLINE}
+# ``ovk:no`` (a klantmanager's decline) no longer exists (art. 11.1: the klantmanager advises);
+# an old button of it is refused as stale.
+NOTE_EVENTS = {("ovk", "adv"): Event.ADVISE, ("ovs", "slotno"): Event.DECLINE}
 
 
 async def ask_note(update: Update, context: BotContext) -> int:

@@ -2,8 +2,9 @@
 
 The participant picks a period (the whole course, or from one month to another), sees their
 attended hours per kind of lesson in class and online and which of them count under their law
-and route, and requests the signed statement. The school's staff confirm it (``ur:ok`` /
-``ur:no``) unless the school issues automatically; the requester then gets a button that sends
+and route, and requests the signed statement. The school's staff confirm it (``ur:ok``; there
+is no refusal, BoW 2.9.4: an old ``ur:no`` button only explains that) unless the school issues
+automatically; the requester then gets a button that sends
 the PDF. A klantmanager requests one for a participant of their own caseload (``ur:km``, from
 /caseload).
 
@@ -169,17 +170,22 @@ async def staff_decision(update: Update, context: BotContext, request_id: int,
     if person is None or person.role != "staff":
         await query.answer(tr.s_("This button is not for you."), show_alert=True)
         return
-    outcome = await issue.decide(services, request_id, person, confirm)
+    if not confirm:
+        # The "Refuse" button of a message sent before refusing was taken away (BoW 2.9.4).
+        await query.answer(tr.s_(
+            "An urenverklaring cannot be refused: the school provides it on request (BoW 2.9.4). "
+            "Correct the attendance registration if a figure is wrong, then confirm."),
+            show_alert=True)
+        return
+    outcome = await issue.decide(services, request_id, person)
     if outcome.kind == "forbidden":
         log.warning("urenverklaring decision refused: not this school's request")
         await query.answer(tr.s_("This request is not for your school."), show_alert=True)
         return
     if outcome.kind == "already":
         await query.answer(tr.s_("A colleague has already handled this request."), show_alert=True)
-    elif outcome.kind == "issued":
-        await query.answer(tr.s_("Issued. The requester gets the PDF."))
     else:
-        await query.answer(tr.s_("Refused. The requester has been told."))
+        await query.answer(tr.s_("Issued. The requester gets the PDF."))
     await query.edit_message_reply_markup(None)
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import sqlite3
+import stat
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -22,6 +24,88 @@ import aiosqlite
 log = logging.getLogger(__name__)
 
 Row = aiosqlite.Row
+
+# The database and its side files hold personal data and API-key hashes: owner only.
+FILE_MODE = 0o600
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+class DatabaseUnusable(Exception):
+    """The database cannot be used at all; the message is one line naming the file and why."""
+
+
+class DatabaseBusy(Exception):
+    """A write could not be done now (locked by another process, disk full, read-only); the
+    caller may retry later. ``reason`` is one of "locked", "full", "read-only", "i/o error"."""
+
+    def __init__(self, reason: str):
+        super().__init__(f"the database cannot be written now ({reason})")
+        self.reason = reason
+
+
+# sqlite error names (primary code) -> the reason a write cannot be done now.
+TRANSIENT = {"SQLITE_BUSY": "locked", "SQLITE_LOCKED": "locked", "SQLITE_FULL": "full",
+             "SQLITE_READONLY": "read-only", "SQLITE_IOERR": "i/o error"}
+
+
+def transient_reason(exc: BaseException) -> str | None:
+    """"locked", "full", ... when ``exc`` is a write the database refused for now, else None."""
+    if isinstance(exc, DatabaseBusy):
+        return exc.reason
+    if not isinstance(exc, sqlite3.OperationalError):
+        return None
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    for prefix, reason in TRANSIENT.items():
+        if name == prefix or name.startswith(prefix + "_"):
+            return reason
+    text = str(exc)
+    if "locked" in text:
+        return "locked"
+    if "disk is full" in text:
+        return "full"
+    if "readonly" in text:
+        return "read-only"
+    return None
+
+
+def describe(path: Path, exc: BaseException) -> str:
+    """One line for an operator: which file and what is wrong with it."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name == "SQLITE_NOTADB" or "not a database" in str(exc):
+        return f"database {path} is not an SQLite database (wrong file?)"
+    if name.startswith("SQLITE_CANTOPEN"):
+        return f"database {path} cannot be opened (missing folder or no permission)"
+    reason = transient_reason(exc)
+    if reason == "read-only":
+        return f"database {path} is read-only: the file and its folder must be writable"
+    if reason == "locked":
+        return f"database {path} is locked by another process"
+    if reason == "full":
+        return f"database {path}: the disk is full"
+    if isinstance(exc, OSError):
+        return f"database {path}: {exc.strerror or exc}"
+    return f"database {path}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
+
+
+def create_private(path: Path) -> None:
+    """Create the database file owner-only; SQLite gives -wal and -shm the database's mode."""
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, FILE_MODE))
+
+
+def narrow_files(path: Path) -> None:
+    """Narrow a (usable) database or side file that others can read to owner-only."""
+    for candidate in (path, *(path.with_name(path.name + side) for side in SIDE_FILES)):
+        try:
+            mode = stat.S_IMODE(candidate.stat().st_mode)
+        except FileNotFoundError:
+            continue
+        if mode & 0o077:
+            try:
+                os.chmod(candidate, mode & 0o700)
+                log.warning("narrowed %s to owner-only access", candidate.name)
+            except PermissionError:  # not ours: the write check below names the real problem
+                log.warning("%s is readable by others and not ours to narrow", candidate.name)
 
 
 def to_db(moment: datetime) -> str:
@@ -38,11 +122,18 @@ def from_db(text: str | None) -> datetime | None:
     return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
 
 
+# How long a statement waits for another process's write lock before giving up (the API then
+# answers 503 with Retry-After), and how long /health waits for it.
+BUSY_TIMEOUT_MS = 5000
+PROBE_TIMEOUT_MS = 250
+
+
 class Tx:
     """Statements inside one transaction; obtained from ``Database.transaction()``."""
 
-    def __init__(self, conn: aiosqlite.Connection):
+    def __init__(self, conn: aiosqlite.Connection, keyring: Any = None):
         self._conn = conn
+        self.keyring = keyring
 
     async def execute(self, sql: str, params: Sequence[Any] | dict = ()) -> int:
         """Run one statement; returns lastrowid (for INSERT) or rowcount."""
@@ -81,24 +172,47 @@ class Database:
         self._conn = conn
         self._lock = asyncio.Lock()
         self.path = path
+        # The installation's secret keys (bot.secret_key.Keyring), set by whoever opens the
+        # database for the bot: storage keys link-code hashes with it, never stores it.
+        self.keyring: Any = None
 
     @classmethod
     async def open(cls, path: Path | str, migrate: bool = True) -> Database:
+        """Open (creating it owner-only), migrate and check that it can be written; raises
+        ``DatabaseUnusable`` with one line when it cannot be used, never leaving a thread."""
         path = Path(path)
-        if path.parent and not path.parent.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
+        on_disk = str(path) != ":memory:"
+        try:
+            if on_disk and path.parent and not path.parent.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+            if on_disk:
+                create_private(path)
+        except OSError as exc:
+            raise DatabaseUnusable(describe(path, exc)) from None
         conn = await aiosqlite.connect(path, isolation_level=None)
-        conn.row_factory = aiosqlite.Row
-        for pragma in (
-            "PRAGMA journal_mode=WAL",
-            "PRAGMA foreign_keys=ON",
-            "PRAGMA synchronous=NORMAL",
-            "PRAGMA busy_timeout=5000",
-        ):
-            await conn.execute(pragma)
-        db = cls(conn, path)
-        if migrate:
-            await db.migrate()
+        try:
+            conn.row_factory = aiosqlite.Row
+            for pragma in (
+                "PRAGMA journal_mode=WAL",
+                "PRAGMA foreign_keys=ON",
+                "PRAGMA synchronous=NORMAL",
+                f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+            ):
+                await conn.execute(pragma)
+            db = cls(conn, path)
+            if migrate:
+                await db.migrate()
+            # A read-only file or folder only shows on the first write: try one now.
+            await conn.execute("BEGIN IMMEDIATE")
+            await conn.execute("ROLLBACK")
+            if on_disk:
+                narrow_files(path)
+        except (sqlite3.Error, OSError) as exc:
+            await conn.close()  # aiosqlite's thread would keep the process alive
+            raise DatabaseUnusable(describe(path, exc)) from None
+        except BaseException:
+            await conn.close()
+            raise
         return db
 
     async def close(self) -> None:
@@ -111,8 +225,14 @@ class Database:
         async with self._lock:
             try:
                 await self._conn.execute("BEGIN IMMEDIATE")
-                yield Tx(self._conn)
+                yield Tx(self._conn, self.keyring)
                 await self._conn.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                await asyncio.shield(self._rollback())
+                reason = transient_reason(exc)
+                if reason is None:
+                    raise
+                raise DatabaseBusy(reason) from exc
             except BaseException:
                 # Also when cancelled mid-BEGIN or when COMMIT fails: aiosqlite runs statements in
                 # order, so this ROLLBACK follows the BEGIN and no transaction is left open.
@@ -127,20 +247,38 @@ class Database:
 
     async def fetchall(self, sql: str, params: Sequence[Any] | dict = ()) -> list[Row]:
         async with self._lock:
-            return await Tx(self._conn).fetchall(sql, params)
+            return await Tx(self._conn, self.keyring).fetchall(sql, params)
 
     async def fetchone(self, sql: str, params: Sequence[Any] | dict = ()) -> Row | None:
         async with self._lock:
-            return await Tx(self._conn).fetchone(sql, params)
+            return await Tx(self._conn, self.keyring).fetchone(sql, params)
 
     async def fetchval(self, sql: str, params: Sequence[Any] | dict = ()) -> Any:
         async with self._lock:
-            return await Tx(self._conn).fetchval(sql, params)
+            return await Tx(self._conn, self.keyring).fetchval(sql, params)
 
     async def execute(self, sql: str, params: Sequence[Any] | dict = ()) -> int:
         """One statement in its own transaction."""
         async with self.transaction() as tx:
             return await tx.execute(sql, params)
+
+    async def write_check(self) -> str | None:
+        """None when a small write commits now; else why not ("locked", "full", ...). Waits at
+        most ``PROBE_TIMEOUT_MS`` for another process's lock."""
+        async with self._lock:
+            await self._conn.execute(f"PRAGMA busy_timeout={PROBE_TIMEOUT_MS}")
+            try:
+                await self._conn.execute("BEGIN IMMEDIATE")
+                await self._conn.execute(
+                    "INSERT OR REPLACE INTO meta(key, value) VALUES ('write_checked_at', ?)",
+                    (to_db(datetime.now(UTC)),))
+                await self._conn.execute("COMMIT")
+                return None
+            except sqlite3.OperationalError as exc:
+                await asyncio.shield(self._rollback())
+                return transient_reason(exc) or "error"
+            finally:
+                await self._conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
     async def migrate(self) -> list[str]:
         """Apply the numbered migrations not yet recorded; returns the names applied."""
@@ -151,6 +289,11 @@ class Database:
             )
             async with self._conn.execute("SELECT name FROM schema_migrations") as cursor:
                 done = {row[0] for row in await cursor.fetchall()}
+        unknown = sorted(done - {name for name, _ in migration_scripts()})
+        if unknown:
+            raise DatabaseUnusable(
+                f"database {self.path} was written by a newer inburgerbot (unknown migration "
+                f"{unknown[-1]}); run that version or newer")
         applied = []
         for name, sql in migration_scripts():
             if name in done:

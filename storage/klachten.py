@@ -195,6 +195,19 @@ async def klacht_for_staff(db: Database | Tx, klacht_id: int, staff: Person) -> 
     return Klacht.from_row(row) if row else None
 
 
+async def klacht_for_klantmanager(db: Database | Tx, klacht_id: int,
+                                  klantmanager: Person) -> Klacht | None:
+    """A signal (route 'klantmanager') that was sent to this klantmanager: one of their own
+    participants'. A formal klacht went to the school only, so it is None here."""
+    if klantmanager.role != "klantmanager":
+        return None
+    row = await db.fetchone(
+        f"SELECT {COLUMNS} FROM klachten k JOIN people p ON p.id = k.participant_id"
+        " WHERE k.id = ? AND k.route = 'klantmanager' AND p.klantmanager_id = ?",
+        (klacht_id, klantmanager.id))
+    return Klacht.from_row(row) if row else None
+
+
 async def klacht_for_participant(db: Database | Tx, klacht_id: int,
                                  participant_id: int) -> Klacht | None:
     row = await db.fetchone(
@@ -329,6 +342,13 @@ async def add_question(tx: Tx, klacht_id: int, asked_by: int, question: str, now
         (klacht_id, asked_by, question, to_db(now)))
     await record_event(tx, klacht_id, "question", asked_by, None, now)
     return question_id
+
+
+async def question_texts(db: Database | Tx, question_id: int) -> tuple[str, str | None] | None:
+    """A question's text and its answer (None before it is answered)."""
+    row = await db.fetchone("SELECT question, answer FROM klacht_questions WHERE id = ?",
+                            (question_id,))
+    return (row["question"], row["answer"]) if row else None
 
 
 async def question_for_participant(db: Database | Tx, question_id: int,

@@ -30,7 +30,8 @@ class Claimed:
     message_key: str
     params: dict
     priority: int
-    urgent: bool
+    urgent: bool  # for staff: may go outside working hours
+    urgency: str  # bot.rules.urgency: 'urgent', 'timed' or 'bulk' (the lane it is sent in)
     created_at: datetime
     not_before: datetime
     lesson_at: datetime | None
@@ -46,7 +47,8 @@ class Claimed:
             id=row["id"], person_id=row["person_id"], chat_id=row["target_chat"],
             audience=row["audience"], message_key=row["message_key"],
             params=json.loads(row["params"] or "{}"), priority=row["priority"],
-            urgent=bool(row["urgent"]), created_at=from_db(row["created_at"]),
+            urgent=bool(row["urgent"]), urgency=row["urgency"],
+            created_at=from_db(row["created_at"]),
             not_before=from_db(row["not_before"]), lesson_at=from_db(row["lesson_at"]),
             attempts=row["attempts"], eligible_at=from_db(row["eligible_at"] or row["not_before"]),
             language=row["language"], unreachable_since=from_db(row["unreachable_since"]),
@@ -71,20 +73,28 @@ async def admit(tx: Tx, due: list[tuple[int, datetime]]) -> None:
 
 # -- claiming ------------------------------------------------------------------------------------
 
-# One row per recipient: its row in flight, else its first due row by priority and age. The
-# recipient is the person (whose chat is looked up when claimed) or, for rows without a person,
-# the chat; both kinds to one chat can be in flight together, and the rate limiter still sends
-# them one after the other. No join here: this runs over every due row.
-_CLAIMABLE = """
+# One row per recipient: its row in flight, else its first due row by lane (urgent, timed, bulk),
+# priority and age. The recipient is the person (whose chat is looked up when claimed) or, for rows
+# without a person, the chat; both kinds to one chat can be in flight together, and the rate
+# limiter still sends them one after the other. No join here: this runs over every due row.
+_LANE = "CASE urgency WHEN 'urgent' THEN 0 WHEN 'timed' THEN 1 ELSE 2 END"
+_CLAIMABLE = f"""
 WITH live AS (
-    SELECT id, state, priority, COALESCE('p' || person_id, 'c' || chat_id) AS recipient
+    SELECT id, state, priority, {_LANE} AS lane,
+           COALESCE('p' || person_id, 'c' || chat_id) AS recipient
     FROM outbox WHERE state = 'sending' OR (state = 'pending' AND due_at <= :now)
-), heads AS (
-    SELECT id, state, priority, ROW_NUMBER() OVER (
-        PARTITION BY recipient ORDER BY state = 'sending' DESC, priority, id) AS rank
+), heads AS MATERIALIZED (
+    SELECT id, state, priority, lane, ROW_NUMBER() OVER (
+        PARTITION BY recipient ORDER BY state = 'sending' DESC, lane, priority, id) AS rank
     FROM live
 )
-SELECT id FROM heads WHERE rank = 1 AND state = 'pending' ORDER BY priority, id LIMIT :limit
+SELECT id, 1 AS ahead FROM (
+    SELECT id FROM heads WHERE rank = 1 AND state = 'pending' AND lane < 2
+    ORDER BY priority, id LIMIT :urgent)
+UNION ALL
+SELECT id, 0 AS ahead FROM (
+    SELECT id FROM heads WHERE rank = 1 AND state = 'pending' AND lane = 2
+    ORDER BY priority, id LIMIT :bulk)
 """
 
 _CLAIMED = """
@@ -97,9 +107,16 @@ WHERE o.id IN ({ids}) ORDER BY o.priority, o.id
 """
 
 
-async def claim(tx: Tx, now: datetime, limit: int) -> list[Claimed]:
-    """Mark up to ``limit`` due rows (at most one per chat) as sending and return them."""
-    ids = [row["id"] for row in await tx.fetchall(_CLAIMABLE, {"now": to_db(now), "limit": limit})]
+async def claim(tx: Tx, now: datetime, limit: int, bulk_limit: int | None = None,
+                urgent_limit: int | None = None) -> list[Claimed]:
+    """Mark up to ``limit`` due rows (at most one per recipient) as sending and return them:
+    urgent and timed rows first (at most ``urgent_limit``), then bulk rows in their order (at
+    most ``bulk_limit``)."""
+    bulk_limit = limit if bulk_limit is None else max(0, min(limit, bulk_limit))
+    urgent_limit = limit if urgent_limit is None else max(0, min(limit, urgent_limit))
+    heads = await tx.fetchall(_CLAIMABLE, {"now": to_db(now), "urgent": urgent_limit,
+                                           "bulk": bulk_limit})
+    ids = [row["id"] for row in heads][:limit]
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
@@ -138,6 +155,13 @@ async def mark_sent(db: Database, row_id: int, now: datetime, message_ids: list[
     await db.execute(
         "UPDATE outbox SET state = 'sent', sent_at = ?, telegram_message_ids = ?, last_error = NULL"
         " WHERE id = ?", (to_db(now), json.dumps(message_ids), row_id))
+
+
+async def sent_at(db: Database | Tx, dedupe_key: str) -> datetime | None:
+    """When Telegram accepted the message with this dedupe key; None while not (yet) sent."""
+    value = await db.fetchval("SELECT sent_at FROM outbox WHERE dedupe_key = ? AND state = 'sent'",
+                              (dedupe_key,))
+    return from_db(value) if value else None
 
 
 async def reschedule(db: Database, row_id: int, due_at: datetime, error: str) -> None:
@@ -233,6 +257,13 @@ async def stats(db: Database, now: datetime, failures: int = 10) -> dict:
         "SELECT min(COALESCE(eligible_at, not_before)) FROM outbox"
         " WHERE state IN ('pending', 'sending') AND COALESCE(due_at, not_before) <= ?",
         (to_db(now),)))
+    oldest_urgent = from_db(await db.fetchval(
+        "SELECT min(COALESCE(eligible_at, not_before)) FROM outbox"
+        " WHERE state IN ('pending', 'sending') AND urgency <> 'bulk'"
+        " AND COALESCE(due_at, not_before) <= ?", (to_db(now),)))
+    urgent_due = await db.fetchval(
+        "SELECT count(*) FROM outbox WHERE urgency <> 'bulk' AND (state = 'sending'"
+        " OR (state = 'pending' AND COALESCE(due_at, not_before) <= ?))", (to_db(now),))
     waiting = await db.fetchval(
         "SELECT count(*) FROM outbox WHERE state = 'pending' AND due_at > ?", (to_db(now),))
     recent = await db.fetchall(
@@ -248,6 +279,9 @@ async def stats(db: Database, now: datetime, failures: int = 10) -> dict:
         "states": counts,
         "waiting_for_window": waiting,
         "oldest_pending_age_s": round((now - oldest).total_seconds(), 1) if oldest else 0.0,
+        "urgent_due": urgent_due,
+        "oldest_urgent_age_s": (round((now - oldest_urgent).total_seconds(), 1)
+                                if oldest_urgent else 0.0),
         "unreachable_chats": unreachable_chats,
         "failure_reasons": {row["reason"] or "": row["n"] for row in reasons},
         "recent_failures": [
@@ -277,8 +311,8 @@ async def unreachable_participants(db: Database, *, klantmanager_id: int | None 
 # --- enqueueing (bot.outbox.enqueue) and the unreachable alert -----------------------------------
 
 INSERT = ("INSERT INTO outbox(person_id, chat_id, audience, message_key, params, priority, urgent,"
-          " dedupe_key, created_at, not_before, lesson_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
-          " ON CONFLICT(dedupe_key) DO NOTHING")
+          " dedupe_key, created_at, not_before, lesson_at, urgency)"
+          " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(dedupe_key) DO NOTHING")
 
 
 async def insert(tx: Tx, row: tuple) -> int | None:
@@ -292,6 +326,35 @@ async def insert_many(tx: Tx, rows: list[tuple]) -> int:
     before = await tx.fetchval("SELECT total_changes()")
     await tx.executemany(INSERT, rows)
     return await tx.fetchval("SELECT total_changes()") - before
+
+
+async def unsent(tx: Tx, message_key: str, person_ids: list[int]) -> list[Row]:
+    """Rows of this kind to these people not yet tried (id, person_id, params), oldest first:
+    waiting in the queue or for the morning, a later message may still supersede them. A row
+    already tried (waiting for a retry, or for the person to link Telegram) is left as it is."""
+    if not person_ids:
+        return []
+    marks = ",".join("?" * len(person_ids))
+    return await tx.fetchall(
+        f"SELECT id, person_id, params FROM outbox WHERE state = 'pending' AND attempts = 0"
+        f" AND message_key = ? AND person_id IN ({marks}) ORDER BY id",
+        (message_key, *person_ids))
+
+
+async def rewrite(tx: Tx, rows: list[tuple]) -> None:
+    """Unsent rows take new (params, urgency, lesson_at, id) and are admitted again (their due
+    time may change with the lesson they now concern); a row claimed meanwhile is left alone."""
+    await tx.executemany(
+        "UPDATE outbox SET params = ?, urgency = ?, lesson_at = ?, due_at = NULL,"
+        " eligible_at = NULL WHERE id = ? AND state = 'pending' AND attempts = 0", rows)
+
+
+async def withdraw(tx: Tx, row_ids: list[int]) -> None:
+    """Unsent rows whose content a later row carries: they are not sent at all."""
+    for start in range(0, len(row_ids), 500):
+        chunk = row_ids[start:start + 500]
+        await tx.execute(f"DELETE FROM outbox WHERE state = 'pending' AND attempts = 0 AND id IN"
+                         f" ({','.join('?' * len(chunk))})", chunk)
 
 
 async def participant_in_chat(tx: Tx, chat_id: int) -> Row | None:

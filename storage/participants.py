@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from storage.database import Row, Tx, to_db
-from storage.people import CODE_ALPHABET, CODE_LENGTH, hash_secret
+from storage.people import CODE_ALPHABET, CODE_LENGTH, code_hash
 from storage.rows import CHUNK, Db, chunks, marks
 
 
@@ -97,7 +97,7 @@ async def issue_first_link_codes(tx: Tx, person_ids: Collection[int], now: datet
     stamp, expires = to_db(now), to_db(now + timedelta(days=valid_days))
     await tx.executemany(
         "INSERT INTO link_codes(person_id, code_hash, created_at, expires_at) VALUES (?,?,?,?)",
-        [(person_id, hash_secret(code), stamp, expires) for person_id, code in codes.items()])
+        [(person_id, code_hash(tx, code), stamp, expires) for person_id, code in codes.items()])
     return codes
 
 

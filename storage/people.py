@@ -40,6 +40,18 @@ class Person:
 PERSON_COLUMNS = ", ".join(f"p.{name}" for name in Person.__dataclass_fields__)
 
 
+def code_hash(db: Database | Tx, code: str) -> str:
+    """The keyed hash a new link code is stored under (plain SHA-256 without a keyring)."""
+    keyring = db.keyring
+    return keyring.link_code_hash(code) if keyring is not None else hash_secret(code)
+
+
+def code_hashes(db: Database | Tx, code: str) -> list[str]:
+    """Every hash a valid code may be stored under (current and previous secret keys)."""
+    keyring = db.keyring
+    return keyring.link_code_candidates(code) if keyring is not None else [hash_secret(code)]
+
+
 def hash_secret(secret: str) -> str:
     """SHA-256 of a link code or API key; only hashes are stored."""
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
@@ -114,7 +126,7 @@ async def issue_link_code(tx: Tx, person_id: int, now: datetime, valid_days: int
     code = new_code()
     await tx.execute(
         "INSERT INTO link_codes(person_id, code_hash, created_at, expires_at) VALUES (?,?,?,?)",
-        (person_id, hash_secret(code), to_db(now), to_db(now + timedelta(days=valid_days))),
+        (person_id, code_hash(tx, code), to_db(now), to_db(now + timedelta(days=valid_days))),
     )
     return code
 
@@ -123,9 +135,13 @@ async def issue_link_code(tx: Tx, person_id: int, now: datetime, valid_days: int
 class LinkResult:
     outcome: str  # linked | expired | used | unknown | throttled | taken | already_linked
     person: Person | None = None
+    all_chats: bool = False  # throttled because of wrong codes from all chats together
 
 
-MAX_FAILURES = 5
+MAX_FAILURES = 5  # wrong codes per chat (a private chat is one person) per hour
+# Wrong codes from all chats together per hour: someone guessing from many accounts is stopped
+# too; while it lasts, new people wait (at most an hour) and the log says so.
+MAX_FAILURES_ALL_CHATS = 50
 FAILURE_WINDOW = timedelta(hours=1)
 
 
@@ -137,17 +153,19 @@ async def link_chat(db: Database, chat_id: int, raw_code: str, now: datetime) ->
             "SELECT count(*) FROM link_failures WHERE chat_id = ? AND at > ?",
             (chat_id, to_db(now - FAILURE_WINDOW)),
         )
-        if failures >= MAX_FAILURES:
-            return LinkResult("throttled")
+        everyone = await tx.fetchval("SELECT count(*) FROM link_failures WHERE at > ?",
+                                     (to_db(now - FAILURE_WINDOW),))
+        if failures >= MAX_FAILURES or everyone >= MAX_FAILURES_ALL_CHATS:
+            return LinkResult("throttled", all_chats=failures < MAX_FAILURES)
         current = await tx.fetchone(
             f"SELECT {PERSON_COLUMNS} FROM people p JOIN telegram_links l ON l.person_id = p.id "
             "WHERE l.chat_id = ?", (chat_id,))
         if current is not None:
             return LinkResult("already_linked", Person.from_row(current))
+        candidates = code_hashes(tx, code)
         row = await tx.fetchone(
-            "SELECT id, person_id, expires_at, used_at FROM link_codes WHERE code_hash = ?",
-            (hash_secret(code),),
-        )
+            "SELECT id, person_id, expires_at, used_at FROM link_codes WHERE code_hash IN"
+            f" ({', '.join('?' * len(candidates))}) ORDER BY id DESC LIMIT 1", candidates)
         outcome = None
         if row is None:
             outcome = "unknown"

@@ -57,16 +57,29 @@ async def first_registration(db: Database | Tx, person_id: int) -> datetime | No
 
 # ---- signing keys -----------------------------------------------------------------------------
 
-async def signing_key(tx: Tx, school_id: int) -> tuple[bytes, bytes] | None:
-    row = await tx.fetchone("SELECT private_key, public_key FROM school_signing_keys"
-                            " WHERE school_id = ?", (school_id,))
-    return (bytes(row[0]), bytes(row[1])) if row else None
+async def sealed_signing_key(tx: Tx, school_id: int) -> str | None:
+    """The school's private key as sealed by the secret key (bot.secret_key), if it has one."""
+    return await tx.fetchval("SELECT sealed_key FROM school_signing_keys WHERE school_id = ?"
+                             " AND sealed_key IS NOT NULL", (school_id,))
 
 
-async def store_signing_key(tx: Tx, school_id: int, private: bytes, public: bytes,
+async def store_signing_key(tx: Tx, school_id: int, sealed: str, public: bytes,
                             now: datetime) -> None:
-    await tx.execute("INSERT INTO school_signing_keys(school_id, private_key, public_key,"
-                     " created_at) VALUES (?,?,?,?)", (school_id, private, public, to_db(now)))
+    await tx.execute("INSERT INTO school_signing_keys(school_id, private_key, sealed_key,"
+                     " public_key, created_at) VALUES (?, X'', ?, ?, ?)",
+                     (school_id, sealed, public, to_db(now)))
+
+
+async def signing_keys_to_seal(tx: Tx) -> list[tuple[int, bytes, str | None]]:
+    """Every school's key as (school_id, plain private key or b'', sealed key or None)."""
+    rows = await tx.fetchall("SELECT school_id, private_key, sealed_key FROM school_signing_keys")
+    return [(row[0], bytes(row[1]), row[2]) for row in rows]
+
+
+async def seal_signing_key(tx: Tx, school_id: int, sealed: str) -> None:
+    """Keep only the sealed form: the plain private key is erased."""
+    await tx.execute("UPDATE school_signing_keys SET sealed_key = ?, private_key = X''"
+                     " WHERE school_id = ?", (sealed, school_id))
 
 
 async def public_key(db: Database | Tx, school_id: int) -> bytes | None:
@@ -87,10 +100,11 @@ class UrenRequest:
     period_end: str | None
     state: str
     statement_id: int | None
+    note: str | None = None
 
 
 REQUEST_COLUMNS = ("id, participant_id, school_id, requested_by, period_start, period_end, state,"
-                   " statement_id")
+                   " statement_id, note")
 
 
 async def add_request(tx: Tx, *, participant_id: int, school_id: int, requested_by: int,
@@ -116,10 +130,51 @@ async def decide_request(tx: Tx, request_id: int, *, state: str, by: int | None,
         (state, to_db(now), by, statement_id, request_id)))
 
 
+async def set_note(tx: Tx, request_id: int, note: str) -> bool:
+    """The school's note on a pending request (it replaces an earlier one); False when the
+    request is no longer pending."""
+    return bool(await tx.changes(
+        "UPDATE uren_requests SET note = ? WHERE id = ? AND state = 'pending'", (note, request_id)))
+
+
 async def record_decider(tx: Tx, request_id: int, staff_id: int) -> None:
     """Who confirmed a request that was issued on their confirmation."""
     await tx.execute("UPDATE uren_requests SET decided_by = ? WHERE id = ?",
                      (staff_id, request_id))
+
+
+@dataclass(frozen=True)
+class PendingRequest:
+    """A request not issued yet, as the reminder sweep reads it."""
+
+    id: int
+    participant_id: int
+    school_id: int
+    requested_at: datetime
+    school_reminded: bool
+    klantmanager_told: bool
+
+
+async def pending_requests(db: Database | Tx, before: datetime) -> list[PendingRequest]:
+    """Pending requests made before ``before`` with a reminder step still open."""
+    rows = await db.fetchall(
+        "SELECT id, participant_id, school_id, requested_at, school_reminded_at,"
+        " klantmanager_told_at FROM uren_requests WHERE state = 'pending' AND requested_at < ?"
+        " AND (school_reminded_at IS NULL OR klantmanager_told_at IS NULL) ORDER BY id",
+        (to_db(before),))
+    return [PendingRequest(row["id"], row["participant_id"], row["school_id"],
+                           from_db(row["requested_at"]), row["school_reminded_at"] is not None,
+                           row["klantmanager_told_at"] is not None) for row in rows]
+
+
+async def mark_reminder(tx: Tx, request_id: int, step: str, now: datetime) -> bool:
+    """Record a reminder step once; False when it was already recorded or the request was
+    issued meanwhile."""
+    column = {"remind_school": "school_reminded_at",
+              "tell_klantmanager": "klantmanager_told_at"}[step]
+    return bool(await tx.changes(
+        f"UPDATE uren_requests SET {column} = ? WHERE id = ? AND state = 'pending'"
+        f" AND {column} IS NULL", (to_db(now), request_id)))
 
 
 # ---- statements -------------------------------------------------------------------------------

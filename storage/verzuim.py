@@ -140,6 +140,19 @@ async def verzuim_candidates(db: Database, now: datetime,
         lesson = LessonRow.from_row(row)
         entry.lessons.append(lesson)
         entry.attendance[str(lesson.id)] = row["status"]
+    # The rest of their groups' lessons in the same window, registered or not, cancelled or
+    # not: the rule needs them to know the days on which all their lessons were cancelled.
+    registered = {(row["person_id"], row["id"]) for row in rows}
+    for row in await db.fetchall(
+            f"SELECT DISTINCT m.person_id, {LESSON_COLUMNS} FROM json_each(:since) c"
+            " JOIN group_members m ON m.person_id = json_extract(c.value, '$[0]')"
+            " JOIN lessons l ON l.group_id = m.group_id"
+            " AND l.starts_at >= json_extract(c.value, '$[1]') AND l.starts_at <= :now"
+            " ORDER BY m.person_id, l.starts_at", {"since": since, "now": to_db(now)}):
+        if (row["person_id"], row["id"]) not in registered:
+            inputs[row["person_id"]].lessons.append(LessonRow.from_row(row))
+    for entry in inputs.values():
+        entry.lessons.sort(key=lambda lesson: lesson.starts_at)
     return list(inputs.values())
 
 

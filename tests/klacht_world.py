@@ -7,9 +7,7 @@ messages and its answers to presses, and pressing a button the bot never offered
 from __future__ import annotations
 
 import asyncio
-import secrets
 
-from bot.sandbox.state import PendingQuery
 from tests.support import link
 
 
@@ -93,18 +91,6 @@ async def klacht_row(bot):
 
 async def outbox_count(bot, key: str) -> int:
     return await bot.db.fetchval("SELECT count(*) FROM outbox WHERE message_key = ?", (key,))
-
-
-def press_forged(sandbox, user, message, data: str) -> None:
-    """What a modified Telegram client can send: callback data the bot never put on a button in
-    this chat (the sandbox's own press refuses that, so the query is queued directly)."""
-    state = sandbox.state
-    chat = state.chats[user.user_id]
-    query_id = str(secrets.randbits(63))
-    state.queries[query_id] = PendingQuery(query_id, user.user_id, message.message_id, data)
-    state.enqueue("callback_query", {"id": query_id, "from": state.require_user(user.user_id),
-                                     "message": chat.live_message(message.message_id),
-                                     "chat_instance": chat.chat_instance, "data": data})
 
 
 async def current(user, message):

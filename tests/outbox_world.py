@@ -11,7 +11,9 @@ import httpx
 from bot.i18n import Translator
 from bot.outbox import Rendered, enqueue, renders
 from bot.outbox.messages import PING  # noqa: F401 (registers the outbox's own renderers)
+from bot.privacy.notice import DEFAULT_VERSION
 from bot.sandbox import SandboxClient, SandboxServer, SandboxUser
+from storage import privacy
 from storage.database import Database, to_db
 from tests.support import World, start_bot
 
@@ -53,12 +55,14 @@ async def open_chats(sandbox: SandboxServer, client: SandboxClient, ids,
 
 async def link_directly(db: Database, person_id: int, chat_id: int, language: str,
                         now: datetime) -> None:
-    """What onboarding leaves behind: the Telegram link and the chosen language."""
+    """What onboarding leaves behind: the Telegram link, the chosen language and the default
+    privacy notice read."""
     async with db.transaction() as tx:
         await tx.execute("INSERT INTO telegram_links(person_id, chat_id, linked_at) VALUES (?,?,?)",
                          (person_id, chat_id, to_db(now)))
         await tx.execute("INSERT INTO chat_languages(chat_id, language, chosen_at) VALUES (?,?,?)",
                          (chat_id, language, to_db(now)))
+    await privacy.acknowledge(db, person_id, f"default:{DEFAULT_VERSION}", now)
 
 
 async def linked_participants(world: World, chats: dict[int, str]) -> dict[int, int]:

@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 NT2_MORNING = {"group": "B1-OCHTEND", "kind": "NT2", "level": "B1",
-               "location": "Hengelo, Marktstraat 12", "teacher": "Marieke de Boer"}
+               "location": "Hengelo, Marktstraat 12", "teacher": "Marieke de Boer",
+               "mode": "classroom"}
 
 
 def lesson(start: str, end: str, **extra) -> dict:

@@ -7,6 +7,7 @@ server, with a real SQLite file and real scheduler jobs; only the clock is ours 
 from __future__ import annotations
 
 import asyncio
+import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -18,6 +19,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n import LANGUAGES
 from bot.sandbox import SandboxServer, SandboxUser
+from bot.sandbox.state import PendingQuery
 from bot.services import Services
 from storage import orgs, people
 from storage.database import Database
@@ -77,6 +79,8 @@ class RunningBot:
 
 async def start_bot(sandbox: SandboxServer, db_path: Path, clock: FakeClock,
                     **overrides) -> RunningBot:
+    # The API's per-key rate limit is far above what a test sends, unless a test sets it.
+    overrides.setdefault("api_rate_per_minute", 60000.0)
     settings = Settings.defaults(token=sandbox.token, api_url=sandbox.bot_api_url,
                                  file_api_url=sandbox.file_url, db_path=db_path,
                                  http=("127.0.0.1", 0), sweep_seconds=3600.0, **overrides)
@@ -122,5 +126,19 @@ async def link(world: World, user: SandboxUser, person_id: int, language: str) -
     assert picker.buttons, "expected the language picker"
     await user.press(LANGUAGES[language], picker)
     await user.wait_for_message()  # "Language: ..."
+    notice = await user.wait_for_message()  # the privacy notice, before anything else
+    await user.press(notice.button_texts[-1], notice)  # "Go on"
     await user.wait_for_message()  # greeting with the role's menu
     await asyncio.sleep(0)
+
+
+def press_forged(sandbox, user, message, data: str) -> None:
+    """What a modified Telegram client can send: callback data the bot never put on a button in
+    this chat (the sandbox's own press refuses that, so the query is queued directly)."""
+    state = sandbox.state
+    chat = state.chats[user.user_id]
+    query_id = str(secrets.randbits(63))
+    state.queries[query_id] = PendingQuery(query_id, user.user_id, message.message_id, data)
+    state.enqueue("callback_query", {"id": query_id, "from": state.require_user(user.user_id),
+                                     "message": chat.live_message(message.message_id),
+                                     "chat_instance": chat.chat_instance, "data": data})

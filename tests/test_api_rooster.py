@@ -136,14 +136,20 @@ async def test_ics_upload_with_weekly_recurrence_creates_the_lessons(bot, world)
     key, _, _, _ = await school_with_group(bot, world)
     headers = {"Content-Type": "text/calendar"}
     async with bot.api(key) as api:
-        uploaded = await api.post("/api/v1/groups/B1-OCHTEND/calendar", content=ICS,
-                                  headers=headers)
+        # Norm 2.10.1: classroom or distance is said, never assumed (it decides which hours
+        # count); the events do not say it, so the upload must.
+        unsaid = await api.post("/api/v1/groups/B1-OCHTEND/calendar", content=ICS,
+                                headers=headers)
+        assert unsaid.status_code == 422 and unsaid.json()["detail"][0]["loc"] == ["query",
+                                                                                   "mode"]
+        uploaded = await api.post("/api/v1/groups/B1-OCHTEND/calendar?mode=classroom",
+                                  content=ICS, headers=headers)
         assert uploaded.status_code == 200, uploaded.text
         assert uploaded.json()["lessons_created"] == 7, "8 occurrences minus one EXDATE"
         lessons = (await api.get("/api/v1/lessons", params={
             "from": "2026-11-01", "to": "2027-01-31"})).json()
-        again = (await api.post("/api/v1/groups/B1-OCHTEND/calendar", content=ICS,
-                                headers=headers)).json()
+        again = (await api.post("/api/v1/groups/B1-OCHTEND/calendar?mode=classroom",
+                                content=ICS, headers=headers)).json()
     starts = [item["start"] for item in lessons]
     assert starts == ["2026-11-23T09:00:00+01:00", "2026-11-25T09:00:00+01:00",
                       "2026-11-30T09:00:00+01:00", "2026-12-08T13:00:00+01:00",
@@ -158,8 +164,8 @@ async def test_ics_upload_with_weekly_recurrence_creates_the_lessons(bot, world)
     # The school drops the Wednesday lessons from its planner: they are cancelled.
     mondays = ICS.replace("BYDAY=MO,WE;COUNT=8", "BYDAY=MO;COUNT=4")
     async with bot.api(key) as api:
-        replaced = (await api.post("/api/v1/groups/B1-OCHTEND/calendar", content=mondays,
-                                   headers=headers)).json()
+        replaced = (await api.post("/api/v1/groups/B1-OCHTEND/calendar?mode=classroom",
+                                   content=mondays, headers=headers)).json()
     assert replaced["lessons_cancelled"] == 3, "the three Wednesdays still to come"
     assert replaced["lessons_unchanged"] == 4
 
@@ -266,6 +272,8 @@ async def test_participant_created_through_the_api_links_with_the_returned_code(
     picker = await user.wait_for_message()
     await user.press("دری", picker)
     await user.wait_for_message()
+    notice = await user.wait_for_message()  # the privacy notice, then the greeting
+    await user.press(notice.button_texts[-1], notice)
     assert "Hamid Rahimi" in (await user.wait_for_message()).text
     async with bot.api(key) as api:
         assert (await api.get("/api/v1/participants/P-100")).json()["linked"] is True

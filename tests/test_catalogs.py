@@ -81,11 +81,11 @@ def test_check_catches_a_catalog_that_differs_from_its_template(tmp_path, monkey
 def test_check_catches_a_template_the_code_has_moved_away_from(tmp_path, monkeypatch):
     locales = copy_catalogs(tmp_path, monkeypatch)
     path = locales / "staff.pot"
-    path.write_text(path.read_text("utf-8").replace('msgid "Refuse"\n', 'msgid "Refused"\n'),
-                    "utf-8")
+    path.write_text(path.read_text("utf-8").replace('msgid "Confirm and issue"\n',
+                                                     'msgid "Confirm and issued"\n'), "utf-8")
     problems = tool.check().problems
-    assert any(p.startswith("staff.pot lacks 'Refuse'") for p in problems)
-    assert any(p.startswith("staff.pot has 'Refused'") for p in problems)
+    assert any(p.startswith("staff.pot lacks 'Confirm and issue'") for p in problems)
+    assert any(p.startswith("staff.pot has 'Confirm and issued'") for p in problems)
 
 
 def test_check_catches_a_header_left_as_pybabel_init_wrote_it(tmp_path, monkeypatch):
@@ -153,10 +153,11 @@ def test_plural_rules_at_run_time_count_zero_as_singular_in_tigrinya_and_use_six
 def test_staff_text_comes_from_the_staff_catalog_then_the_participant_one_then_english():
     i18n = I18n(AMS)
     nl, ar = i18n.get("nl"), i18n.get("ar")
-    assert nl.s_("Refuse") == "Weigeren"
-    assert nl._("Refuse") == "Refuse", "staff-only text is not in the participant catalog"
+    assert nl.s_("Confirm and issue") == "Bevestigen en afgeven"
+    assert nl._("Confirm and issue") == "Confirm and issue", (
+        "staff-only text is not in the participant catalog")
     assert ar.s_("yes") == ar._("yes") != "yes", "a staff message a participant also reads"
-    assert ar.s_("Refuse") == RLM + "Refuse"
+    assert ar.s_("Confirm and issue") == RLM + "Confirm and issue"
     assert nl.sn_("{n} open alert", "{n} open alerts", 3) == "3 open meldingen"
 
 
@@ -175,7 +176,7 @@ def test_a_fragment_has_no_right_to_left_mark_and_a_message_used_as_a_value_lose
     ar, nl = i18n.get("ar"), i18n.get("nl")
     for tr in (ar, nl):
         assert tr.f_("Answer") == tr._("Answer").lstrip(RLM)
-        assert tr.sf_("Refuse") == tr.s_("Refuse").lstrip(RLM)
+        assert tr.sf_("Confirm and issue") == tr.s_("Confirm and issue").lstrip(RLM)
         assert not tr.f_("Language: {language}", language="x").startswith(RLM)
         assert str(tr.safe(tr._("Answer"))) == tr.f_("Answer")
     reason = ar._("Reason: {reason}", reason=ar.safe(ar._("I am ill")))

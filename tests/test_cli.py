@@ -115,6 +115,9 @@ async def test_run_serves_health_links_through_an_invite_and_stops_cleanly_on_si
             await user.send(f"/start {invite['code']}")
             await user.press("Nederlands", await user.wait_for_message())
             await user.wait_for_message()
+            notice = await user.wait_for_message()  # the staff privacy notice comes first
+            assert "Privacy" in notice.text
+            await user.press("Verder", notice)
             assert "Hallo Petra" in (await user.wait_for_message()).text
         process.send_signal(signal.SIGTERM)
         _, stderr = await asyncio.wait_for(process.communicate(), timeout=30)
@@ -130,7 +133,7 @@ async def test_run_serves_health_links_through_an_invite_and_stops_cleanly_on_si
 
 
 def test_demo_lets_a_person_link_switch_language_and_get_help(tmp_path):
-    script = "\n".join([":as 3", ":link", "1", "/taal", "2", "/help", ":quit"])
+    script = "\n".join([":as 3", ":link", "1", "2", "/taal", "2", "/help", ":quit"])
     result = subprocess.run(
         [sys.executable, "-c", DEMO_DRIVER, str(tmp_path / "demo.db")], input=script,
         capture_output=True, text=True, timeout=120, cwd=ROOT)
@@ -138,6 +141,7 @@ def test_demo_lets_a_person_link_switch_language_and_get_help(tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     assert "You are now Sanne Mulder" in out
     assert "Kies je taal" in out and "[1] Nederlands" in out
+    assert out.index("Privacy: wat deze bot over jou bewaart") < out.index("Hallo Sanne Mulder")
     assert "Hallo Sanne Mulder! Je bent gekoppeld als cursist." in out
     assert "Language: English" in out
     assert out.index("Language: English") < out.rindex("What you can do:")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("bot", "conversations", "storage", "locales")
-FEATURES = ("klachten", "overstap", "rooster", "uren", "verzuim")
+FEATURES = ("klachten", "overstap", "privacy", "rooster", "uren", "verzuim")
 SQL = re.compile(r"\b(SELECT\s+(DISTINCT\s+)?[\w*(]|INSERT\s+(OR\s+\w+\s+)?INTO\s|"
                  r"UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s|CREATE\s+(TABLE|INDEX)\s|ALTER\s+TABLE\s|"
                  r"PRAGMA\s+\w)")

@@ -16,9 +16,9 @@ from tests.klacht_world import (
     klacht_row,
     linked,
     new_message,
-    press_forged,
     school_with_handlers,
 )
+from tests.support import press_forged
 
 
 async def test_a_handler_named_in_the_klacht_never_gets_it_and_cannot_take_it(

@@ -23,6 +23,13 @@ async def choose_language(user, language: str) -> None:
     await user.wait_for_message()  # the picker becomes "Language: ..."
 
 
+async def after_the_notice(user):
+    """Linking shows the privacy notice first (issue 13); "Go on" leads to the greeting."""
+    notice = await user.wait_for_message()
+    await user.press(notice.button_texts[-1], notice)
+    return await user.wait_for_message()
+
+
 async def test_participant_links_with_a_code_and_is_greeted_in_arabic(bot, world, client):
     _, amira = await people_of_a_school(world)
     code = await world.code(amira)
@@ -35,7 +42,7 @@ async def test_participant_links_with_a_code_and_is_greeted_in_arabic(bot, world
     await user.press("العربية", picker)
     confirmed = await user.wait_for_message()
     assert "العربية" in confirmed.text
-    greeting = await user.wait_for_message()
+    greeting = await after_the_notice(user)
     assert greeting.text.startswith("\u200f"), "right-to-left text starts with an RLM"
     assert "مرحبًا" in greeting.text
     assert "\u2068Amira Haddad\u2069" in greeting.text, "the Latin name is isolated"
@@ -62,7 +69,7 @@ async def test_expired_reused_and_unknown_codes_get_a_clear_answer(bot, world, c
     await choose_language(other, "en")
     await other.wait_for_message()
     await other.send(f"/start {fresh}")
-    assert "Hello Amira Haddad" in (await other.wait_for_message()).text
+    assert "Hello Amira Haddad" in (await after_the_notice(other)).text
 
     await user.send(f"/start {fresh}")
     assert "al gebruikt" in (await user.wait_for_message()).text
@@ -84,7 +91,7 @@ async def test_five_wrong_codes_block_further_tries_for_an_hour(bot, world, clie
     assert "Too many wrong codes" in (await user.wait_for_message()).text
     clock.advance(minutes=61)
     await user.send(f"/start {good}")
-    assert "Hello Amira Haddad" in (await user.wait_for_message()).text
+    assert "Hello Amira Haddad" in (await after_the_notice(user)).text
 
 
 async def test_linking_never_overwrites_another_persons_link(bot, world, client):

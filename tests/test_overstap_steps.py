@@ -5,24 +5,10 @@ schools' own buttons for the handover conversation and the placement."""
 from __future__ import annotations
 
 import json
-import secrets
 
 from bot.app import run_admin
-from bot.sandbox.state import PendingQuery
 from tests.overstap_world import build
-from tests.support import link
-
-
-def press_forged(sandbox, user, message, data: str) -> None:
-    """What a modified Telegram client can send: callback data the bot never put on a button
-    (the sandbox's own press refuses that, so the query is queued directly)."""
-    state = sandbox.state
-    chat = state.chats[user.user_id]
-    query_id = str(secrets.randbits(63))
-    state.queries[query_id] = PendingQuery(query_id, user.user_id, message.message_id, data)
-    state.enqueue("callback_query", {"id": query_id, "from": state.require_user(user.user_id),
-                                     "message": chat.live_message(message.message_id),
-                                     "chat_instance": chat.chat_instance, "data": data})
+from tests.support import link, press_forged
 
 
 async def next_new(user):
@@ -115,8 +101,8 @@ async def test_arabic_participant_moves_to_the_afternoon_group_from_the_day_the_
     await ineke.wait_for_message("Deze stap kan niet meer")
 
 
-async def test_klantmanager_declines_with_a_reason_the_dari_participant_reads(bot, world, client,
-                                                                              sandbox):
+async def test_overstap_c_11_1_the_klantmanager_advises_and_cannot_block_the_switch(
+        bot, world, client, sandbox):
     town = await build(world, bot, participant_name="Farid Ahmadi")
     farid = await client.user(411, "Farid", language_code="fa")
     petra = await client.user(412, "Petra", language_code="nl")
@@ -126,22 +112,31 @@ async def test_klantmanager_declines_with_a_reason_the_dari_participant_reads(bo
     assert "مدیر پرونده‌تان" in sent.text
 
     card = await petra.wait_for_message("Overstapaanvraag #1")
-    await petra.press("Afwijzen", card)
-    await petra.wait_for_message("Typ de reden")
+    assert card.button_texts == ["Goedkeuren", "Anders adviseren"], "no decline (art. 11.1)"
+    assert "Jij adviseert; de cursist en de scholen beslissen" in card.text
+    # The decline button of an older card, or a forged one, is refused and changes nothing;
+    # so is a decline through the API.
+    press_forged(sandbox, petra, card, "ovk:no:1")
+    await petra.wait_for_message("Deze stap kan niet meer")
+    async with bot.api(world.keys[f"gemeente:{town.gemeente}"]) as api:
+        declined = await api.post("/api/v1/overstap/requests/1/decision",
+                                  json={"decision": "decline", "note": "Nee"})
+        assert declined.status_code == 422, declined.text
+        assert declined.json()["detail"][0]["loc"] == ["body", "decision"]
+    assert await bot.db.fetchval("SELECT state FROM overstap_requests WHERE id = 1") == (
+        "requested")
+
+    # The klantmanager advises; Farid reads it in Dari and decides to go on.
+    await petra.press("Anders adviseren", card)
+    await petra.wait_for_message("Typ je advies")
     await petra.send("Eerst het B1-examen in december afmaken.")
     await petra.wait_for_message("Naar de cursist gestuurd.")
-    declined = await farid.wait_for_message("موافق نیست")
-    assert "Taalhuis Hengelo" in declined.text
-    assert "Eerst het B1-examen in december afmaken." in declined.text
-    assert declined.text.startswith("\u200f"), "right to left"
-
-    # The request is closed: a new one can be made, and the old card no longer works.
-    press_forged(sandbox, petra, card, "ovk:ok:1")
-    await petra.wait_for_message("Deze stap kan niet meer")
-    await farid.send("/overstap")
-    await farid.wait_for_message("چه می‌خواهید؟")
-    state = await bot.db.fetchval("SELECT state FROM overstap_requests WHERE id = 1")
-    assert state == "declined"
+    advice = await farid.wait_for_message("Eerst het B1-examen in december afmaken.")
+    assert advice.text.startswith("\u200f"), "right to left"
+    await farid.press(0, advice)  # yes, I still want to switch
+    await petra.wait_for_message("zet de overstap naar Taalhuis Hengelo door na je advies")
+    assert await bot.db.fetchval("SELECT state FROM overstap_requests WHERE id = 1") == (
+        "approved")
 
 
 async def test_somali_participant_continues_after_advice_and_the_schools_use_their_buttons(

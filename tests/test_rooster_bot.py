@@ -3,26 +3,11 @@
 
 from __future__ import annotations
 
-import secrets
-
 import httpx
 from icalendar import Calendar
 
-from bot.sandbox.state import PendingQuery
 from tests.rooster_world import lesson, school_with_group
-from tests.support import link
-
-
-def press_forged(sandbox, user, message, data: str) -> None:
-    """What a modified Telegram client can send: callback data the bot never put on a button
-    (the sandbox's own press refuses that, so the query is queued directly)."""
-    state = sandbox.state
-    chat = state.chats[user.user_id]
-    query_id = str(secrets.randbits(63))
-    state.queries[query_id] = PendingQuery(query_id, user.user_id, message.message_id, data)
-    state.enqueue("callback_query", {"id": query_id, "from": state.require_user(user.user_id),
-                                     "message": chat.live_message(message.message_id),
-                                     "chat_instance": chat.chat_instance, "data": data})
+from tests.support import link, press_forged
 
 
 async def planning_with_a_change(bot, key):

@@ -84,7 +84,7 @@ async def test_arabic_participant_gets_a_signed_urenverklaring_that_verify_accep
     assert "NT2 12,5 6 18,5" in text, text[:1500]
     assert "KNM 6 0 6" in text
     assert "Alle lessen 18,5 6 24,5" in text
-    assert "Totaal uren die meetellen: 24,5" in text
+    assert "Taal- en KNM-uren die meetellen: 24,5" in text
     assert "Bijlage: gevolgde lessen (11)" in text
     assert "11-11-2026" not in text, "the missed lesson is not in the annex (BoW 2.5)"
     code = next(line.split(": ")[1].strip() for line in text.splitlines()
@@ -130,7 +130,7 @@ async def test_klantmanager_requests_the_urenverklaring_of_her_own_participant(
     await petra.press("Urenverklaring aanvragen", detail)
     issued = await petra.wait_for_message(contains="afgegeven")
     document = await petra.wait_for_message()
-    assert "Totaal uren die meetellen: 24,5" in pdf_text(await petra.download(document))
+    assert "Taal- en KNM-uren die meetellen: 24,5" in pdf_text(await petra.download(document))
 
     other_km = await world.person("Karel de Vries", "klantmanager",
                                   gemeente_id=await world.gemeente("Hengelo"))

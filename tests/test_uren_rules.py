@@ -131,7 +131,8 @@ def test_the_statement_adds_up_to_its_annex(rows, regime):
                    tz=AMS)
     listed = sum(int((datetime.fromisoformat(end) - datetime.fromisoformat(start))
                      .total_seconds()) for start, end, *_ in data["lessons"] if _[-1])
-    assert listed == s.counted_seconds, "the lessons marked as counting add up to the total"
+    assert listed == s.counted_seconds + s.ona_counted_seconds, (
+        "the lessons marked as counting add up to the two figures")
     if regime[0] == "wi2013":
         distance_counted = sum(line.counted_seconds for line in s.lines if line.mode == "distance")
         assert distance_counted == 0
@@ -181,7 +182,7 @@ def test_the_pdf_is_dutch_with_totals_rule_annex_and_code():
     assert "Gevolgde uren per soort les" in first
     assert "NT2 3 2 5" in first and "KNM 2 0 2" in first
     assert "B1-route, hybride met ten minste 50% klassikaal" in first
-    assert "Totaal uren die meetellen: 7" in first
+    assert "Taal- en KNM-uren die meetellen: 7" in first
     assert f"Verificatiecode: {code}" in first
     assert "Bijlage: gevolgde lessen (3)" in annex
     assert "07-09-2026 09:00-12:00 NT2 klassikaal Docent Jansen ja" in annex
@@ -195,4 +196,4 @@ def test_a_year_of_lessons_fills_several_annex_pages():
                          I18n(AMS).get("nl"))
     reader = PdfReader(io.BytesIO(content))
     assert len(reader.pages) >= 6
-    assert "Totaal uren die meetellen: 600" in reader.pages[0].extract_text()
+    assert "Taal- en KNM-uren die meetellen: 600" in reader.pages[0].extract_text()

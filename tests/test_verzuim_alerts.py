@@ -7,6 +7,8 @@ from datetime import date, datetime
 
 import pytest
 
+from bot.app import run_admin
+from storage import people
 from tests.attendance_world import (
     AMS,
     drain,
@@ -60,7 +62,8 @@ async def test_eight_days_of_missed_lessons_alert_the_klantmanager_once_in_dutch
         assert "Afwezig sinds: maandag 16 november" in alert.text, alert.text
         assert "3 lessen gemist" in alert.text
         assert "- vrijdag 20 november 13:00, NT2: afwezig, geen reden gegeven" in alert.text
-        assert "1 daarvan" in alert.text and "ziek gemeld" in alert.text
+        assert "1 daarvan" in alert.text and "afwezig, reden gemeld" in alert.text
+        assert "ziek" not in alert.text, "no health reason in chat unless the gemeente allows it"
         assert alert.button_texts == ["Gezien", "Contact gehad"]
 
         await register(bot, key, [(lessons[date(2026, 11, 23)], "P-100", "absent", None)])
@@ -214,3 +217,22 @@ async def test_a_school_cannot_report_another_schools_participant(bot, world, st
         response = await api.put("/api/v1/participants/P-100/status", json={"status": status})
     assert response.status_code == 404
     assert await bot.db.fetchval("SELECT status FROM people WHERE id = ?", (amira,)) == "active"
+
+
+async def test_a_gemeente_that_allows_it_sees_the_health_reason_in_the_alert(
+        sandbox, client, clock, tmp_path):
+    bot = await start_bot(sandbox, tmp_path / "bot.db", clock)
+    try:
+        world = World(bot.db, clock)
+        school, km, amira, lessons, key = await absent_since_16_november(bot, world)
+        gemeente = (await people.get_person(bot.db, km)).gemeente_id
+        await run_admin(["privacy", "health-in-chat", str(gemeente), "--allow"], bot.settings,
+                        clock)
+        petra = await client.user(711, "Petra", language_code="nl")
+        await link(world, petra, km, "nl")
+        clock.set(datetime(2026, 11, 24, 14, 0, tzinfo=AMS))
+        await drain(bot)
+        alert = await petra.wait_for_message(contains="Verzuim")
+        assert "ziek gemeld" in alert.text
+    finally:
+        await bot.stop()

@@ -20,11 +20,9 @@ import httpx
 from bot.clock import Clock
 from bot.config import Settings
 from bot.refusal import Refused
+from bot.secret_key import open_database
 from storage import orgs, people
 from storage.database import Database
-
-# Admin commands refuse with the feature layer's error type (services raise it too).
-AdminError = Refused  # the name feature modules used before bot/refusal.py
 
 
 @dataclass
@@ -215,7 +213,7 @@ async def run(parser: argparse.ArgumentParser, argv: list[str], settings: Settin
     # --json may come after the subcommand too
     as_json = "--json" in argv
     args = parser.parse_args([a for a in argv if a != "--json"])
-    db = await Database.open(settings.db_path)
+    db = await open_database(settings)
     try:
         result = await args.fn(args, AdminContext(settings, db, clock))
     finally:

@@ -1,11 +1,13 @@
-"""``inburgerbot admin outbox`` (issue 3): delivery counts, the oldest due row, failures with
-their reasons, and a test message to one person."""
+"""``inburgerbot admin outbox`` (issue 3): delivery counts, the oldest due row and the oldest due
+urgent row (issue 18), failures with their reasons, and a test message to one person (urgent, so
+it does not wait behind a backlog)."""
 
 from __future__ import annotations
 
 from bot import outbox
 from bot.outbox import messages
 from bot.refusal import Refused
+from bot.rules.urgency import URGENT
 from storage import outbox as store
 from storage import people
 
@@ -20,7 +22,7 @@ async def admin_outbox(args, ctx) -> dict | list:
             row_id = await outbox.enqueue(
                 tx, message_key=messages.PING, params={}, now=now, person_id=person.id,
                 audience="participant" if person.role == "participant" else "staff", urgent=True,
-                priority=outbox.PRIORITY_HIGH)
+                priority=outbox.PRIORITY_HIGH, urgency=URGENT)
         linked = await people.chat_for_person(ctx.db, person.id) is not None
         return {"queued": row_id, "person": person.id, "linked": linked,
                 "note": "the running bot sends it (to participants not in quiet hours)" if linked
@@ -31,6 +33,8 @@ async def admin_outbox(args, ctx) -> dict | list:
     summary: dict = dict(data["states"])
     summary["waiting for quiet/working hours"] = data["waiting_for_window"]
     summary["oldest due, seconds"] = data["oldest_pending_age_s"]
+    summary["urgent due"] = data["urgent_due"]
+    summary["oldest due urgent, seconds"] = data["oldest_urgent_age_s"]
     summary["unreachable chats"] = data["unreachable_chats"]
     for reason, count in data["failure_reasons"].items():
         summary[f"failed: {reason[:80]}"] = count
@@ -39,7 +43,7 @@ async def admin_outbox(args, ctx) -> dict | list:
 
 def add_admin_commands(sub) -> None:
     p = sub.add_parser("outbox", help="notification delivery: counts per state, oldest due "
-                                      "age, failures with reasons")
+                                      "age (all and urgent), failures with reasons")
     p.add_argument("--failures", type=int, nargs="?", const=20, default=0, metavar="N",
                    help="list the N most recent failed or unreachable notifications")
     p.add_argument("--ping", type=int, metavar="PERSON",

@@ -10,6 +10,9 @@ Every router here is made with ``api_router(...)`` so all of them answer errors 
   (FastAPI's own validation errors have the same shape; ``field_error`` builds ours);
 - 413 for a body larger than ``MAX_BODY_BYTES``, checked on the declared length and while reading;
 - 409 when the database refuses a write as conflicting;
+- 429 with ``Retry-After`` past the key's rate limit (``INBURGERBOT_API_RATE``, bot.http.auth);
+- 503 with ``Retry-After`` when the database cannot be written now (locked by another process,
+  disk full, read-only): nothing was stored, the same request may be sent again later;
 - never a bare 500: anything unexpected is logged by type and code path only (the exception
   message may quote personal data) and answered with a JSON body.
 
@@ -31,6 +34,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from storage.database import transient_reason
 
 log = logging.getLogger("inburgerbot.api")
 
@@ -63,8 +68,11 @@ COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
     403: _response("This endpoint takes the other kind of API key (school or gemeente)"),
     404: _response("Not found for this key: it does not exist or belongs to someone else"),
     409: _response("The write conflicts with stored data"),
+    503: _response("The database cannot be written now; nothing was stored, retry after "
+                   "the `Retry-After` seconds"),
     413: _response(f"The body is larger than {MAX_BODY_BYTES} bytes"),
     422: _response("A field is missing or wrong; `detail` names it (`loc`) and says why (`msg`)"),
+    429: _response("Too many requests for this API key; retry after the `Retry-After` seconds"),
     500: _response("Unexpected error; logged without personal data"),
 }
 
@@ -142,12 +150,31 @@ class ApiRoute(APIRoute):
                 log.warning("api %s: integrity error %s", route_name,
                             str(exc).split(":")[0][:80])
                 return json_response({"detail": "the write conflicts with stored data"}, 409)
-            except Exception as exc:  # last resort: logged without its message (may hold data)
-                frames = "".join(traceback.format_tb(exc.__traceback__))
-                log.error("api %s: unhandled %s\n%s", route_name, type(exc).__name__, frames)
-                return json_response({"detail": "unexpected error; it was logged"}, 500)
+            except Exception as exc:
+                reason = transient_reason(exc)
+                if reason is None:
+                    return unexpected(route_name, exc)
+                log.warning("api %s: database cannot be written (%s)", route_name, reason)
+                return unavailable(f"the database cannot be written now ({reason}); nothing "
+                                   "was stored, try again later")
 
         return guarded
+
+
+RETRY_AFTER_SECONDS = 5
+
+
+def unavailable(detail: str, retry_after: int = RETRY_AFTER_SECONDS) -> Response:
+    response = json_response({"detail": detail}, 503)
+    response.headers["Retry-After"] = str(retry_after)
+    return response
+
+
+def unexpected(route_name: str, exc: Exception) -> Response:
+    """The last resort: logged without its message (it may hold data)."""
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    log.error("api %s: unhandled %s\n%s", route_name, type(exc).__name__, frames)
+    return json_response({"detail": "unexpected error; it was logged"}, 500)
 
 
 def api_router(**kwargs: Any) -> APIRouter:

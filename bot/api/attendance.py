@@ -25,6 +25,7 @@ from fastapi import Depends, Query
 from pydantic import BaseModel, Field, model_validator
 
 from bot.api import api_router, field_error, field_errors
+from bot.api.rooster_models import PROSE_PATTERN
 from bot.http.app import services
 from bot.http.auth import school
 from bot.services import Services
@@ -129,7 +130,7 @@ class StatusChange(BaseModel):
 
     status: Literal["active", "left", "dropped_out"]
     effective_on: date | None = None
-    reason: str | None = Field(None, max_length=500)
+    reason: str | None = Field(None, max_length=500, pattern=PROSE_PATTERN)
 
 
 class StatusResult(BaseModel):

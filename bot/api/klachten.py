@@ -21,6 +21,7 @@ from bot.services import Services
 router = api_router(prefix="/klachten", tags=["klachten"])
 
 MAX_PERIOD_DAYS = 3 * 366
+MIN_YEAR, MAX_YEAR = 2000, 2100  # as every date the API takes
 
 
 class SchoolFigures(BaseModel):
@@ -63,6 +64,10 @@ async def klachten_report(
 ):
     """Klachten per school in a period: count, share handled within term against the 80% norm,
     median days to decision and to closure; only the calling gemeente's participants."""
+    for name, day in (("from", start), ("to", end)):
+        if not MIN_YEAR <= day.year <= MAX_YEAR:
+            raise field_error(["query", name], f"must be between the years {MIN_YEAR} and "
+                                               f"{MAX_YEAR}")
     if end < start:
         raise field_error(["query", "to"], "the period ends before it starts")
     if (end - start).days > MAX_PERIOD_DAYS:

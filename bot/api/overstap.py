@@ -22,7 +22,15 @@ from fastapi import Depends, HTTPException, Path
 from pydantic import BaseModel, Field
 
 from bot.api import api_router, field_error
-from bot.api.rooster_models import ExternalId, LocalDate, LocalDateTime, Strict, Text
+from bot.api.rooster_models import (
+    PROSE_PATTERN,
+    ExternalId,
+    LocalDate,
+    LocalDateTime,
+    Prose,
+    Strict,
+    Text,
+)
 from bot.http.app import services
 from bot.http.auth import Caller, caller, school
 from bot.overstap import access, flow, telling
@@ -111,15 +119,17 @@ class RequestOut(BaseModel):
 
 
 class DecisionIn(Strict):
-    decision: Literal["approve", "advise", "decline"]
-    note: str | None = Field(None, max_length=flow.MAX_NOTE,
-                             description="Required to advise or decline; the participant reads it")
+    decision: Literal["approve", "advise"] = Field(
+        description="Art. 11.1: the klantmanager approves or advises otherwise; the participant "
+                    "and the schools decide, so there is no decline")
+    note: str | None = Field(None, max_length=flow.MAX_NOTE, pattern=PROSE_PATTERN,
+                             description="Required to advise; the participant reads it")
 
 
 class SlotDecisionIn(Strict):
     decision: Literal["approve", "decline"]
     effective_on: LocalDate | None = Field(None, description="The first day in the new group")
-    reason: str | None = Field(None, max_length=flow.MAX_NOTE,
+    reason: str | None = Field(None, max_length=flow.MAX_NOTE, pattern=PROSE_PATTERN,
                                description="Required to decline; the participant reads it")
 
 
@@ -129,7 +139,7 @@ class ConversationIn(Strict):
 
 
 class HandoverIn(Strict):
-    items: dict[Item, str] = Field(
+    items: dict[Item, Prose] = Field(
         description="Per agreed item its content as text. An item the participant did not agree "
                     "to is refused (422) and nothing is stored.")
 
@@ -153,7 +163,7 @@ class CompleteIn(Strict):
 
 class SettlementIn(Strict):
     kind: Literal["settled", "budget_transferred", "nothing_due"]
-    note: str | None = Field(None, max_length=flow.MAX_NOTE)
+    note: str | None = Field(None, max_length=flow.MAX_NOTE, pattern=PROSE_PATTERN)
 
 
 # ---- answers ----------------------------------------------------------------------------------
@@ -265,10 +275,10 @@ async def get_request(request_id: int = RequestId, who: Caller = Depends(caller)
 async def decide(body: DecisionIn, request_id: int = RequestId, who: Caller = Depends(caller),
                  svc: Services = Depends(services)):
     """The klantmanager's decision on a switch to another school, by the gemeente's key
-    (art. 11.1): approve, advise otherwise with a note, or decline with a reason."""
+    (art. 11.1): approve, or advise otherwise with a note (the participant then decides)."""
     if who.kind != "gemeente":
         raise HTTPException(status_code=403, detail="this endpoint takes a gemeente's API key")
-    event = {"approve": Event.APPROVE, "advise": Event.ADVISE, "decline": Event.DECLINE}
+    event = {"approve": Event.APPROVE, "advise": Event.ADVISE}
     return await _step(svc, who, request_id, event[body.decision], note=body.note)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from fastapi import Depends, Path, Query, Request, Response
+from fastapi import Depends, HTTPException, Path, Query, Request, Response
 
 from bot.api import api_router, field_error, field_errors
 from bot.api.rooster_models import (
@@ -39,7 +39,7 @@ from bot.api.rooster_models import (
 )
 from bot.http import auth
 from bot.http.app import services
-from bot.rooster import ical_import, push
+from bot.rooster import ical_import, ics_worker, push
 from bot.rooster.planning import (
     CancelMissing,
     GroupInput,
@@ -86,16 +86,11 @@ async def _apply(svc: Services, school_id: int, planning: Planning,
 
 
 def _result(outcome: Outcome, skipped=()) -> PushResult:
-    return PushResult(
-        participants_created=outcome.participants_created,
-        participants_updated=outcome.participants_updated, link_codes=outcome.link_codes,
-        groups_created=outcome.groups_created, groups_updated=outcome.groups_updated,
-        lessons_created=outcome.lessons_created, lessons_updated=outcome.lessons_updated,
-        lessons_unchanged=outcome.lessons_unchanged, lessons_cancelled=outcome.lessons_cancelled,
-        holidays_created=outcome.holidays_created, holidays_updated=outcome.holidays_updated,
-        notified_participants=outcome.notified_participants,
-        conflicts_opened=outcome.conflicts_opened, conflicts_resolved=outcome.conflicts_resolved,
-        skipped=[SkippedEvent(uid=uid[:200], reason=reason) for uid, reason in skipped])
+    """The push's counts as the API reports them (the lesson details stay inside)."""
+    counts = {name: getattr(outcome, name) for name in PushResult.model_fields
+              if name != "skipped"}
+    return PushResult(**counts, skipped=[SkippedEvent(uid=uid[:200], reason=reason)
+                                         for uid, reason in skipped])
 
 
 def _not_found(what: str):
@@ -386,8 +381,8 @@ async def upload_calendar(
         kind: Kind | None = Query(None, description="Kind when an event does not name one; "
                                                     "default the group's"),
         level: str | None = Query(None, pattern=r"^[A-Za-z0-9 .+-]{1,20}$"),
-        mode: Mode = Query("classroom", description="Unless an event's CATEGORIES say "
-                                                    "distance/afstand/online"),
+        mode: Mode | None = Query(None, description="For events whose CATEGORIES do not say "
+                                                    "distance/afstand/online; no default"),
         replace: bool = Query(True, description="Cancel this group's future lessons from an "
                                                 "earlier upload that this calendar no longer has"),
         school_id: int = Depends(auth.school),
@@ -398,10 +393,19 @@ async def upload_calendar(
     if group is None:
         raise _not_found("group")
     now = svc.now()
+    data = await request.body()
+    if len(data) > ics_worker.MAX_CALENDAR_BYTES:
+        raise HTTPException(status_code=413, detail="a calendar is at most "
+                                                    f"{ics_worker.MAX_CALENDAR_BYTES} bytes")
     try:
-        parsed = ical_import.parse(await request.body(), now)
+        parsed = await ics_worker.parse(data, now)
     except ical_import.IcsError as exc:
         raise field_error(["body", exc.where[:200]], exc.why, "ics_error") from None
+    except ics_worker.OverBudget as exc:
+        raise field_error(["body"], str(exc), "ics_budget") from None
+    if mode is None and any(not o.distance for o in parsed.lessons):
+        raise field_error(["query", "mode"], "say whether these lessons are classroom or distance"
+                          " (norm 2.10.1): there is no default")
     lessons = [LessonInput(
         external_id=o.external_id, group=external_id, starts_at=o.starts_at, ends_at=o.ends_at,
         kind=o.kind or kind, level=level, location=o.location,

@@ -24,10 +24,14 @@ from bot.rules.localtime import AMSTERDAM, at_local
 
 EXTERNAL_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:@-]{0,79}$"
 TEXT_PATTERN = r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$"
+# Free text over several lines (notes, reasons): no NUL or other control characters but newline
+# and tab, which Telegram would refuse or show as garbage.
+PROSE_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
 MAX_ID = 2**53
 
 ExternalId = Annotated[str, StringConstraints(pattern=EXTERNAL_ID_PATTERN, max_length=80)]
 Text = Annotated[str, StringConstraints(pattern=TEXT_PATTERN, min_length=1, max_length=200)]
+Prose = Annotated[str, StringConstraints(pattern=PROSE_PATTERN)]
 Short = Annotated[str, StringConstraints(pattern=TEXT_PATTERN, min_length=1, max_length=20)]
 Kind = Literal["NT2", "KNM", "ONA", "alfabetisering", "MAP", "other"]
 Mode = Literal["classroom", "distance"]
@@ -96,7 +100,9 @@ class ParticipantIn(Strict):
     route: Literal["b1", "z", "onderwijs"] | None = Field(
         None, validate_default=True, description="Wi2021 only: the leerroute")
     klantmanager_id: Id | None = Field(None, description="The klantmanager (from the gemeente)")
-    status: Literal["active", "left", "dropped_out"] = "active"
+    status: Literal["active", "left", "dropped_out"] | None = Field(
+        None, description="Leave it out to keep the stored status (a new participant is active);"
+                          " a change to left or dropped_out alerts the klantmanager once")
 
     @field_validator("route")
     @classmethod
@@ -184,12 +190,13 @@ class LessonIn(Strict):
 
     group: ExternalId = Field(description="The group's external id")
     kind: Kind | None = Field(None, description="Default: the group's kind")
-    level: Short | None = None
+    level: Short = Field(description="Required (norm 2.10.1), e.g. A2 or B1")
     start: LocalDateTime
     end: LocalDateTime
-    location: Text | None = None
-    mode: Mode = Field("classroom", description="classroom (klassikaal) or distance (afstand)")
-    teacher: Text | None = None
+    location: Text = Field(description="Required (norm 2.10.1)")
+    mode: Mode = Field(description="Required, no default: classroom (klassikaal) or distance "
+                                   "(afstand); it decides which hours count (BoW 2.3)")
+    teacher: Text = Field(description="Required (norm 2.10.1)")
     cancelled: bool = False
 
     @field_validator("end")

@@ -14,7 +14,7 @@ import logging
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, JSONResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from bot.api import ApiRoute, ErrorBody
 from bot.http.app import services
@@ -49,7 +49,9 @@ class Verification(BaseModel):
     attended_hours: str
     classroom_hours: str
     distance_hours: str
-    counted_hours: str
+    counted_hours: str = Field(description="NT2, alfabetisering and KNM hours that count")
+    ona_counted_hours: str | None = Field(
+        None, description="ONA hours that count for the 64-hour statement; absent without ONA")
     by_kind: list[KindHours]
 
 
@@ -109,5 +111,7 @@ async def verify(code: str, request: Request, svc: Services = Depends(services))
             ("Datum van afgifte", summary["issued_on"]),
             ("Gevolgde uren", summary["attended_hours"]),
             ("Klassikaal", summary["classroom_hours"]), ("Afstand", summary["distance_hours"]),
-            ("Uren die meetellen", summary["counted_hours"])], ok=True)
+            ("Taal- en KNM-uren die meetellen", summary["counted_hours"]),
+            *([("ONA-uren die meetellen (64-uursverklaring)", summary["ona_counted_hours"])]
+              if summary["ona_counted_hours"] is not None else [])], ok=True)
     return Verification(genuine=True, code=normal, **summary)

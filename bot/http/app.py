@@ -54,9 +54,12 @@ def create_http_app(bot: Lifecycle, routers: Iterable[APIRouter]) -> FastAPI:
 
     @app.get("/health", tags=["health"])
     async def health(request: Request) -> dict:
-        """Liveness and delivery state."""
+        """Liveness and delivery state. ``status`` is "ok", or "degraded" when the database
+        cannot be written now (``database`` then says why: locked, full, read-only)."""
         svc = services(request)
-        body: dict = {"status": "ok"}
+        problem = await svc.db.write_check()
+        body: dict = {"status": "ok" if problem is None else "degraded",
+                      "database": "writable" if problem is None else problem}
         body["outbox"] = await svc.outbox.stats()
         return body
 

@@ -6,6 +6,7 @@ key is a 401; a school then reaches only its own rows, which every query enforce
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from fastapi import Depends, HTTPException, Request
@@ -31,20 +32,29 @@ def _unauthorised() -> HTTPException:
                          headers={"WWW-Authenticate": "Bearer"})
 
 
+def _limit(svc: Services, who: Caller) -> Caller:
+    wait = svc.api_limit.wait(who) if svc.api_limit is not None else 0.0
+    if wait > 0:
+        raise HTTPException(status_code=429, detail="too many requests for this API key; "
+                                                    "retry after the Retry-After seconds",
+                            headers={"Retry-After": str(max(1, math.ceil(wait)))})
+    return who
+
+
 async def caller(credentials: HTTPAuthorizationCredentials | None = Depends(bearer),
                  svc: Services = Depends(services)) -> Caller:
-    """A school or a gemeente, from its key."""
+    """A school or a gemeente, from its key; 429 past the key's rate limit."""
     if credentials is None or not credentials.credentials:
         raise _unauthorised()
     key = credentials.credentials
     if key.startswith("sch_"):
         school_id = await orgs.school_for_key(svc.db, key)
         if school_id is not None:
-            return Caller("school", school_id)
+            return _limit(svc, Caller("school", school_id))
     elif key.startswith("gem_"):
         gemeente_id = await orgs.gemeente_for_key(svc.db, key)
         if gemeente_id is not None:
-            return Caller("gemeente", gemeente_id)
+            return _limit(svc, Caller("gemeente", gemeente_id))
     raise _unauthorised()
 
 

@@ -131,6 +131,7 @@ async def acknowledged(db: Database, filed: Filed, now: datetime) -> None:
 
 
 async def acknowledge_later(db: Database, filed: Filed, now: datetime) -> None:
-    """The direct acknowledgement did not go out: send it through the outbox instead."""
+    """The direct acknowledgement did not go out: send it through the outbox instead. The
+    register gets its date when Telegram accepts it (the klachten sweep), not now."""
     async with db.transaction() as tx:
         await routing.send_acknowledgement_later(tx, filed.klacht, now)

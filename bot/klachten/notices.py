@@ -16,7 +16,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.i18n import SN_, Translator
 from bot.klachten import contacts
 from bot.klachten.topics import OUTCOMES, TOPICS
-from bot.outbox import Rendered, renders
+from bot.outbox import Rendered, loads, renders
+from storage import klachten as store
+from storage.database import Database
 
 HANDLER_PREFIX = "kh"
 PARTICIPANT_PREFIX = "kp"
@@ -325,3 +327,26 @@ def _answer(tr: Translator, params: dict) -> Rendered:
             tr.s_("Show attachments"),
             callback_data=f"{HANDLER_PREFIX}:afile:{params['question_id']}")]])
     return Rendered(tr.lines(lines), buttons)
+
+
+# ---- free text, read from the klacht at send time ------------------------------------------
+# The outbox row holds ids only: what a participant or handler wrote stays in the klachten
+# tables (and their retention), not in outbox.params for the outbox's 90 days.
+
+@loads("klacht.new", "klacht.km_signal", "klacht.refused", "klacht.closed")
+async def _klacht_texts(db: Database, params: dict) -> dict:
+    klacht = await store.get_klacht(db, params["klacht_id"]) if "klacht_id" in params else None
+    if klacht is not None:
+        params.setdefault("description", klacht.description)
+        params.setdefault("reason", klacht.refusal_reason or "")
+        params.setdefault("text", klacht.outcome_text or "")
+    return params
+
+
+@loads("klacht.question", "klacht.answer")
+async def _question_texts(db: Database, params: dict) -> dict:
+    texts = await store.question_texts(db, params["question_id"])
+    if texts is not None:
+        params.setdefault("question", texts[0])
+        params.setdefault("answer", texts[1] or "")
+    return params

@@ -14,6 +14,7 @@ from datetime import datetime
 from bot.outbox import PRIORITY_HIGH, enqueue
 from storage import klachten as store
 from storage import orgs, people
+from storage import outbox as outbox_store
 from storage.database import Tx
 from storage.klachten import Klacht
 
@@ -31,12 +32,26 @@ def ack_params(klacht: Klacht) -> dict:
             "handle_by": klacht.handle_by.isoformat() if klacht.handle_by else None}
 
 
+def ack_key(klacht_id: int) -> str:
+    return f"klacht:{klacht_id}:ack"
+
+
 async def send_acknowledgement_later(tx: Tx, klacht: Klacht, now: datetime) -> None:
-    """The acknowledgement through the outbox, when the direct reply did not go out."""
+    """The acknowledgement through the outbox, when the direct reply did not go out; idempotent.
+    It is registered as acknowledged only when Telegram accepted it (norm 1.5.6): the klachten
+    sweep reads that moment from the outbox (``record_outbox_acknowledgement``)."""
     await enqueue(tx, message_key="klacht.ack", params=ack_params(klacht), now=now,
                   person_id=klacht.participant_id, priority=PRIORITY_HIGH,
-                  dedupe_key=f"klacht:{klacht.id}:ack")
-    await store.mark_acknowledged(tx, klacht.id, now)
+                  dedupe_key=ack_key(klacht.id))
+
+
+async def record_outbox_acknowledgement(tx: Tx, klacht: Klacht) -> bool:
+    """Register the acknowledgement date as the moment Telegram accepted the queued message;
+    False while it has not gone out."""
+    accepted = await outbox_store.sent_at(tx, ack_key(klacht.id))
+    if accepted is None:
+        return False
+    return await store.mark_acknowledged(tx, klacht.id, accepted)
 
 
 async def card_params(tx: Tx, klacht: Klacht, rerouted: bool = False) -> dict:
@@ -50,7 +65,6 @@ async def card_params(tx: Tx, klacht: Klacht, rerouted: bool = False) -> dict:
         "received_at": klacht.received_at.isoformat(),
         "decide_by": klacht.decide_by.isoformat() if klacht.decide_by else None,
         "handle_by": klacht.handle_by.isoformat() if klacht.handle_by else None,
-        "description": klacht.description,
         "attachments": [a.kind for a in await store.attachments(tx, klacht.id)],
         "rerouted": rerouted,
     }

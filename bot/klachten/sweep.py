@@ -52,7 +52,9 @@ async def sweep_klachten(services, now: datetime) -> None:
     for klacht in await store.klachten_to_watch(db) + await store.unacknowledged_signals(db):
         if klacht.acknowledged_at is None and now - klacht.received_at >= ACK_GRACE:
             async with db.transaction() as tx:
-                await routing.send_acknowledgement_later(tx, klacht, now)
+                # Registered when Telegram accepted it (norm 1.5.6), not when it was queued.
+                if not await routing.record_outbox_acknowledgement(tx, klacht):
+                    await routing.send_acknowledgement_later(tx, klacht, now)
         if not klacht.is_open or klacht.route != "school":
             continue
         due = due_keys(klacht, now, await store.sent_notices(db, klacht.id))

@@ -13,6 +13,14 @@ How it works
   4,096 characters is split at line breaks (``bot.outbox.split``); buttons go on the last part.
 - Pace: the shared ``SharedRateLimiter`` (``bot.outbox.ratelimit``) keeps every request of the bot
   within Telegram's limits and lets direct replies go before outbox sends.
+- Urgency (issue 18; the rule is ``bot.rules.urgency``): due ``urgent`` and ``timed`` rows are
+  claimed before any bulk row (also a recipient's own: the urgent one first), into room of their
+  own next to the bulk rows in flight, so an urgent row is claimed the moment it is enqueued
+  however long the backlog. They pass the limiter with ``PRIORITY_URGENT``, ahead of every bulk
+  send; the limiter keeps bulk a minimum share (one send in ``URGENT_RUN + 1``) while urgent sends
+  wait, and the claim keeps ``BULK_KEPT`` bulk rows in flight however many urgent rows are due, so
+  a stream of urgent rows never starves the bulk. Bulk rows keep their order. ``stats()`` gives
+  the age of the oldest due urgent row apart (``oldest_urgent_age_s``).
 - Errors: 429 is waited out exactly (in the limiter); network errors and 5xx are retried with
   back-off, first within the task (seconds), then by rescheduling the row (minutes) until the
   give-up horizon (``INBURGERBOT_OUTBOX_GIVE_UP_HOURS`` after the row became eligible), when it is
@@ -52,8 +60,9 @@ from bot.config import Settings
 from bot.i18n import I18n
 from bot.outbox import policy
 from bot.outbox.messages import UNREACHABLE_ALERT
-from bot.outbox.ratelimit import SharedRateLimiter, retry_after_seconds
+from bot.outbox.ratelimit import PRIORITY_URGENT, SharedRateLimiter, retry_after_seconds
 from bot.outbox.split import split_message
+from bot.rules.urgency import BULK
 from storage import outbox as store
 from storage.database import Database, Tx, from_db, to_db
 
@@ -67,6 +76,8 @@ QUICK_RETRIES = (0.5, 1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
 SLOW_RETRY_FIRST = timedelta(minutes=1)
 SLOW_RETRY_MAX = timedelta(minutes=30)
 NOT_LINKED = "no Telegram link"
+# Bulk rows kept in flight while urgent rows are due (see ``_step``).
+BULK_KEPT = 16
 
 
 class Undeliverable(Exception):
@@ -89,8 +100,11 @@ class Dispatcher:
         self.db, self.bot, self.i18n, self.settings, self.clock = db, bot, i18n, settings, clock
         self.limiter = limiter
         slots = limiter.slots if limiter is not None else 30
-        # Enough claimed rows to keep every global slot busy while others wait for their chat.
+        # Enough claimed bulk rows to keep every global slot busy while others wait for their
+        # chat, and room on top for urgent rows, so they never wait for a bulk row to finish.
         self.capacity = capacity or max(16, 2 * slots + 8)
+        self.urgent_room = slots
+        self._urgent: set[int] = set()  # ids of the urgent and timed rows in flight
         self._wake = asyncio.Event()
         self._changed = asyncio.Event()
         self._tasks: dict[int, asyncio.Task] = {}
@@ -159,17 +173,25 @@ class Dispatcher:
                 self._housekept = loop_time
                 await self.housekeeping(self.clock.now())
             await self._admit()
-        free = self.capacity - len(self._tasks)
+        free = self.capacity + self.urgent_room - len(self._tasks)
+        bulk_free = self.capacity - (len(self._tasks) - len(self._urgent))
         # A finished send frees its chat, but the claim looks at every due row: top up in
         # batches, unless little is in flight (then a waiting chat's next row goes at once).
-        if free < self.capacity // 2 and not fresh:
+        # ``fresh`` also follows every finished urgent row: the next urgent one goes at once.
+        if bulk_free < self.capacity // 2 and not fresh:
             return
         if free <= 0:
             return
+        # However many urgent rows are due, bulk keeps a few rows in flight: the limiter can
+        # only give bulk its share when bulk sends are waiting for it.
+        bulk_kept = max(0, min(bulk_free, BULK_KEPT - (len(self._tasks) - len(self._urgent))))
         now = self.clock.now()
         async with self.db.transaction() as tx:
-            claimed = await store.claim(tx, now, free)
+            claimed = await store.claim(tx, now, free, bulk_limit=bulk_free,
+                                        urgent_limit=free - bulk_kept)
         for row in claimed:
+            if row.urgency != BULK:
+                self._urgent.add(row.id)
             self._tasks[row.id] = asyncio.create_task(self._deliver(row), name=f"outbox-{row.id}")
 
     async def _admit(self) -> None:
@@ -210,6 +232,9 @@ class Dispatcher:
             await self._retry_later(row, f"internal error: {type(exc).__name__}")
         finally:
             self._tasks.pop(row.id, None)
+            if row.id in self._urgent:
+                self._urgent.discard(row.id)
+                self._fresh = True  # more urgent rows may be due: claim them now
             self._changed.set()
             self._wake.set()
 
@@ -228,7 +253,8 @@ class Dispatcher:
             return
         tr = self.i18n.get(row.language)
         try:
-            rendered = outbox.render(row.message_key, tr, row.params)
+            params = await outbox.load(db, row.message_key, row.params)
+            rendered = outbox.render(row.message_key, tr, params)
         except Exception as exc:  # a renderer bug or params from an older version
             log.error("outbox: row %d: cannot render %s (%s)", row.id, row.message_key,
                       type(exc).__name__)
@@ -259,7 +285,8 @@ class Dispatcher:
     async def _send(self, row: store.Claimed, text: str,
                     buttons: InlineKeyboardMarkup | None) -> Message:
         """One Bot API request with quick retries; raises Undeliverable/Permanent/Transient."""
-        extra = {"rate_limit_args": {"priority": row.priority}} if self.limiter else {}
+        priority = row.priority if row.urgency == BULK else min(row.priority, PRIORITY_URGENT)
+        extra = {"rate_limit_args": {"priority": priority}} if self.limiter else {}
         quick = iter(QUICK_RETRIES)
         while True:
             try:
@@ -346,7 +373,7 @@ class Dispatcher:
     async def stats(self) -> dict:
         data = await store.stats(self.db, self.clock.now())
         data["dispatcher"] = {"running": self.running, "in_flight": len(self._tasks),
-                              **self.counters}
+                              "in_flight_urgent": len(self._urgent), **self.counters}
         if self.limiter is not None:
             data["rate_limiter"] = self.limiter.snapshot()
         return data

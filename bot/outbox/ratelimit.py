@@ -6,7 +6,10 @@ limits"). Handler replies and outbox notifications share that one budget, so a s
 them all: it is installed on the python-telegram-bot Application (``builder.rate_limiter``) and
 grants requests in priority order. A request without ``rate_limit_args`` is a direct reply and has
 priority 0; the outbox passes ``rate_limit_args={"priority": row.priority}`` (3 high, 5 normal,
-8 bulk), so a reply never waits behind a fan-out for more than the next free slot.
+8 bulk; 1 for urgent rows, issue 18), so a reply never waits behind a fan-out for more than the
+next free slot, and an urgent notification not behind a bulk one. Bulk keeps a minimum share:
+after ``URGENT_RUN`` urgent sends in a row while a lower-priority send waits, the next slot goes
+to that one (if its chat may receive now), so bulk keeps at least a fifth of the pace.
 
 Two global rules: outbox sends are paced evenly at ``INBURGERBOT_OUTBOX_GLOBAL_RATE`` (29/s), and
 no more than Telegram's 30 messages of any kind go out in any second. That hard limit is kept
@@ -48,6 +51,9 @@ from telegram.ext import BaseRateLimiter
 log = logging.getLogger(__name__)
 
 PRIORITY_REPLY = 0
+PRIORITY_URGENT = 1
+# Urgent sends in a row before a waiting lower-priority send gets a slot (bulk's minimum share).
+URGENT_RUN = 4
 TELEGRAM_GLOBAL_LIMIT = 30
 CHAT_BURST = 3
 # Telegram: about 20 messages per minute to one group.
@@ -160,7 +166,8 @@ class SharedRateLimiter(BaseRateLimiter[dict]):
         self._paused_until = 0.0
         self._last_429: tuple[float, str] | None = None
         self._timer: asyncio.TimerHandle | None = None
-        self.counters = {"granted": 0, "replies": 0, "retry_after": 0}
+        self._urgent_run = 0
+        self.counters = {"granted": 0, "replies": 0, "urgent": 0, "retry_after": 0}
 
     # -- BaseRateLimiter ---------------------------------------------------------------------
 
@@ -264,13 +271,30 @@ class SharedRateLimiter(BaseRateLimiter[dict]):
         if not self._waiters:
             return
         now = self._now()
+        next_at = self._grant(now, share=True)
+        if next_at is None:  # bulk's turn, but no bulk send could go now: urgent ones may
+            self._urgent_run = 0
+            next_at = self._grant(now, share=False) or math.inf
+        if self._waiters and next_at < math.inf:
+            self._timer = asyncio.get_running_loop().call_at(next_at + 0.0005, self._pump)
+
+    def _grant(self, now: float, share: bool) -> float | None:
+        """One pass over the waiters; returns when to look again, or None when urgent sends were
+        held back for bulk's share but no bulk send could take the slot."""
         free = self._global_free(now)
         next_at = math.inf
         keep: list[_Waiter] = []
-        for waiter in sorted(self._waiters):
-            if waiter.future.done():
-                continue
+        waiters = sorted(w for w in self._waiters if not w.future.done())
+        lower = share and any(w.counts_global and w.priority > PRIORITY_URGENT for w in waiters)
+        held = bulk_went = bulk_blocked = False
+        for waiter in waiters:
             pace = self._chat(waiter.chat)
+            urgent = PRIORITY_REPLY < waiter.priority <= PRIORITY_URGENT
+            if (urgent and waiter.counts_global and lower
+                    and self._urgent_run >= URGENT_RUN):
+                held = True  # bulk's share: this slot goes to a lower-priority send
+                keep.append(waiter)
+                continue
             chat_at = pace.ready_at(now, waiter.priority)
             if chat_at > now:
                 next_at = min(next_at, chat_at)
@@ -279,6 +303,7 @@ class SharedRateLimiter(BaseRateLimiter[dict]):
             if waiter.counts_global:
                 if free <= 0:
                     next_at = min(next_at, self._global_free_at(now))
+                    bulk_blocked |= not urgent
                     keep.append(waiter)
                     continue
                 if waiter.priority > PRIORITY_REPLY:
@@ -286,9 +311,16 @@ class SharedRateLimiter(BaseRateLimiter[dict]):
                     # ones back; up to SPACING_SLACK grants may catch up at once.
                     if now < self._spaced_at - SPACING_SLACK * self.spacing:
                         next_at = min(next_at, self._spaced_at - SPACING_SLACK * self.spacing)
+                        bulk_blocked |= not urgent
                         keep.append(waiter)
                         continue
                     self._spaced_at = max(self._spaced_at, now) + self.spacing
+                    if urgent:
+                        self._urgent_run = self._urgent_run + 1 if lower else 0
+                        self.counters["urgent"] += 1
+                    else:
+                        self._urgent_run = 0
+                        bulk_went = True
                 free -= 1
                 self._inflight += 1
             pace.inflight += 1
@@ -298,8 +330,9 @@ class SharedRateLimiter(BaseRateLimiter[dict]):
             waiter.future.set_result(None)
         heapq.heapify(keep)
         self._waiters = keep
-        if keep and next_at < math.inf:
-            self._timer = asyncio.get_running_loop().call_at(next_at + 0.0005, self._pump)
+        if held and not bulk_went and not bulk_blocked:
+            return None
+        return next_at
 
     def _release(self, chat: str, counts_global: bool, started: float, limited: bool,
                  used: bool = True) -> None:

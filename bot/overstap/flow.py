@@ -96,13 +96,9 @@ async def act(services, request_id: int, event: Event | str, actor: Actor, *,
         elif event == Event.ADVISE:
             fields.update(km_decision="advised_otherwise", km_decided_at=now,
                           km_note=_text(note, MAX_NOTE, "note", True))
-        elif event == Event.DECLINE:
+        elif event == Event.DECLINE:  # only the school, on a move to another of its groups
             reason = _text(note, MAX_NOTE, "note", True)
-            fields.update(closed_at=now)
-            if kind == machine.SCHOOL:
-                fields.update(km_decision="declined", km_note=reason, km_decided_at=now)
-            else:
-                fields.update(decline_reason=reason)
+            fields.update(closed_at=now, decline_reason=reason)
         elif event == Event.PROPOSE:
             fields.update(conversation_at=_future(services, at, "at"),
                           conversation_place=_text(place, MAX_PLACE, "place", True))

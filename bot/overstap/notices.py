@@ -212,7 +212,6 @@ def km_buttons(tr: Translator, request_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([
         [button(staff_label(tr, SN_("Approve")), f"{K_PREFIX}:ok:{request_id}")],
         [button(staff_label(tr, SN_("Advise otherwise")), f"{K_PREFIX}:adv:{request_id}")],
-        [button(staff_label(tr, SN_("Decline")), f"{K_PREFIX}:no:{request_id}")],
     ])
 
 
@@ -224,7 +223,8 @@ def km_request(tr: Translator, params: dict) -> Rendered:
               participant=params["participant"], old_school=params["old_school"],
               new_school=params["new_school"]),
         tr.s_("Reason: {reason}", reason=tr.safe(reason_text(tr, params))),
-        tr.s_("Do you approve, advise otherwise (with a note), or decline (with a reason)?"),
+        tr.s_("Do you approve, or advise otherwise (with a note)? You advise; the participant "
+              "and the schools decide (art. 11.1)."),
     ])
     return Rendered(text, km_buttons(tr, params["request_id"]))
 
@@ -429,6 +429,7 @@ REMINDER_TASKS = {
     "handed_over": SN_("confirm the placement"),
     "completed": SN_("record the financial settlement"),
 }
+NEXT_STEP = SN_("take the next step")
 
 
 @renders("overstap.s.reminder")
@@ -437,8 +438,7 @@ def s_reminder(tr: Translator, params: dict) -> Rendered | str:
     text = tr.s_("Reminder: overstap #{id} of {participant} has been waiting since {day}. "
                  "Please {task}.", id=params["request_id"], participant=params["participant"],
                  day=tr.date(as_datetime(params["since"])),
-                 task=tr.safe(staff_label(tr, REMINDER_TASKS.get(
-                     state, SN_("take the next step")))))
+                 task=tr.safe(staff_label(tr, REMINDER_TASKS.get(state, NEXT_STEP))))
     request_id = params["request_id"]
     if state == "requested":
         inner = s_slot_request(tr, params)

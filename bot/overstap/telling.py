@@ -29,7 +29,6 @@ MESSAGES: dict[tuple[str, Event, Party], str] = {
     (machine.SLOT, Event.APPROVE, Party.PARTICIPANT): "overstap.p.slot_done",
     (machine.SLOT, Event.APPROVE, Party.KLANTMANAGER): "overstap.km.slot_done",
     (machine.SCHOOL, Event.ADVISE, Party.PARTICIPANT): "overstap.p.advised",
-    (machine.SCHOOL, Event.DECLINE, Party.PARTICIPANT): "overstap.p.declined",
     (machine.SLOT, Event.DECLINE, Party.PARTICIPANT): "overstap.p.declined",
     (machine.SCHOOL, Event.CONTINUE, Party.KLANTMANAGER): "overstap.km.continued",
     (machine.SCHOOL, Event.CONTINUE, Party.OLD_SCHOOL): "overstap.s.approved",

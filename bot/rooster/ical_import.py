@@ -37,6 +37,7 @@ from bot.rules.localtime import AMSTERDAM, at_local
 
 MAX_OCCURRENCES = 1000
 MAX_LESSONS = 20000
+MIN_YEAR, MAX_YEAR = 2000, 2100  # as the JSON API
 UNBOUNDED = timedelta(days=366)
 ID_PREFIX = "ics-"
 WEEKDAYS = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
@@ -72,16 +73,25 @@ class Parsed:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (uid, reason)
 
 
-def _text(value) -> str | None:
+# The JSON API's rules for the same fields (bot/api/rooster_models.py: Text).
+MAX_TEXT = 200
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _text(value, what: str = "text") -> str | None:
     if value is None:
         return None
     text = str(value).strip()
-    return text[:200] or None
+    if _CONTROL.search(text):
+        raise IcsError(what, "contains control characters (line breaks, NUL, ...)")
+    if len(text) > MAX_TEXT:
+        raise IcsError(what, f"is longer than {MAX_TEXT} characters")
+    return text or None
 
 
 def _cn(prop) -> str | None:
     params = getattr(prop, "params", None) or {}
-    return _text(params.get("CN"))
+    return _text(params.get("CN"), "CN (teacher)")
 
 
 def _teacher(event) -> str | None:
@@ -251,8 +261,8 @@ def _times(event, uid: str) -> tuple[datetime, timedelta] | None:
         raise IcsError(uid, "the event ends before it starts")
     if length > MAX_LESSON:
         raise IcsError(uid, "a lesson may not be longer than 12 hours")
-    if not 2000 <= start.year <= 2100:
-        raise IcsError(uid, "DTSTART must be between the years 2000 and 2100")
+    if not MIN_YEAR <= start.year <= MAX_YEAR:
+        raise IcsError(uid, f"DTSTART must be between the years {MIN_YEAR} and {MAX_YEAR}")
     return start, length
 
 
@@ -282,7 +292,7 @@ def _expand(calendar, now: datetime) -> Parsed:
     for number, event in enumerate(calendar.walk("VEVENT"), start=1):
         if getattr(event, "errors", None):
             raise IcsError(f"event {number}", "contains a property that could not be read")
-        uid = _text(event.get("UID")) or f"event {number}"
+        uid = _text(event.get("UID"), "UID") or f"event {number}"
         if event.get("RECURRENCE-ID") is not None:
             overrides.setdefault(uid, []).append(event)
         elif uid in masters:
@@ -317,9 +327,13 @@ def _expand(calendar, now: datetime) -> Parsed:
                 source, begin, end = override, moved[0], moved[0] + moved[1]
                 if _words(override):
                     this_kind, this_distance = _kind_and_mode(override)
+            if not (MIN_YEAR <= begin.year and end.year <= MAX_YEAR):
+                raise IcsError(uid, f"lessons must be between the years {MIN_YEAR} and "
+                                    f"{MAX_YEAR}")
             parsed.lessons.append(Occurrence(
                 external_id=_external_id(uid, occurrence), starts_at=begin, ends_at=end,
-                location=_text(source.get("LOCATION")) or _text(event.get("LOCATION")),
+                location=(_text(source.get("LOCATION"), "LOCATION")
+                          or _text(event.get("LOCATION"), "LOCATION")),
                 teacher=_teacher(source) or _teacher(event), kind=this_kind,
                 distance=this_distance,
                 cancelled=str(source.get("STATUS") or "").upper() == "CANCELLED"))

@@ -5,6 +5,10 @@ weekdays, dates and times formatted by Babel in Europe/Amsterdam.
 - ``rooster.changed``: one message per participant per push, listing every change they notice
   (new, cancelled, moved, other place, other teacher, classroom or distance) and new holidays;
 - ``rooster.conflict``: to the klantmanager and the school, naming the lesson and the activity.
+
+A message still unsent when the next push changes the same participant's lessons is folded into
+one (``fold``, issue 18): the participant reads the final state once, not "moved to 10:00"
+followed by "cancelled". How urgent it is follows ``bot.rules.urgency`` (``urgency_of``).
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ from bot.i18n import N_, SN_, Translator
 from bot.outbox import Rendered, renders
 from bot.rules.lessons import Holiday, Lesson
 from bot.rules.localtime import AMSTERDAM
-from bot.rules.rooster_diff import activity_times, local_day
+from bot.rules.rooster_diff import CHANGE_KINDS, activity_times, local_day
+from bot.rules.urgency import LessonChange, urgency
 
 CHANGED = "rooster.changed"
 CONFLICT = "rooster.conflict"
@@ -57,11 +62,12 @@ def lesson_text(tr: Translator, start: datetime, end: datetime, kind: str) -> st
 def lesson_entry(kinds: tuple[str, ...], old: Lesson | None, new: Lesson) -> dict:
     """What one participant must hear about one lesson; JSON-ready."""
     shown = old if kinds == ("cancelled",) and old is not None else new
-    entry = {"k": list(kinds), "kind": shown.kind, "start": shown.starts_at.isoformat(),
-             "end": shown.ends_at.isoformat(), "location": new.location, "teacher": new.teacher,
-             "mode": new.mode}
+    entry = {"id": new.external_id, "k": list(kinds), "kind": shown.kind,
+             "start": shown.starts_at.isoformat(), "end": shown.ends_at.isoformat(),
+             "location": new.location, "teacher": new.teacher, "mode": new.mode}
     if "moved" in kinds and old is not None:
         entry["old_start"] = old.starts_at.isoformat()
+        entry["old_end"] = old.ends_at.isoformat()
     return entry
 
 
@@ -70,10 +76,105 @@ def holiday_entry(how: str, holiday: Holiday) -> dict:
             "to": holiday.ends_on.isoformat()}
 
 
-def changed_params(entries: list[dict]) -> dict:
-    """Holidays first, then lessons in time order; at most MAX_ENTRIES, the rest counted."""
+def changed_params(entries: list[dict], more: int = 0) -> dict:
+    """Holidays first, then lessons in time order; at most MAX_ENTRIES, the rest counted (with
+    ``more`` changes of an earlier message that were only counted)."""
     ordered = sorted(entries, key=lambda e: (0, e["from"]) if "holiday" in e else (1, e["start"]))
-    return {"entries": ordered[:MAX_ENTRIES], "more": max(0, len(ordered) - MAX_ENTRIES)}
+    return {"entries": ordered[:MAX_ENTRIES],
+            "more": more + max(0, len(ordered) - MAX_ENTRIES)}
+
+
+# ---- folding an unsent message into the next one, and how urgent it is ---------------------
+
+def _same(one: str | None, other: str | None) -> bool:
+    """The same moment, whatever the offset it was written with."""
+    if one is None or other is None:
+        return one is other
+    return datetime.fromisoformat(one) == datetime.fromisoformat(other)
+
+
+def _fold_lesson(a: dict, b: dict) -> dict | None:
+    """One lesson told as ``a`` (unsent) and then ``b``: what the participant must hear now,
+    compared with what they knew before ``a``; None when nothing changed for them after all."""
+    if "cancelled" in b["k"]:
+        if "new" in a["k"]:
+            return None  # never heard of, now gone
+        start, end = a.get("old_start", a["start"]), a.get("old_end", a["end"])
+        return {**b, "k": ["cancelled"], "start": start, "end": end}
+    if "cancelled" in a["k"]:  # cancelled and back again: compare with the lesson as it was
+        same_time = _same(a["start"], b["start"]) and _same(a["end"], b["end"])
+        kinds = [] if same_time else ["moved"]
+        kinds += [k for k in ("location", "teacher", "mode")
+                  if (a.get(k) or "") != (b.get(k) or "")]
+        if not kinds:
+            return None
+        folded = {key: value for key, value in b.items() if key not in ("old_start", "old_end")}
+        if "moved" in kinds:
+            folded.update(old_start=a["start"], old_end=a["end"])
+        return {**folded, "k": kinds}
+    if "new" in a["k"]:
+        return {key: value for key, value in b.items() if key not in ("old_start", "old_end")
+                } | {"k": ["new"]}
+    kinds = set(a["k"]) | set(b["k"])
+    folded = {key: value for key, value in b.items() if key not in ("old_start", "old_end")}
+    if "moved" in kinds:
+        first = a if "moved" in a["k"] else b
+        old_start, old_end = first.get("old_start"), first.get("old_end")
+        if _same(old_start, b["start"]) and _same(old_end, b["end"]):
+            kinds.discard("moved")  # moved and moved back
+        elif old_start is not None:
+            folded["old_start"] = old_start
+            if old_end is not None:
+                folded["old_end"] = old_end
+    if not kinds:
+        return None
+    return {**folded, "k": [k for k in CHANGE_KINDS if k in kinds]}
+
+
+def fold(earlier: list[dict], later: list[dict]) -> list[dict]:
+    """The entries of an unsent message and of the next one about the same participant, as one
+    message with the final state: a lesson (by its id) or holiday (by name) told in both is told
+    once; entries without an id (from before folding existed) are kept as they are."""
+    def key(entry: dict) -> tuple | None:
+        if "holiday" in entry:
+            return ("holiday", entry["holiday"])
+        return ("lesson", entry["id"]) if "id" in entry else None
+
+    result: list[dict | None] = list(earlier)
+    index = {key(e): i for i, e in enumerate(earlier) if key(e) is not None}
+    for entry in later:
+        k = key(entry)
+        if k is None or k not in index:
+            result.append(entry)
+            continue
+        before = result[index[k]]
+        if "holiday" in entry:
+            result[index[k]] = {**entry, "how": before["how"]}
+        else:
+            result[index[k]] = _fold_lesson(before, entry)
+    return [e for e in result if e is not None]
+
+
+def _at(entry: dict, field: str) -> datetime | None:
+    return datetime.fromisoformat(entry[field]) if entry.get(field) else None
+
+
+def lesson_change(entry: dict) -> LessonChange:
+    return LessonChange(tuple(entry["k"]), _at(entry, "start"), _at(entry, "end"),
+                        _at(entry, "old_start"), _at(entry, "old_end"))
+
+
+def urgency_of(entries: list[dict], now: datetime) -> str:
+    """Urgent when a lesson change to act on falls within 12 hours (``bot.rules.urgency``)."""
+    return urgency(now, lesson_changes=[lesson_change(e) for e in entries if "holiday" not in e])
+
+
+def first_lesson(entries: list[dict], now: datetime) -> datetime | None:
+    """The earliest lesson still ahead that the message is about (before or after a move), so a
+    message about this evening's lesson passes the quiet hours."""
+    times = [t for e in entries if "holiday" not in e
+             for t in (_at(e, "start"), _at(e, "old_start")) if t is not None and t > now]
+    return min(times, default=None)
 
 
 # ---- rendering (at send time) --------------------------------------------------------------

@@ -29,7 +29,7 @@ class ParticipantInput:
     regime: str | None = None
     route: str | None = None
     klantmanager_id: int | None = None
-    status: str = "active"
+    status: str | None = None  # None: a new participant is active, a known one keeps theirs
     loc: Loc = ()
 
 
@@ -61,9 +61,9 @@ class LessonInput:
     ends_at: datetime
     kind: str | None = None  # None: the group's kind
     level: str | None = None
-    location: str | None = None
-    mode: str = "classroom"
-    teacher: str | None = None
+    location: str | None = None  # required (norm 2.10.1): a push without it is rejected
+    mode: str | None = None  # classroom or distance: no default, it decides which hours count
+    teacher: str | None = None  # required
     cancelled: bool = False
     loc: Loc = ()
 

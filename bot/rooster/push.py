@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 
-from bot.outbox import Notice, enqueue_many
+from bot.outbox import Notice, enqueue_many, supersede, unsent
 from bot.rooster import conflicts, notices
 from bot.rooster.planning import (
     CancelMissing,
@@ -32,9 +32,11 @@ from bot.rooster.planning import (
 )
 from bot.rules.lessons import Holiday, Lesson
 from bot.rules.rooster_diff import lesson_changes, local_day, member_on, notifiable
+from bot.verzuim import uitval
 from storage import groups as group_store
 from storage import holidays as holiday_store
 from storage import lessons as lesson_store
+from storage import orgs
 from storage import participants as participant_store
 from storage import participation as activity_store
 from storage.database import Tx
@@ -49,6 +51,9 @@ class Change:
     kinds: tuple[str, ...]
     regrouped: bool
 
+
+REQUIRED_LESSON_FIELDS = ("location", "level", "teacher", "mode")
+MAX_ERRORS = 100
 
 # Changes that can make a lesson start or stop colliding with an activity.
 TIME_CHANGES = frozenset({"new", "cancelled", "moved"})
@@ -72,9 +77,8 @@ class Push:
         self.tx, self.school_id, self.now, self.tz = tx, school_id, now, tz
         self.link_code_days = link_code_days
         self.outcome = Outcome()
-        # participant -> notice entries (JSON-ready), and the earliest lesson they concern
+        # participant -> notice entries (JSON-ready)
         self.entries: dict[int, list[dict]] = defaultdict(list)
-        self.first_lesson: dict[int, datetime] = {}
         # participants whose lessons changed in time or membership: conflicts to recompute
         self.recheck: set[int] = set()
         self.recheck_groups: set[int] = set()
@@ -114,20 +118,33 @@ class Push:
                   if p.klantmanager_id is not None and p.klantmanager_id not in km_gemeente]
         if errors:
             raise Rejected(errors)
-        inserts, updates = [], []
+        inserts, updates, moves = [], [], []
         for p in inputs:
             gemeente = km_gemeente.get(p.klantmanager_id) if p.klantmanager_id else None
             old = stored.get(p.external_id)
             if old is None:
                 inserts.append((p.external_id, p.name, p.regime, p.route, p.klantmanager_id,
-                                gemeente, p.status))
-            elif (old.name, old.regime, old.route, old.klantmanager_id, old.status) != (
-                    p.name, p.regime, p.route, p.klantmanager_id, p.status):
-                updates.append((p.name, p.regime, p.route, p.klantmanager_id, gemeente, p.status,
-                                old.id))
+                                gemeente, p.status or "active"))
+                continue
+            # A push that leaves the status out leaves it alone (C art. 12.4: a routine sync
+            # must not undo an uitval); a change goes through the uitval path.
+            status = p.status or old.status
+            if status != old.status:
+                moves.append((p, old.id, status))
+            if (old.name, old.regime, old.route, old.klantmanager_id) != (
+                    p.name, p.regime, p.route, p.klantmanager_id) or status != old.status:
+                updates.append((p.name, p.regime, p.route, p.klantmanager_id, gemeente,
+                                old.status, old.id))
         ids = {ext: row.id for ext, row in stored.items()}
         if updates:
             await participant_store.update_participants(self.tx, updates)
+        if moves:
+            school = await orgs.get_school(self.tx, self.school_id)
+            for p, person_id, status in moves:
+                await uitval.record_status(
+                    self.tx, school_id=self.school_id, school_name=school.name,
+                    person_id=person_id, name=p.name, klantmanager_id=p.klantmanager_id,
+                    status=status, effective_on=None, reason=None, now=self.now)
         if inserts:
             created = await participant_store.insert_participants(self.tx, self.school_id,
                                                                   inserts, self.now)
@@ -263,6 +280,15 @@ class Push:
                   for item in inputs if item.group not in groups]
         if errors:
             raise Rejected(errors)
+        # Blik op Werk norm 2.10.1: every lesson has a location, a level, a teacher and its mode
+        # (classroom or distance, which decides which hours count); the level may come from the
+        # group, nothing else is assumed. A cancelled lesson is not given: it needs none of them.
+        inputs = [replace(item, level=item.level or groups[item.group].level) for item in inputs]
+        errors = [(item.loc + (name,), f"{name} is required for a lesson (norm 2.10.1)")
+                  for item in inputs if not item.cancelled for name in REQUIRED_LESSON_FIELDS
+                  if not getattr(item, name)][:MAX_ERRORS]
+        if errors:
+            raise Rejected(errors)
         if cancel_missing is None and not inputs:
             return
         wanted = None if cancel_missing is not None else [item.external_id for item in inputs]
@@ -357,26 +383,49 @@ class Push:
                 self._add(before | after, notices.lesson_entry(c.kinds, c.old, c.new))
 
     def _add(self, people: set[int], entry: dict) -> None:
-        at = datetime.fromisoformat(entry["start"])
         for person_id in people:
             self.entries[person_id].append(entry)
-            first = self.first_lesson.get(person_id)
-            if at > self.now and (first is None or at < first):
-                self.first_lesson[person_id] = at
 
     # ---- notifications and conflicts --------------------------------------------------------
     async def _notify(self) -> None:
-        """One message per participant, all rows with one executemany."""
+        """One message per participant, all rows with one executemany. A participant's message
+        still unsent takes this push's changes too (issue 18): it keeps its place in the queue,
+        its urgency follows the final content, and nothing is sent when all cancels out."""
         if not self.entries:
             return
+        earlier = await unsent(self.tx, notices.CHANGED, self.entries)
         batch = secrets.token_hex(6)
-        await enqueue_many(self.tx, (
-            Notice(message_key=notices.CHANGED, params=notices.changed_params(entries),
-                   person_id=person_id, audience="participant",
-                   dedupe_key=f"rooster:{batch}:{person_id}",
-                   concerns_lesson_at=self.first_lesson.get(person_id))
-            for person_id, entries in self.entries.items()), self.now)
+        fresh: list[Notice] = []
+        rewrites: list[tuple[int, Notice]] = []
+        withdrawn: list[int] = []
+        for person_id, entries in self.entries.items():
+            rows = earlier.get(person_id, [])
+            more = 0
+            if rows:
+                folded: list[dict] = []
+                for row in rows:
+                    folded = notices.fold(folded, row.params.get("entries", []))
+                    more += row.params.get("more", 0)
+                entries = notices.fold(folded, entries)
+            notice = self._notice(person_id, entries, more, batch)
+            if not rows:
+                fresh.append(notice)
+                continue
+            withdrawn.extend(row.id for row in rows[1:])
+            if entries or more:
+                rewrites.append((rows[0].id, notice))
+            else:
+                withdrawn.append(rows[0].id)
+        await supersede(self.tx, rewrites, withdrawn)
+        await enqueue_many(self.tx, fresh, self.now)
         self.outcome.notified_participants = len(self.entries)
+
+    def _notice(self, person_id: int, entries: list[dict], more: int, batch: str) -> Notice:
+        return Notice(message_key=notices.CHANGED, params=notices.changed_params(entries, more),
+                      person_id=person_id, audience="participant",
+                      dedupe_key=f"rooster:{batch}:{person_id}",
+                      concerns_lesson_at=notices.first_lesson(entries, self.now),
+                      urgency=notices.urgency_of(entries, self.now))
 
     async def _conflicts(self) -> None:
         people = set(self.recheck)

@@ -2,7 +2,13 @@
 
 C art. 10.7: on switching school or ending the contract the participant gets an urenverklaring.
 BoW 2.5: it is based on lessons actually attended and agrees with the attendance registration,
-so only attended lessons enter the statement. Which hours count (BoW 4.6, 4.7):
+so only attended lessons enter the statement. BoW 4.9 (norm 2.5): it concerns "het totaal aantal
+gevolgde taallessuren en KNM-uren", so only language lessons (NT2, alfabetisering) and KNM count
+towards the statement's total; MAP (the handbook: "Ook de Module Arbeidsparticipatie (MAP) valt
+niet onder het Keurmerk Inburgeren") and other lessons are shown
+as attended but never count, and never weigh in the B1-route's classroom share. ONA hours are
+their own figure, the 64-hour statement of BoW 4.7, with their own rule. Which hours count
+(BoW 4.6, 4.7):
 
 - Wi2013: distance hours do not count for urenverklaringen (2.3.3).
 - Wi2021 B1-route: distance hours count only in hybrid teaching where at least 50% of the hours
@@ -17,11 +23,12 @@ so only attended lessons enter the statement. Which hours count (BoW 4.6, 4.7):
   teacher, documented practice hours count, homework and unsupervised e-learning do not, and
   distance hours never do (whatever the regime).
 
-The B1 classroom share is taken over the statement's own non-ONA attended hours (its period, or
-the whole contract). A statement applies one regime and route: for a participant who changed
-route, the caller makes one statement per period with the route that applied then. Durations
-are whole seconds of real elapsed time (a lesson over a DST change lasts what it really lasted);
-hours are shown rounded half-up to two decimals, totals rounded from exact seconds.
+The B1 classroom share is taken over the statement's own attended NT2, alfabetisering and KNM
+hours (its period, or the whole contract). A statement applies one regime and route: for a
+participant who changed route, the caller makes one statement per period with the route that
+applied then. Durations are whole seconds of real elapsed time (a lesson over a DST change
+lasts what it really lasted); hours are shown rounded half-up to two decimals, totals rounded
+from exact seconds.
 """
 
 from __future__ import annotations
@@ -42,6 +49,8 @@ Regime = Literal["wi2013", "wi2021"]
 Route = Literal["b1", "z", "onderwijs"]
 
 KINDS: tuple[Kind, ...] = ("NT2", "KNM", "ONA", "alfabetisering", "MAP", "other")
+# The kinds whose hours make the urenverklaring's total (BoW 4.9: taallessuren en KNM-uren).
+LANGUAGE_KINDS: frozenset[str] = frozenset({"NT2", "alfabetisering", "KNM"})
 MODES: tuple[Mode, ...] = ("classroom", "distance")
 ROUTES: tuple[Route, ...] = ("b1", "z", "onderwijs")
 B1_MIN_CLASSROOM_SHARE = Fraction(1, 2)
@@ -63,6 +72,7 @@ class Rule(StrEnum):
     ONA_PRACTICE = "ona_practice"
     ONA_SUPERVISED_ONLY = "ona_supervised_only"
     ONA_NO_DISTANCE = "ona_no_distance"
+    NOT_LANGUAGE = "not_language"
 
 
 COUNTING_RULES = frozenset(
@@ -198,8 +208,18 @@ class HoursStatement:
 
     @property
     def counted_seconds(self) -> int:
-        """All seconds that count."""
-        return sum(line.counted_seconds for line in self.lines)
+        """The total that counts: NT2, alfabetisering and KNM seconds that count (BoW 4.9)."""
+        return sum(line.counted_seconds for line in self.lines if line.kind in LANGUAGE_KINDS)
+
+    @property
+    def ona_counted_seconds(self) -> int:
+        """ONA seconds that count towards the 64-hour statement (BoW 4.7): a figure apart."""
+        return sum(line.counted_seconds for line in self.lines if line.kind == "ONA")
+
+    @property
+    def has_ona(self) -> bool:
+        """True when ONA lessons were attended (the statement then shows the ONA figure)."""
+        return any(line.kind == "ONA" for line in self.lines)
 
     @property
     def attended_hours(self) -> Decimal:
@@ -218,8 +238,13 @@ class HoursStatement:
 
     @property
     def counted_hours(self) -> Decimal:
-        """All counted hours, two decimals."""
+        """Counted NT2, alfabetisering and KNM hours, two decimals."""
         return to_hours(self.counted_seconds)
+
+    @property
+    def ona_counted_hours(self) -> Decimal:
+        """Counted ONA hours, two decimals."""
+        return to_hours(self.ona_counted_seconds)
 
     def kind(self, kind: Kind) -> KindHours:
         """Attended hours of one kind (zero when none)."""
@@ -310,8 +335,9 @@ def hours_statement(
         key = (lesson.kind, lesson.mode, ona)
         buckets[key] = buckets.get(key, 0) + seconds
 
-    classroom = sum(s for (k, m, _), s in buckets.items() if k != "ONA" and m == "classroom")
-    distance = sum(s for (k, m, _), s in buckets.items() if k != "ONA" and m == "distance")
+    classroom = sum(s for (k, m, _), s in buckets.items()
+                    if k in LANGUAGE_KINDS and m == "classroom")
+    distance = sum(s for (k, m, _), s in buckets.items() if k in LANGUAGE_KINDS and m == "distance")
     share = Fraction(classroom, classroom + distance) if classroom + distance else None
     b1_hybrid = share is not None and share >= B1_MIN_CLASSROOM_SHARE
 
@@ -319,6 +345,8 @@ def hours_statement(
     for (kind, mode, ona), seconds in buckets.items():
         if ona is not None:
             rule = ona
+        elif kind not in LANGUAGE_KINDS:
+            rule = Rule.NOT_LANGUAGE
         elif mode == "classroom":
             rule = Rule.CLASSROOM
         else:

@@ -5,11 +5,13 @@ Two kinds of request:
 - ``slot``: another day or time at the same school (art. 11.1, "easy"): the school approves with a
   date from which the new group applies (or declines with a reason), and that completes it.
 - ``school``: another school that takes part in the convenant, "in overleg met, of op advies van de
-  Klantmanager" (art. 11.1): the klantmanager approves, advises otherwise with a note (the
-  participant then continues or withdraws) or declines; the current school proposes a handover
-  conversation with the participant present (art. 11.3); the participant accepts (or asks for
-  another time), then says per item what may go to the new school (art. 12.3, 12.5); the old school
-  hands over the agreed items; the new school confirms the placement, which completes it.
+  Klantmanager" (art. 11.1): the klantmanager approves or advises otherwise with a note (the
+  participant then continues or withdraws). The klantmanager advises; the participant and the
+  schools decide, so there is no "decline" that blocks the switch. The current school proposes a
+  handover conversation with the participant present (art. 11.3); the participant accepts (or
+  asks for another time), then says per item what may go to the new school (art. 12.3, 12.5); the
+  old school hands over the agreed items; the new school confirms the placement, which completes
+  it.
 
 A participant may withdraw while the request is open. Every state but the terminal ones waits on
 exactly one party; a step left waiting ``reminder_days`` working days reminds that party, and again
@@ -77,7 +79,6 @@ TRANSITIONS: dict[tuple[str, State, Event], tuple[State, Party]] = {
     (SLOT, S.REQUESTED, E.DECLINE): (S.DECLINED, P.OLD_SCHOOL),
     (SCHOOL, S.REQUESTED, E.APPROVE): (S.APPROVED, P.KLANTMANAGER),
     (SCHOOL, S.REQUESTED, E.ADVISE): (S.ADVISED_OTHERWISE, P.KLANTMANAGER),
-    (SCHOOL, S.REQUESTED, E.DECLINE): (S.DECLINED, P.KLANTMANAGER),
     (SCHOOL, S.ADVISED_OTHERWISE, E.CONTINUE): (S.APPROVED, P.PARTICIPANT),
     (SCHOOL, S.APPROVED, E.PROPOSE): (S.CONVERSATION_PROPOSED, P.OLD_SCHOOL),
     # A new proposal replaces one the participant has not answered yet.
@@ -115,22 +116,22 @@ class IllegalTransition(ValueError):
     """The event is not possible in this state (a stale or forged action)."""
 
 
-def next_state(kind: str, state: State | str, event: Event | str) -> State:
-    """The state after ``event``; raises IllegalTransition when it is not possible now."""
+def _transition(kind: str, state: State | str, event: Event | str) -> tuple[State, Party]:
     try:
-        return TRANSITIONS[(kind, State(state), Event(event))][0]
+        return TRANSITIONS[(kind, State(state), Event(event))]
     except (KeyError, ValueError):
         raise IllegalTransition(
             f"{event} is not possible for a {kind} request in {state}") from None
+
+
+def next_state(kind: str, state: State | str, event: Event | str) -> State:
+    """The state after ``event``; raises IllegalTransition when it is not possible now."""
+    return _transition(kind, state, event)[0]
 
 
 def actor_for(kind: str, state: State | str, event: Event | str) -> Party:
     """The party that may cause ``event`` now; raises IllegalTransition when none may."""
-    try:
-        return TRANSITIONS[(kind, State(state), Event(event))][1]
-    except (KeyError, ValueError):
-        raise IllegalTransition(
-            f"{event} is not possible for a {kind} request in {state}") from None
+    return _transition(kind, state, event)[1]
 
 
 def allowed_events(kind: str, state: State | str, party: Party | str) -> frozenset[Event]:

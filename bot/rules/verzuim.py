@@ -11,12 +11,21 @@ were scheduled, not cancelled, not in a holiday, and fell in a period of group m
 Lessons whose attendance is not registered yet are skipped: they neither end an episode (the
 participant may have been absent) nor extend it (they may have been present). So a school that
 registers late never triggers an alert on its own, and an alert waits for a registered absence.
+A lesson that has not yet taken place (it has not ended) never counts as missed, whatever is
+registered for it; a registered presence counts from the lesson's start.
+
+"Longer than one week" (C art. 12.4) is read on counted days: from the start of the first missed
+lesson, on the local wall clock (a DST change does not move the alert by an hour), minus every
+later day that was a holiday of the participant's group or school (C art. 10.6) and every later
+day on which all of the participant's lessons were cancelled: a participant cannot be absent
+from a lesson nobody gave. The first alert needs more than 7 counted days in which every lesson
+held was missed, and at least two missed lessons: one missed lesson, however long the gap after
+it (a weekly group, a holiday), is not yet verzuim of more than a week.
 
 Absence reported with a reason is still verzuim under C art. 12.4, so it alerts like any other;
-the episode says which lessons were reported, for the klantmanager to weigh. The week is read on
-the local wall clock from the start of the first missed lesson, so a DST change does not move the
-alert by an hour. An episode does not close when a membership ends (later lessons just do not
-count); callers evaluate only participants who are still enrolled, as uitval is its own report.
+the episode says which lessons were reported, for the klantmanager to weigh (C art. 9.3). An
+episode does not close when a membership ends (later lessons just do not count); callers evaluate
+only participants who are still enrolled, as uitval is its own report.
 """
 
 from __future__ import annotations
@@ -38,6 +47,7 @@ ABSENT_STATUSES = REPORTED_STATUSES | {ABSENT}
 STATUSES = ABSENT_STATUSES | {PRESENT}
 
 ALERT_AFTER = timedelta(days=7)
+MIN_MISSED = 2
 FOLLOWUP_EVERY = timedelta(days=7)
 
 AlertDecision = Literal["alert", "followup"]
@@ -84,6 +94,8 @@ class Episode:
     missed: tuple[Lesson, ...]
     statuses: tuple[str, ...]
     tz: tzinfo = AMSTERDAM
+    # Local days after the first missed one that do not count: holidays, all lessons cancelled.
+    skipped: frozenset[date] = frozenset()
 
     @property
     def start(self) -> datetime:
@@ -120,6 +132,17 @@ class Episode:
         """Whole days the episode has lasted at ``now``."""
         return self.lasted(now).days
 
+    def counted(self, now: datetime) -> timedelta:
+        """How long the episode has lasted at ``now`` on counted days: the wall-clock time less
+        a whole day for each skipped day up to today (a holiday today does not count either)."""
+        today = local_date(now, self.tz)
+        skipped = sum(1 for day in self.skipped if day <= today)
+        return max(self.lasted(now) - timedelta(days=skipped), timedelta(0))
+
+    def longer_than_a_week(self, now: datetime) -> bool:
+        """C art. 12.4: every lesson held over more than 7 counted days missed, at least two."""
+        return len(self.missed) >= MIN_MISSED and self.counted(now) > ALERT_AFTER
+
 
 def _check_status(lesson_id: str, status: str) -> str:
     """Return a known attendance status, or raise ValueError."""
@@ -152,6 +175,33 @@ def countable_lessons(
     return kept
 
 
+def skipped_days(
+    lessons: Iterable[Lesson],
+    holidays: Iterable[Holiday],
+    memberships: Iterable[Membership],
+    after: date,
+    until: date,
+    tz: tzinfo = AMSTERDAM,
+) -> frozenset[date]:
+    """Local days in (``after``, ``until``] that do not count towards the week: a holiday, or a
+    day with lessons of the participant (while a member) that were all cancelled."""
+    holiday_list = list(holidays)
+    membership_list = list(memberships)
+    skipped = set()
+    day = after + timedelta(days=1)
+    while day <= until:
+        if any(h.covers(day) for h in holiday_list):
+            skipped.add(day)
+        day += timedelta(days=1)
+    given: dict[date, bool] = {}
+    for lesson in lessons:
+        day = local_date(lesson.start, tz)
+        if after < day <= until and any(m.covers(day) for m in membership_list):
+            given[day] = given.get(day, False) or not lesson.cancelled
+    skipped.update(day for day, held in given.items() if not held)
+    return frozenset(skipped)
+
+
 def current_episode(
     lessons: Iterable[Lesson],
     holidays: Iterable[Holiday],
@@ -161,19 +211,28 @@ def current_episode(
     tz: tzinfo = AMSTERDAM,
 ) -> Episode | None:
     """The open absence episode at ``now``, or None when the last registered lesson was attended."""
+    lesson_list = list(lessons)
+    holiday_list = list(holidays)
+    membership_list = list(memberships)
     missed: list[Lesson] = []
     statuses: list[str] = []
-    for lesson in reversed(countable_lessons(lessons, holidays, memberships, now, tz)):
+    for lesson in reversed(countable_lessons(lesson_list, holiday_list, membership_list, now, tz)):
         status = attendance.get(lesson.id)
         if status is None:
             continue
         if _check_status(lesson.id, status) == PRESENT:
             break
+        if lesson.end > now:
+            continue  # not yet held: never missed
         missed.append(lesson)
         statuses.append(status)
     if not missed:
         return None
-    return Episode(missed=tuple(reversed(missed)), statuses=tuple(reversed(statuses)), tz=tz)
+    first = local_date(missed[-1].start, tz)
+    skipped = skipped_days(lesson_list, holiday_list, membership_list, first,
+                           local_date(now, tz), tz)
+    return Episode(missed=tuple(reversed(missed)), statuses=tuple(reversed(statuses)), tz=tz,
+                   skipped=skipped)
 
 
 def alert_decision(
@@ -182,7 +241,8 @@ def alert_decision(
     already_alerted_at: datetime | None,
     last_followup_at: datetime | None,
 ) -> AlertDecision | None:
-    """Whether to alert the klantmanager now: first after more than 7 days, then weekly.
+    """Whether to alert the klantmanager now: first when the absence is longer than a week
+    (``Episode.longer_than_a_week``), then weekly.
 
     An alert or follow-up stamped before this episode started belongs to an earlier episode and
     is ignored, so a new episode always gets its own first alert.
@@ -190,7 +250,7 @@ def alert_decision(
     if episode is None:
         return None
     if already_alerted_at is None or already_alerted_at < episode.start:
-        return "alert" if episode.lasted(now) > ALERT_AFTER else None
+        return "alert" if episode.longer_than_a_week(now) else None
     last_contact = already_alerted_at
     if last_followup_at is not None and last_followup_at > last_contact:
         last_contact = last_followup_at

@@ -2,8 +2,9 @@
 
 The feature across the layers:
 
-- handlers: ``conversations/uren.py`` (/uren for the participant, the staff's confirm / refuse
-  buttons, the PDF button, and the klantmanager's request from ``conversations/caseload.py``);
+- handlers: ``conversations/uren.py`` (/uren for the participant, the staff's confirm button
+  (no refusal, BoW 2.9.4), the PDF button, and the klantmanager's request from
+  ``conversations/caseload.py``) and ``conversations/uren_note.py`` (the school's note);
 - routes: ``bot/api/verify.py`` (``GET /verify/{code}``: genuine or not, and the signed figures,
   without the participant's name or any other personal data);
 - rules: ``bot/rules/hours.py`` (which attended hours count, per law and route);
@@ -15,7 +16,8 @@ The feature across the layers:
 - queries: ``storage/uren.py`` (registrations as the statement reads them, requests, statements,
   signing keys).
 
-This module holds the feature's start-up hook.
+This module holds the feature's start-up hook and its sweep (``sweep``: a request not issued
+after 5 working days reminds the school, after 10 tells the klantmanager).
 """
 
 from __future__ import annotations
@@ -24,8 +26,12 @@ import asyncio
 
 from bot.services import Services
 from bot.uren import pdf
+from bot.uren import sweep as sweep_module
 
 
 async def startup(services: Services) -> None:
     """Prepare the PDF font now, so the first statement is as fast as the others."""
     await asyncio.to_thread(pdf.unicode_font)
+
+
+SWEEPS = sweep_module.SWEEPS

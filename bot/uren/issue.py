@@ -2,7 +2,8 @@
 
 A participant (or their klantmanager, norm 2.9.4) requests a statement for a period; the
 school's staff confirm it, or it is issued at once when the school switched on automatic issuing
-(``schools.auto_issue_uren``). Issuing computes the statement from the attendance registration,
+(``schools.auto_issue_uren``). The school cannot refuse it (norm 2.9.4); a request left pending
+is reminded by ``bot.uren.sweep``. Issuing computes the statement from the attendance registration,
 signs its payload with the school's key and stores both, in one transaction with the message
 that tells the requester it is ready.
 """
@@ -68,7 +69,7 @@ async def issue(tx: Tx, services: Services, request: store.UrenRequest, particip
                    participant_ref=participant.external_id,
                    requested_by=("klantmanager" if requester.role == "klantmanager"
                                  else "participant"),
-                   issued_at=now, tz=tz)
+                   issued_at=now, tz=tz, note=request.note)
     text = signing.canonical(data)
     key = await signing.school_key(tx, participant.school_id, now)
     signature = signing.sign(key, text)
@@ -128,8 +129,10 @@ async def request_statement(services: Services, *, participant: Person, requeste
     return Outcome("pending", request_id)
 
 
-async def decide(services: Services, request_id: int, staff: Person, confirm: bool) -> Outcome:
-    """A staff member confirms (issue) or refuses a pending request of their own school."""
+async def decide(services: Services, request_id: int, staff: Person) -> Outcome:
+    """A staff member confirms (issues) a pending request of their own school. There is no
+    refusal (BoW 2.9.4: the school provides the hours registration on request); a wrong figure
+    is corrected in the attendance registration, which the statement follows (BoW 2.5)."""
     now = services.now()
     request = await store.get_request(services.db, request_id)
     if request is None or staff.role != "staff" or request.school_id != staff.school_id:
@@ -142,18 +145,24 @@ async def decide(services: Services, request_id: int, staff: Person, confirm: bo
         current = await store.get_request(tx, request_id)
         if current.state != "pending":
             return Outcome("already", request_id, current.statement_id)
-        if not confirm:
-            await store.decide_request(tx, request_id, state="refused", by=staff.id,
-                                       statement_id=None, now=now)
-            await enqueue(tx, message_key="uren.refused", now=now, person_id=requester.id,
-                          audience="staff" if requester.role != "participant" else "participant",
-                          dedupe_key=f"uren:{request_id}:refused",
-                          params={"name": participant.name,
-                                  "for_self": requester.id == participant.id})
-            return Outcome("refused", request_id)
         statement_id = await issue(tx, services, current, participant, requester, now)
         await store.record_decider(tx, request_id, staff.id)
     return Outcome("issued", request_id, statement_id)
+
+
+MAX_NOTE = 500
+
+
+async def add_note(services: Services, request_id: int, staff: Person, note: str) -> Outcome:
+    """Staff of the request's school add a note the statement carries (BoW 2.9.4: they may
+    explain or qualify the figures, not refuse)."""
+    request = await store.get_request(services.db, request_id)
+    if request is None or staff.role != "staff" or request.school_id != staff.school_id:
+        return Outcome("forbidden")
+    async with services.db.transaction() as tx:
+        if not await store.set_note(tx, request_id, note.strip()[:MAX_NOTE]):
+            return Outcome("already", request_id, request.statement_id)
+    return Outcome("noted", request_id)
 
 
 async def pdf_bytes(services: Services, statement_id: int) -> tuple[bytes, str, int] | None:

@@ -32,6 +32,7 @@ RULES = {
     "ona_practice": N_("Written-down ONA practice hours count."),
     "ona_supervised_only": N_("ONA hours without a teacher (homework, e-learning) do not count."),
     "ona_no_distance": N_("Online ONA hours do not count."),
+    "not_language": N_("MAP and other lessons are not language lessons and do not count."),
 }
 
 # The PDF and the staff read the formal version with the norm it applies.
@@ -54,6 +55,7 @@ PDF_RULES = {
     "ona_supervised_only": SN_("ONA without direct supervision (homework, e-learning) does not "
                                "count (BoW 4.7)"),
     "ona_no_distance": SN_("ONA at a distance does not count (BoW 4.7)"),
+    "not_language": SN_("not language or KNM hours: does not count (BoW 2.5)"),
 }
 ROUTES = {"b1": SN_("B1-route"), "z": SN_("Z-route"), "onderwijs": SN_("onderwijsroute")}
 

@@ -5,7 +5,7 @@ that sends the PDF. Registered with the outbox at import time; rendered at send 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -45,6 +45,9 @@ def summary(tr: Translator, statement: HoursStatement, start: date | None,
         tr._("Hours that count for your urenverklaring: {hours}",
              hours=tr.hours(statement.counted_hours)),
     ]
+    if statement.has_ona:
+        lines.append(tr._("ONA hours that count for the 64-hour statement: {hours}",
+                          hours=tr.hours(statement.ona_counted_hours)))
     reasons = []
     for line in statement.lines:
         text = labels.label(tr, labels.RULES, str(line.rule))
@@ -72,6 +75,7 @@ def _ready(tr: Translator, params: dict) -> Rendered:
     return Rendered(text, pdf_button(tr, params["statement_id"]))
 
 
+# Only for messages queued before refusing was taken away (BoW 2.9.4: no refusal).
 @renders("uren.refused")
 def _refused(tr: Translator, params: dict) -> str:
     if params.get("for_self", True):
@@ -92,12 +96,35 @@ def _confirm(tr: Translator, params: dict) -> Rendered:
         tr.s_("Attended: {attended} hours; counting: {counted} hours.",
               attended=tr.hours(to_hours(params["attended_seconds"])),
               counted=tr.hours(to_hours(params["counted_seconds"]))),
-        tr.s_("Confirm to issue the signed statement (BoW 2.5, 2.9.4)."),
+        tr.s_("The school must provide it on request and cannot refuse it (BoW 2.9.4). If a "
+              "figure is wrong, correct the attendance registration first: the statement "
+              "follows it (BoW 2.5). Confirm to issue the signed statement."),
     ])
-    request_id = params["request_id"]
-    return Rendered(text, InlineKeyboardMarkup([[
+    return Rendered(text, confirm_button(tr, params["request_id"]))
+
+
+def confirm_button(tr: Translator, request_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[
         InlineKeyboardButton(tr.sf_("Confirm and issue"),
                              callback_data=f"{PREFIX}:ok:{request_id}"),
-        InlineKeyboardButton(tr.sf_("Refuse"),
-                             callback_data=f"{PREFIX}:no:{request_id}"),
-    ]]))
+        InlineKeyboardButton(tr.sf_("Add a note"), callback_data=f"{PREFIX}:note:{request_id}"),
+    ]])
+
+
+@renders("uren.remind")
+def _remind(tr: Translator, params: dict) -> Rendered:
+    requested = datetime.fromisoformat(params["requested_at"])
+    return Rendered(tr.s_(
+        "Reminder: the urenverklaring of {name}, requested on {date}, has not been issued after "
+        "5 working days. The school must provide it on request (BoW 2.9.4); after 10 working "
+        "days the klantmanager is told.", name=params["name"], date=tr.date(requested)),
+        confirm_button(tr, params["request_id"]))
+
+
+@renders("uren.late")
+def _late(tr: Translator, params: dict) -> str:
+    requested = datetime.fromisoformat(params["requested_at"])
+    return tr.s_(
+        "The urenverklaring of {name}, requested on {date}, has not been issued by {school} "
+        "after 10 working days. The school must provide it on request (BoW 2.9.4).",
+        name=params["name"], date=tr.date(requested), school=params["school"])

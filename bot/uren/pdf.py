@@ -237,15 +237,24 @@ def render(data: dict, code: str, verify_url: str, tr: Translator) -> bytes:
                          labels.label(tr, labels.PDF_RULES, rule_id, staff=True)],
                 height=4.8, aligns="LLRRL")
     doc.font(10, bold=True)
-    doc.cell(0, 7, doc.text_of(tr.s_("Total hours that count: {hours}",
+    doc.cell(0, 7, doc.text_of(tr.s_("Language and KNM hours that count: {hours}",
                                  hours=hours(to_hours(data["counted_seconds"])))),
              new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if data.get("ona_counted_seconds") is not None:
+        doc.cell(0, 7, doc.text_of(tr.s_(
+            "ONA hours that count (64-hour statement, BoW 4.7): {hours}",
+            hours=hours(to_hours(data["ona_counted_seconds"])))),
+            new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     if data.get("classroom_share"):
         numerator, denominator = (int(x) for x in data["classroom_share"].split("/"))
         doc.font(8.5)
-        doc.cell(0, 5, doc.text_of(tr.s_("Share of classroom hours (without ONA): {percent}%",
-                                     percent=tr.number(round(100 * numerator / denominator, 1)))),
-                 new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        share = tr.s_("Share of classroom hours (NT2, literacy, KNM): {percent}%",
+                      percent=tr.number(round(100 * numerator / denominator, 1)))
+        doc.cell(0, 5, doc.text_of(share), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if data.get("note"):
+        doc.font(10)
+        doc.multi_cell(0, 5, doc.text_of(tr.s_("Note from the school: {note}", note=data["note"])),
+                       new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     doc.ln(3)
 
     doc.font(12, bold=True)

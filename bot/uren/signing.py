@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives.serialization import (
     PublicFormat,
 )
 
+from bot.secret_key import signing_context
 from storage import uren as store
 from storage.database import Tx
 
@@ -35,14 +36,19 @@ def canonical(payload: dict) -> str:
 
 
 async def school_key(tx: Tx, school_id: int, now: datetime) -> Ed25519PrivateKey:
-    """The school's signing key, made on first use."""
-    stored = await store.signing_key(tx, school_id)
-    if stored is not None:
-        return Ed25519PrivateKey.from_private_bytes(stored[0])
+    """The school's signing key, made on first use; stored only sealed by the secret key
+    (bot.secret_key), which the database itself does not hold."""
+    keyring = tx.keyring
+    if keyring is None:
+        raise RuntimeError("no secret key: open the database with bot.secret_key")
+    context = signing_context(school_id)
+    sealed = await store.sealed_signing_key(tx, school_id)
+    if sealed is not None:
+        return Ed25519PrivateKey.from_private_bytes(keyring.unseal(sealed, context))
     key = Ed25519PrivateKey.generate()
     private = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
     public = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
-    await store.store_signing_key(tx, school_id, private, public, now)
+    await store.store_signing_key(tx, school_id, keyring.seal(private, context), public, now)
     return key
 
 

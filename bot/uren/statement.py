@@ -74,7 +74,7 @@ def compute(rows: list[AttendedRow], regime: str, route: str | None, period_star
 
 
 def payload(computed: Computed, *, school: str, participant: str, participant_ref: str | None,
-            requested_by: str, issued_at: datetime, tz: tzinfo) -> dict:
+            requested_by: str, issued_at: datetime, tz: tzinfo, note: str | None = None) -> dict:
     """Everything the PDF shows, as signed JSON (seconds, not rounded hours, so the totals can be
     recomputed exactly from the annex)."""
     s = computed.statement
@@ -103,10 +103,11 @@ def payload(computed: Computed, *, school: str, participant: str, participant_re
         "classroom_seconds": s.classroom_seconds,
         "distance_seconds": s.distance_seconds,
         "counted_seconds": s.counted_seconds,
+        "ona_counted_seconds": s.ona_counted_seconds if s.has_ona else None,
         "lessons": [[row.starts_at.isoformat(), row.ends_at.isoformat(), row.kind, row.mode,
                      row.teacher or "", r in rule.COUNTING_RULES]
                     for row, r in zip(lessons, computed.rules)],
-    }
+    } | ({"note": note} if note else {})
 
 
 def public_summary(data: dict) -> dict:
@@ -124,6 +125,8 @@ def public_summary(data: dict) -> dict:
         "classroom_hours": str(hours(data["classroom_seconds"])),
         "distance_hours": str(hours(data["distance_seconds"])),
         "counted_hours": str(hours(data["counted_seconds"])),
+        "ona_counted_hours": (str(hours(data["ona_counted_seconds"]))
+                              if data.get("ona_counted_seconds") is not None else None),
         "by_kind": [{"kind": kind, "classroom_hours": str(hours(c)),
                      "distance_hours": str(hours(d))} for kind, c, d in data["by_kind"]],
     }

@@ -23,6 +23,8 @@ STATUS_LABELS = {
     "absent_ill": SN_("reported ill"),
     "absent_other": SN_("absent with another reason"),
 }
+# In Telegram alerts, unless the gemeente allowed naming a health reason (issue 13).
+STATUS_LABELS_IN_CHAT = {**STATUS_LABELS, "absent_reason_hidden": SN_("absent, reason reported")}
 KIND_LABELS = {
     "NT2": SN_("NT2"), "KNM": SN_("KNM"), "ONA": SN_("ONA"),
     "alfabetisering": SN_("alfabetisering"), "MAP": SN_("MAP"), "other": SN_("other lesson"),
@@ -65,15 +67,20 @@ def remaining_buttons(tr: Translator, alert_id: int, seen: bool,
     return InlineKeyboardMarkup([row])
 
 
-def missed_lines(tr: Translator, missed: list) -> list[str]:
-    """One line per missed lesson: weekday, date, time, kind and how it was registered."""
+def missed_lines(tr: Translator, missed: list, health: bool = False) -> list[str]:
+    """One line per missed lesson: weekday, date, time, kind and how it was registered; "ill"
+    only where the gemeente allowed naming a health reason in chat (issue 13), else "absent,
+    reason reported" (the reason shows in /caseload)."""
     lines = []
     for start, kind, status in missed[-MAX_LISTED:]:
         moment = when(start)
+        if status == "absent_ill" and not health:
+            status = "absent_reason_hidden"
         lines.append(tr.s_("- {day} {time}, {kind}: {status}", day=tr.weekday_date(moment),
                            time=tr.time(moment),
                            kind=frag(tr, KIND_LABELS.get(kind, KIND_LABELS["other"])),
-                           status=frag(tr, STATUS_LABELS.get(status, STATUS_LABELS["absent"]))))
+                           status=frag(tr, STATUS_LABELS_IN_CHAT.get(status,
+                                                                     STATUS_LABELS["absent"]))))
     if len(missed) > MAX_LISTED:
         lines.insert(0, tr.s_("(the last {shown} of {count} are listed)",
                               shown=tr.number(MAX_LISTED), count=tr.number(len(missed))))
@@ -92,7 +99,7 @@ def episode_text(tr: Translator, params: dict, headline: str) -> str:
         tr.sn_("{n} of them was reported with a reason.",
                "{n} of them were reported with a reason.", reported),
         "",
-        *missed_lines(tr, missed),
+        *missed_lines(tr, missed, bool(params.get("health"))),
     ])
 
 

@@ -20,6 +20,7 @@ from bot.rules import verzuim as rule
 from bot.services import Services
 from bot.verzuim import notices  # noqa: F401  (registers the renderers)
 from storage import people
+from storage import privacy as privacy_store
 from storage import verzuim as store
 from storage.database import from_db, to_db
 
@@ -113,6 +114,9 @@ async def apply(services: Services, actions: list[Action], now: datetime) -> Non
     The open episodes are read again inside the transaction, so a concurrent change (an uitval
     report that closed an episode) wins over a stale decision."""
     named = await people.names_with_school(services.db, {a.person_id for a in actions})
+    # Issue 13: "ill" reaches the chat only where the gemeente allowed it.
+    told_health = await privacy_store.klantmanagers_told_health(
+        services.db, {a.klantmanager_id for a in actions})
     async with services.db.transaction() as tx:
         open_ids = await store.open_alerts(tx)
         next_id = await store.next_alert_id(tx)
@@ -144,7 +148,8 @@ async def apply(services: Services, actions: list[Action], now: datetime) -> Non
                                 episode.last_missed.start, len(episode.missed), now))
                 notices.append(Notice(
                     "verzuim.alert", episode_params(episode, action.lessons, person)
-                    | {"alert_id": alert_id}, person_id=action.klantmanager_id, audience="staff",
+                    | {"alert_id": alert_id, "health": action.klantmanager_id in told_health},
+                    person_id=action.klantmanager_id, audience="staff",
                     priority=PRIORITY_HIGH, dedupe_key=f"verzuim:{alert_id}:alert"))
             elif action.kind == "followup":
                 number = action.alert["followups"] + 1
@@ -152,7 +157,8 @@ async def apply(services: Services, actions: list[Action], now: datetime) -> Non
                                   len(episode.missed), now))
                 notices.append(Notice(
                     "verzuim.followup", episode_params(episode, action.lessons, person)
-                    | {"alert_id": expected, "week": number + 1},
+                    | {"alert_id": expected, "week": number + 1,
+                       "health": action.klantmanager_id in told_health},
                     person_id=action.klantmanager_id, audience="staff",
                     dedupe_key=f"verzuim:{expected}:followup:{number}"))
         await store.close_alerts(tx, closes, now)

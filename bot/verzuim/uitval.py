@@ -2,19 +2,24 @@
 
 The status change is recorded with its date and reason; leaving or dropping out opens an uitval
 alert for the participant's klantmanager at once (closing an open verzuim episode: uitval is its
-own report) and sends it, in the same transaction. ``active`` records a return and alerts no one.
+own report) and sends it, in the same transaction, as an urgent notification (issue 18,
+``bot.rules.urgency``: before any bulk, within the klantmanager's working hours). ``active``
+records a return and alerts no one. The same holds when a school's push changes the status
+(``bot.rooster.push``); a push that leaves the status out leaves it alone.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from bot.outbox import PRIORITY_HIGH, enqueue
+from bot.rules.urgency import urgency
 from bot.services import Services
 from bot.verzuim import notices  # noqa: F401  (registers the uitval renderer)
 from storage import attendance, orgs, people
 from storage import verzuim as store
+from storage.database import Tx
 
 
 @dataclass(frozen=True)
@@ -30,21 +35,31 @@ async def change_status(services: Services, *, school_id: int, person_id: int, s
     now = services.now()
     person = await people.get_person(services.db, person_id)
     school_row = await orgs.get_school(services.db, school_id)
-    alerted = False
     async with services.db.transaction() as tx:
-        changed = await attendance.set_status(tx, school_id=school_id, person_id=person_id,
-                                              status=status, effective_on=effective_on,
-                                              reason=reason, now=now)
-        if changed and status != "active" and person.klantmanager_id is not None:
-            alert_id = await store.open_uitval_alert(
-                tx, person_id=person_id, klantmanager_id=person.klantmanager_id, now=now)
-            await enqueue(tx, message_key="verzuim.uitval", now=now, audience="staff",
-                          person_id=person.klantmanager_id, priority=PRIORITY_HIGH,
-                          dedupe_key=f"verzuim:{alert_id}:uitval",
-                          params={"alert_id": alert_id, "name": person.name,
-                                  "school": school_row.name, "status": status,
-                                  "effective_on": effective_on.isoformat()
-                                  if effective_on else None,
-                                  "reason": reason})
-            alerted = True
-    return StatusOutcome(changed, alerted)
+        return await record_status(tx, school_id=school_id, school_name=school_row.name,
+                                   person_id=person_id, name=person.name,
+                                   klantmanager_id=person.klantmanager_id, status=status,
+                                   effective_on=effective_on, reason=reason, now=now)
+
+
+async def record_status(tx: Tx, *, school_id: int, school_name: str, person_id: int, name: str,
+                        klantmanager_id: int | None, status: str, effective_on: date | None,
+                        reason: str | None, now: datetime) -> StatusOutcome:
+    """The status change inside the caller's transaction, whichever endpoint reported it (the
+    status endpoint or a participant update in a push): a change to left or dropped out
+    alerts the klantmanager once; the same status again changes nothing."""
+    changed = await attendance.set_status(tx, school_id=school_id, person_id=person_id,
+                                          status=status, effective_on=effective_on,
+                                          reason=reason, now=now)
+    if not changed or status == "active" or klantmanager_id is None:
+        return StatusOutcome(changed, False)
+    alert_id = await store.open_uitval_alert(
+        tx, person_id=person_id, klantmanager_id=klantmanager_id, now=now)
+    await enqueue(tx, message_key="verzuim.uitval", now=now, audience="staff",
+                  person_id=klantmanager_id, priority=PRIORITY_HIGH,
+                  urgency=urgency(now, uitval=True), dedupe_key=f"verzuim:{alert_id}:uitval",
+                  params={"alert_id": alert_id, "name": name, "school": school_name,
+                          "status": status,
+                          "effective_on": effective_on.isoformat() if effective_on else None,
+                          "reason": reason})
+    return StatusOutcome(True, True)

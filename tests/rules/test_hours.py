@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from bot.rules.hours import (
     KINDS,
+    LANGUAGE_KINDS,
     MODES,
     AttendedLesson,
     HoursStatement,
@@ -278,8 +279,10 @@ def test_counted_hours_never_exceed_attended_hours(
     assert sum(line.attended_seconds for line in s.lines) == attended
     assert 0 <= s.counted_seconds <= s.attended_seconds
     for line in s.lines:
-        if line.mode == "classroom" and line.kind != "ONA":
+        if line.mode == "classroom" and line.kind in LANGUAGE_KINDS:
             assert line.counts
+        if line.kind in ("MAP", "other"):
+            assert not line.counts
         if line.mode == "distance" and route != "b1":
             assert not line.counts
 
@@ -290,3 +293,33 @@ def test_distance_never_counts_for_wi2013(lessons: list[AttendedLesson]) -> None
     s = hours_statement(lessons, "wi2013", None)
     distance_counted = sum(line.counted_seconds for line in s.lines if line.mode == "distance")
     assert distance_counted == 0
+
+
+# Which hours count (issue 11, point 3; BoW 2.5 with 4.9, 2.3.5, 4.7)
+
+
+def test_hours_bow_2_5_map_and_other_lessons_never_count() -> None:
+    lessons = [lesson(hours=2), lesson("MAP", day=1, hours=3), lesson("other", day=2, hours=1)]
+    for regime, route in (("wi2013", None), ("wi2021", "b1"), ("wi2021", "z")):
+        s = hours_statement(lessons, regime, route)  # type: ignore[arg-type]
+        assert s.counted_hours == Decimal("2.00")
+        assert s.attended_hours == Decimal("6.00")
+        assert rules(s)[("MAP", "classroom")] == Rule.NOT_LANGUAGE
+        assert rules(s)[("other", "classroom")] == Rule.NOT_LANGUAGE
+
+
+def test_hours_bow_2_3_5_map_classroom_hours_never_raise_the_b1_classroom_share() -> None:
+    lessons = [lesson("MAP", hours=10), lesson(hours=1), lesson(mode="distance", day=1, hours=2)]
+    s = hours_statement(lessons, "wi2021", "b1")
+    assert s.classroom_share == Fraction(1, 3)
+    assert rules(s)[("NT2", "distance")] == Rule.B1_HYBRID_BELOW_50
+    assert s.counted_hours == Decimal("1.00")
+
+
+def test_hours_bow_4_7_ona_is_a_figure_apart_from_the_language_hours() -> None:
+    lessons = [lesson(hours=2), lesson("KNM", day=1, hours=1), lesson("ONA", day=2, hours=4),
+               lesson("ONA", day=3, hours=1, supervised=False)]
+    s = hours_statement(lessons, "wi2013", None)
+    assert s.counted_hours == Decimal("3.00")
+    assert s.ona_counted_hours == Decimal("4.00") and s.has_ona
+    assert not hours_statement(lessons[:2], "wi2013", None).has_ona

@@ -20,6 +20,7 @@ from bot.rules.verzuim import (
     back_in_class,
     countable_lessons,
     current_episode,
+    skipped_days,
 )
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -193,12 +194,12 @@ def test_lasted_days_counts_whole_days_since_first_missed_lesson() -> None:
 
 
 def test_no_alert_within_the_first_week() -> None:
-    found = open_episode({"L0": "present", "L2": "absent"}, local(2024, 3, 18, 9))
+    found = open_episode({"L0": "present", "L2": "absent", "L3": "absent"}, local(2024, 3, 18, 9))
     assert alert_decision(found, local(2024, 3, 18, 9, 0), None, None) is None
 
 
 def test_alert_once_the_absence_lasts_more_than_a_week() -> None:
-    found = open_episode({"L0": "present", "L2": "absent"}, local(2024, 3, 18, 9))
+    found = open_episode({"L0": "present", "L2": "absent", "L3": "absent"}, local(2024, 3, 18, 9))
     assert alert_decision(found, local(2024, 3, 18, 9, 1), None, None) == "alert"
 
 
@@ -233,7 +234,7 @@ def test_follow_ups_are_weekly() -> None:
 
 
 def test_alert_of_an_earlier_episode_does_not_cover_a_new_one() -> None:
-    found = open_episode({"L2": "present", "L3": "absent"}, local(2024, 3, 22))
+    found = open_episode({"L2": "present", "L3": "absent", "L4": "absent"}, local(2024, 3, 22))
     assert alert_decision(found, local(2024, 3, 21, 9), local(2024, 3, 1), None) == "alert"
 
 
@@ -286,3 +287,96 @@ def test_episode_holds_only_registered_absences_after_the_last_attendance(
     assert list(found.missed) == sorted(found.missed, key=lambda lesson: lesson.start)
     later = [lesson for lesson in countable if lesson.start >= found.start]
     assert all(attendance.get(lesson.id) != "present" for lesson in later)
+
+
+# Longer than a week on counted days (issue 11, point 2; C art. 12.4, 9.3, 10.6)
+
+WEEKLY = [Lesson(f"W{n}", local(2024, 3, 4 + 7 * n, 9), local(2024, 3, 4 + 7 * n, 12))
+          for n in range(4)]  # Mondays 4, 11, 18 and 25 March
+
+
+def test_verzuim_c_12_4_one_missed_lesson_before_a_two_week_holiday_is_not_verzuim() -> None:
+    holiday = Holiday(date(2024, 3, 9), date(2024, 3, 24))
+    found = open_episode({"L0": "present", "L1": "absent"}, local(2024, 3, 20), holidays=[holiday])
+    for day in range(9, 25):
+        assert alert_decision(found, local(2024, 3, day, 18), None, None) is None
+    assert found.skipped == frozenset(date(2024, 3, d) for d in range(9, 21))
+
+
+def test_verzuim_c_12_4_holiday_days_do_not_count_towards_the_week() -> None:
+    holiday = Holiday(date(2024, 3, 11), date(2024, 3, 17))
+    attendance = {"L0": "present", "L1": "absent", "L4": "absent"}
+    found = open_episode(attendance, local(2024, 3, 21, 9), holidays=[holiday])
+    # From Wednesday 6 March 09:00, less the 7 holiday days: a week on 20 March 09:00.
+    assert alert_decision(found, local(2024, 3, 20, 8, 59), None, None) is None
+    assert alert_decision(found, local(2024, 3, 20, 9, 1), None, None) == "alert"
+
+
+def test_verzuim_c_12_4_a_weekly_group_alerts_only_after_the_second_missed_lesson() -> None:
+    one = open_episode({"W0": "present", "W1": "absent"}, local(2024, 3, 18, 12), lessons=WEEKLY)
+    assert alert_decision(one, local(2024, 3, 18, 12), None, None) is None
+    two = open_episode({"W0": "present", "W1": "absent", "W2": "absent"}, local(2024, 3, 18, 12),
+                       lessons=WEEKLY)
+    assert alert_decision(two, local(2024, 3, 18, 12), None, None) == "alert"
+
+
+def test_verzuim_c_9_3_an_ill_lesson_and_a_cancelled_one_are_not_verzuim() -> None:
+    lessons = [WEEKLY[0], WEEKLY[1], Lesson("W2", WEEKLY[2].start, WEEKLY[2].end, True)]
+    found = open_episode({"W0": "present", "W1": "absent_ill", "W2": "absent"},
+                         local(2024, 3, 25, 12), lessons=lessons)
+    assert ids(found.missed) == ["W1"]
+    assert found.skipped == {date(2024, 3, 18)}
+    assert alert_decision(found, local(2024, 3, 25, 12), None, None) is None
+
+
+def test_verzuim_c_12_4_days_with_every_lesson_cancelled_do_not_count() -> None:
+    lessons = [Lesson(one.id, one.start, one.end, one.id in ("L3", "L4")) for one in LESSONS]
+    attendance = {"L0": "present", "L1": "absent", "L2": "absent", "L5": "absent"}
+    found = open_episode(attendance, local(2024, 3, 21), lessons=lessons)
+    assert found.skipped == {date(2024, 3, 13), date(2024, 3, 18)}
+    # From Wednesday 6 March 09:00, 13 March not counted: a counted week on 14 March 09:00.
+    assert alert_decision(found, local(2024, 3, 14, 8, 59), None, None) is None
+    assert alert_decision(found, local(2024, 3, 14, 9, 1), None, None) == "alert"
+
+
+def test_verzuim_c_12_4_a_lesson_not_yet_held_is_never_missed() -> None:
+    attendance = {"L0": "present", "L1": "absent", "L2": "absent_reported"}
+    during = episode(attendance, local(2024, 3, 11, 10))
+    assert during is not None and ids(during.missed) == ["L1"]
+
+
+def test_skipped_days_are_only_after_the_first_missed_day_and_up_to_today() -> None:
+    holiday = Holiday(date(2024, 3, 1), date(2024, 3, 31))
+    found = skipped_days(LESSONS, [holiday], ALWAYS, date(2024, 3, 10), date(2024, 3, 12))
+    assert found == {date(2024, 3, 11), date(2024, 3, 12)}
+
+
+@relaxed
+@given(
+    st.dictionaries(st.sampled_from([lesson.id for lesson in LESSONS]), statuses),
+    st.sets(st.sampled_from([lesson.id for lesson in LESSONS])),
+    st.none() | st.tuples(st.integers(0, 30), st.integers(0, 14)),
+    st.integers(min_value=0, max_value=45 * 24),
+)
+def test_verzuim_c_12_4_an_alert_needs_two_missed_lessons_and_a_counted_week(
+    attendance: dict[str, str], cancelled: set[str], holiday: tuple[int, int] | None, hours: int
+) -> None:
+    lessons = [
+        Lesson(lesson.id, lesson.start, lesson.end, lesson.id in cancelled) for lesson in LESSONS
+    ]
+    holidays = []
+    if holiday is not None:
+        first = date(2024, 3, 4) + timedelta(days=holiday[0])
+        holidays.append(Holiday(first, first + timedelta(days=holiday[1])))
+    now = local(2024, 3, 4) + timedelta(hours=hours)
+    found = current_episode(lessons, holidays, attendance, ALWAYS, now)
+    if found is None:
+        return
+    assert all(lesson.end <= now for lesson in found.missed)
+    assert found.counted(now) <= found.lasted(now)
+    assert all(not any(h.covers(day) for h in holidays) or day in found.skipped
+               for day in {local(2024, 3, 4).date() + timedelta(days=d) for d in range(60)}
+               if found.start.date() < day <= now.astimezone(AMS).date())
+    if alert_decision(found, now, None, None) == "alert":
+        assert len(found.missed) >= 2
+        assert found.counted(now) > timedelta(days=7)

@@ -1,0 +1,67 @@
+"""How long each kind of personal data is kept, and which row is past it (AVG art. 5(1)(e)
+storage limitation; BoW 1.4.3 c: the privacy regulation says how long data is kept).
+
+Each kind has its own period, a setting (see the README's retention table). A row is past its
+retention when the moment it is measured from (last change, sending, use or expiry, closing,
+the lesson) lies further back than the period: exactly at the period it is still kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bot.rules.localtime import require_aware
+
+# Every kind the sweep handles, in the order of the report.
+KINDS = ("drafts", "outbox", "link_codes", "link_failures", "alerts", "audit", "attendance",
+         "absence_reports")
+
+
+@dataclass(frozen=True)
+class Periods:
+    """The retention period of each kind of data."""
+
+    drafts: timedelta
+    outbox: timedelta
+    link_codes: timedelta
+    alerts: timedelta
+    audit: timedelta
+    attendance: timedelta
+
+    def of(self, kind: str) -> timedelta:
+        if kind == "link_failures":  # wrong tries only throttle for an hour; kept as link codes
+            return self.link_codes
+        if kind == "absence_reports":  # part of the attendance record (norm 2.9.4)
+            return self.attendance
+        return getattr(self, kind)
+
+
+def cutoff(periods: Periods, kind: str, now: datetime) -> datetime:
+    """Rows of ``kind`` measured from before this moment are past their retention."""
+    require_aware(now)
+    return now - periods.of(kind)
+
+
+def is_past(periods: Periods, kind: str, measured_from: datetime, now: datetime) -> bool:
+    """True when a row of ``kind`` measured from ``measured_from`` must go now."""
+    require_aware(measured_from)
+    return measured_from < cutoff(periods, kind, now)
+
+
+# A request for access, correction or erasure is answered within one month of receipt (AVG art.
+# 12(3)); the privacy contacts are reminded this long before the deadline.
+REMIND_BEFORE = timedelta(days=7)
+
+
+def one_month_after(moment: datetime) -> datetime:
+    """The same day and time a month later; the month's last day when it is shorter (31 January
+    gives 28 or 29 February)."""
+    require_aware(moment)
+    year, month = (moment.year + 1, 1) if moment.month == 12 else (moment.year, moment.month + 1)
+    for day in range(moment.day, 27, -1):
+        try:
+            return moment.replace(year=year, month=month, day=day)
+        except ValueError:
+            continue
+    return moment.replace(year=year, month=month, day=min(moment.day, 28))
