@@ -27,6 +27,8 @@ from bot.demo_data import SCHOOL_NAME, DemoPerson, link_all, open_world, school_
 from bot.http.demo_page import DemoContext, demo_router
 from bot.refusal import Refused
 from bot.sandbox import SandboxClient, SandboxError, SandboxServer, SandboxUser
+from conversations.onboarding import PRIVACY_PREFIX
+from storage import privacy
 from storage.database import Database
 
 HELP = """Type a message or a /command and press Enter to send it as the current person.
@@ -233,19 +235,24 @@ async def run_demo(argv: list[str], env: Mapping[str, str] | None = None) -> int
     finally:
         await seeding_db.close()
     holder: list[BotApp] = []
-    page = demo_router(page_context(sandbox.url, demo_people, key, clock, holder,
-                                    str(settings.tz)))
-    app = BotApp(settings, clock=clock, extra_routers=(page,))
+    context = page_context(sandbox.url, demo_people, key, clock, holder, str(settings.tz))
+    app = BotApp(settings, clock=clock, extra_routers=(demo_router(context),))
     holder.append(app)
     try:
         async with SandboxClient(sandbox.url) as client:
+            users = []
             for person in demo_people:
                 first, _, last = person.name.partition(" ")
                 user = await client.user(person.user_id, first, last_name=last,
                                          language_code=person.language)
-                if not args.terminal:  # linked already: /start opens the chat with its menu,
-                    await user.send("/start")  # before the bot's first notification to it
+                users.append(user)
+                if not args.terminal:  # linked already: /start opens the chat with the privacy
+                    await user.send("/start")  # notice, before the bot's first notification
             await app.start()
+            if not args.terminal:
+                await asyncio.gather(*(read_notice(app.services.db, person, user)
+                                       for person, user in zip(demo_people, users, strict=True)))
+            context.ready = True
             print(f"inburgerbot demo: sandbox Telegram at {sandbox.url}, bot HTTP at {app.url}, "
                   f"database {db_path}")
             print(f"The demo school's API key: {key}")
@@ -258,6 +265,33 @@ async def run_demo(argv: list[str], env: Mapping[str, str] | None = None) -> int
         await sandbox.stop()
     print("demo stopped")
     return 0
+
+
+async def read_notice(db: Database, person: DemoPerson, user: SandboxUser,
+                      timeout: float = 30.0) -> None:
+    """Go on from the privacy notice as the person would: press "Go on" under it in their chat,
+    then wait for the greeting with the menu. Recording the notice as read in the demo data
+    instead would claim a reading nobody did; a person who read it in an earlier demo run (the
+    database is kept) is not asked again, and the chat just shows the greeting."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    pressed_at = None
+    while asyncio.get_running_loop().time() < deadline:
+        messages = await user.messages()
+        if pressed_at is not None:
+            if len(messages) > pressed_at:  # the greeting came after the notice
+                return
+        elif await privacy.acknowledged(db, person.person_id) is not None:
+            return
+        else:
+            for index, message in enumerate(messages):
+                go_on = [label for row in message.buttons for label, data in row
+                         if data == PRIVACY_PREFIX + "ok"]
+                if go_on:
+                    await user.press(go_on[0], message)
+                    pressed_at = index + 1
+                    break
+        await asyncio.sleep(0.1)
+    raise RuntimeError(f"the demo could not open the chat of {person.name}")
 
 
 def page_context(sandbox_url: str, demo_people: list[DemoPerson], key: str | None,

@@ -111,13 +111,13 @@ async def seed(db: Database, now: datetime, tz, link_code_days: int = 14) -> lis
             tx, school_id=school_id, external_id="G-B1-OCHTEND", name="NT2 B1 ochtend",
             kind="NT2", level="B1", capacity=14, location="Hengelo", now=now)
         lessons = await _lessons(tx, school_id, group_id, monday, range(-PAST_WEEKS, 2),
-                                 LESSON_DAYS, (LESSON_START, LESSON_END), tz, now,
+                                 LESSON_DAYS, (LESSON_START, LESSON_END), "B1", tz, now,
                                  "Hengelo, Marktstraat 12 (lokaal 3)", "Marieke de Boer")
         evening = await demo.add_group(
             tx, school_id=other_id, external_id="G-A2-AVOND", name="NT2 A2 avond", kind="NT2",
             level="A2", capacity=12, location="Enschede", now=now)
         await _lessons(tx, other_id, evening, monday, range(0, 2), (1, 3),
-                       (time(18, 30), time(21, 0)), tz, now, "Enschede, Oude Markt 5",
+                       (time(18, 30), time(21, 0)), "A2", tz, now, "Enschede, Oude Markt 5",
                        "Ahmed Bakir")
         created = []
         klantmanagers = []
@@ -159,8 +159,8 @@ async def seed(db: Database, now: datetime, tz, link_code_days: int = 14) -> lis
     return result
 
 
-async def _lessons(tx, school_id: int, group_id: int, monday, weeks, weekdays, hours, tz,
-                   now: datetime, location: str, teacher: str) -> list:
+async def _lessons(tx, school_id: int, group_id: int, monday, weeks, weekdays, hours,
+                   level: str, tz, now: datetime, location: str, teacher: str) -> list:
     """Lessons of a group on ``weekdays`` of ``weeks`` (relative to this week's ``monday``)."""
     made = []
     for week in weeks:
@@ -170,7 +170,7 @@ async def _lessons(tx, school_id: int, group_id: int, monday, weeks, weekdays, h
             external_id = f"L-{group_id}-{day.isoformat()}"
             await demo.add_lesson(
                 tx, school_id=school_id, group_id=group_id, external_id=external_id, kind=kind,
-                level=None, starts_at=datetime.combine(day, hours[0], tzinfo=tz),
+                level=level, starts_at=datetime.combine(day, hours[0], tzinfo=tz),
                 ends_at=datetime.combine(day, hours[1], tzinfo=tz), location=location,
                 teacher=teacher, now=now)
             made.append(await attendance.school_lesson(tx, school_id, external_id))

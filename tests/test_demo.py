@@ -38,6 +38,8 @@ async def test_terminal_answers_stale_button_unknown_command_and_empty_line_and_
     await terminal.handle(":link")
     await printed(capsys, seen, "[1] Nederlands")
     await terminal.handle("1")
+    await printed(capsys, seen, "[2] Verder")  # the privacy notice comes before the menu
+    await terminal.handle("2")
     await printed(capsys, seen, "Hallo Sanne Mulder")
     await terminal.handle("/taal")
     await printed(capsys, seen, "[1] Nederlands")

@@ -41,6 +41,7 @@ class DemoContext:
     suspend: Callable[[], Awaitable[str]]  # suspends the demo school; what admin printed
     now: Callable[[], str]  # the demo clock's time, ISO 8601
     hours_on: bool = False
+    ready: bool = False  # every demo person has gone on from the privacy notice
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -91,6 +92,8 @@ def demo_router(ctx: DemoContext) -> APIRouter:
 
     @router.get("/state")
     async def state() -> dict:
+        if not ctx.ready:
+            raise HTTPException(503, "the demo is opening the chats")
         return {"people": ctx.people, "school_key": ctx.school_key, "now": ctx.now(),
                 "school_name": ctx.school_name, "hours_on": ctx.hours_on, **ctx.extra}
 

@@ -183,6 +183,17 @@ function wireConsole() {
     });
     await loadLessons();
   };
+  document.getElementById("add").onclick = async () => {
+    const lesson = chosenLesson();  // an extra afternoon lesson for the same group, that day
+    if (!lesson) return;
+    const later = (value, hours) => iso(new Date(new Date(value).getTime() + hours * 3600000));
+    await api("PUT", `/api/v1/lessons/${lesson.external_id}-EXTRA`, {
+      group: lesson.group, kind: "KNM", level: lesson.level, start: later(lesson.start, 5),
+      end: later(lesson.start, 7), location: lesson.location, mode: "classroom",
+      teacher: lesson.teacher,
+    });
+    await loadLessons();
+  };
   document.getElementById("cancel").onclick = async () => {
     const lesson = chosenLesson();
     if (lesson) await api("POST", `/api/v1/lessons/${lesson.external_id}/cancel`);
@@ -227,7 +238,11 @@ async function jump(days) {
 }
 
 async function main() {
-  STATE = await (await fetch("/demo/state")).json();
+  for (;;) {  // 503 while the demo people go on from the privacy notice
+    const response = await fetch("/demo/state");
+    if (response.ok) { STATE = await response.json(); break; }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
   document.getElementById("key").textContent = STATE.school_key;
   document.getElementById("school").textContent = STATE.school_name;
   const phones = document.getElementById("phones");
