@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from bot.klachten.filing import KlachtDraft, file_klacht
-from storage import attendance, demo, klachten, orgs, people
+from bot.rules.lessons import Lesson
+from storage import attendance, groups, klachten, orgs, participants, people
+from storage import lessons as lessons_store
 from storage.database import Database
 
 
@@ -59,7 +61,7 @@ async def open_world(db: Database, now: datetime, tz, link_code_days: int = 14,
                      ) -> list[DemoPerson]:
     """The demo world in ``db``: seeded when the database is empty, otherwise the people already
     there (so what was done in an earlier demo is kept), each with a fresh link code."""
-    if await demo.get_value(db, "demo_seeded") is None:
+    if await orgs.get_meta(db, "demo_seeded") is None:
         return await seed(db, now, tz, link_code_days)
     by_name = {row["name"]: row["id"] for row in await people.list_people(db)}
     result = []
@@ -90,7 +92,7 @@ async def link_all(db: Database, demo_people: list[DemoPerson], now: datetime) -
 
 async def school_key(db: Database) -> str | None:
     """The demo school's API key (the demo keeps it to show the school console)."""
-    return await demo.get_value(db, "demo_school_key")
+    return await orgs.get_meta(db, "demo_school_key")
 
 
 async def seed(db: Database, now: datetime, tz, link_code_days: int = 14) -> list[DemoPerson]:
@@ -105,76 +107,83 @@ async def seed(db: Database, now: datetime, tz, link_code_days: int = 14) -> lis
         gemeente_id, _ = await orgs.add_gemeente(tx, "Gemeente Hengelo (demo)", now)
         school_id, key = await orgs.add_school(tx, SCHOOL_NAME, now,
                                                locations="Hengelo, Enschede")
-        await demo.set_value(tx, "demo_school_key", key)
+        await orgs.set_meta(tx, "demo_school_key", key)
         other_id, _ = await orgs.add_school(tx, OTHER_SCHOOL_NAME, now, locations="Enschede")
-        group_id = await demo.add_group(
-            tx, school_id=school_id, external_id="G-B1-OCHTEND", name="NT2 B1 ochtend",
-            kind="NT2", level="B1", capacity=14, location="Hengelo", now=now)
+        group_id = await _group(tx, school_id, ("G-B1-OCHTEND", "NT2 B1 ochtend", "NT2", "B1",
+                                                14, "Hengelo"), now)
         lessons = await _lessons(tx, school_id, group_id, monday, range(-PAST_WEEKS, 2),
                                  LESSON_DAYS, (LESSON_START, LESSON_END), "B1", tz, now,
                                  "Hengelo, Marktstraat 12 (lokaal 3)", "Marieke de Boer")
-        evening = await demo.add_group(
-            tx, school_id=other_id, external_id="G-A2-AVOND", name="NT2 A2 avond", kind="NT2",
-            level="A2", capacity=12, location="Enschede", now=now)
+        evening = await _group(tx, other_id, ("G-A2-AVOND", "NT2 A2 avond", "NT2", "A2", 12,
+                                              "Enschede"), now)
         await _lessons(tx, other_id, evening, monday, range(0, 2), (1, 3),
                        (time(18, 30), time(21, 0)), "A2", tz, now, "Enschede, Oude Markt 5",
                        "Ahmed Bakir")
-        created = []
-        klantmanagers = []
-        for index, (name, role, language, extra) in enumerate(PEOPLE):
-            kw = dict(extra)
-            if role == "participant":
-                kw.update(school_id=school_id, external_id=_external_id(index, role))
-            elif role == "staff":
-                kw.update(school_id=school_id)
-            else:
-                kw.update(gemeente_id=gemeente_id)
-            person_id = await people.add_person(tx, name=name, role=role, now=now, **kw)
-            created.append((person_id, name, role, language))
+        ids: dict[str, int] = {}
+        for name, role, _language, extra in PEOPLE:  # staff first, as an admin adds them
             if role == "klantmanager":
-                klantmanagers.append(person_id)
-            elif role == "participant":  # the klantmanager listed last before them
-                await demo.assign_klantmanager(tx, person_id, klantmanagers[-1] if klantmanagers
-                                               else None)
-        # the first participants come before their klantmanager in PEOPLE: wire them up now
-        await demo.assign_klantmanager_where_missing(tx, klantmanagers[0])
-        for person_id, name, role, _ in created:
-            if role != "participant":
-                continue
-            await demo.add_member(tx, group_id, person_id, monday - timedelta(days=70))
+                ids[name] = await people.add_person(tx, name=name, role=role, now=now,
+                                                    gemeente_id=gemeente_id)
+            elif role == "staff":
+                ids[name] = await people.add_person(tx, name=name, role=role, now=now,
+                                                    school_id=school_id, **extra)
+        # participants as a school's push creates them, each with the klantmanager listed last
+        # before them in PEOPLE (the first ones: the first klantmanager)
+        first_km = next(ids[name] for name, role, *_ in PEOPLE if role == "klantmanager")
+        rows, klantmanager = [], None
+        for index, (name, role, _language, extra) in enumerate(PEOPLE):
+            if role == "klantmanager":
+                klantmanager = ids[name]
+            elif role == "participant":
+                rows.append((_external_id(index, role), name, extra["regime"],
+                             extra.get("route"), klantmanager or first_km, gemeente_id,
+                             "active"))
+        created = await participants.insert_participants(tx, school_id, rows, now)
+        ids.update({name: created[ext] for ext, name, *_ in rows})
+        await groups.insert_members(tx, [(group_id, ids[row[1]], monday - timedelta(days=70),
+                                          None) for row in rows])
+        for _ext, name, *_ in rows:
             for lesson in lessons:
                 if lesson.ends_at > now:
                     continue
                 lately = lesson.starts_at >= now - timedelta(days=14)
                 status = "absent" if name in ABSENT_LATELY and lately else "present"
-                await attendance.record(tx, lesson=lesson, person_id=person_id, status=status,
+                await attendance.record(tx, lesson=lesson, person_id=ids[name], status=status,
                                         supervised=True, practice=False, now=lesson.ends_at)
         result = []
-        for index, (person_id, name, role, language) in enumerate(created):
-            code = await people.issue_link_code(tx, person_id, now, link_code_days)
-            result.append(DemoPerson(person_id, name, role, language, code, 7001 + index,
+        for index, (name, role, language, _extra) in enumerate(PEOPLE):
+            code = await people.issue_link_code(tx, ids[name], now, link_code_days)
+            result.append(DemoPerson(ids[name], name, role, language, code, 7001 + index,
                                      _external_id(index, role)))
-        await demo.set_value(tx, "demo_seeded", now.isoformat())
+        await orgs.set_meta(tx, "demo_seeded", now.isoformat())
     await seed_klachten(db, result, now, tz)
     return result
 
 
+async def _group(tx, school_id: int, row: tuple, now: datetime) -> int:
+    """A group as a planning push stores it; row: (external_id, name, kind, level, capacity,
+    location)."""
+    await groups.insert_groups(tx, school_id, [row], now)
+    return (await groups.group_by_external(tx, school_id, row[0])).id
+
+
 async def _lessons(tx, school_id: int, group_id: int, monday, weeks, weekdays, hours,
                    level: str, tz, now: datetime, location: str, teacher: str) -> list:
-    """Lessons of a group on ``weekdays`` of ``weeks`` (relative to this week's ``monday``)."""
-    made = []
+    """Lessons of a group on ``weekdays`` of ``weeks`` (relative to this week's ``monday``),
+    stored as a planning push stores them; returns them as attendance reads them."""
+    planned = []
     for week in weeks:
         for weekday in weekdays:
             day = monday + timedelta(days=7 * week + weekday)
-            kind = "KNM" if weekday == 3 else "NT2"
-            external_id = f"L-{group_id}-{day.isoformat()}"
-            await demo.add_lesson(
-                tx, school_id=school_id, group_id=group_id, external_id=external_id, kind=kind,
-                level=level, starts_at=datetime.combine(day, hours[0], tzinfo=tz),
+            planned.append(Lesson(
+                external_id=f"L-{group_id}-{day.isoformat()}", group_id=group_id,
+                kind="KNM" if weekday == 3 else "NT2", level=level,
+                starts_at=datetime.combine(day, hours[0], tzinfo=tz),
                 ends_at=datetime.combine(day, hours[1], tzinfo=tz), location=location,
-                teacher=teacher, now=now)
-            made.append(await attendance.school_lesson(tx, school_id, external_id))
-    return made
+                mode="classroom", teacher=teacher))
+    await lessons_store.insert_lessons(tx, school_id, planned, now)
+    return [await attendance.school_lesson(tx, school_id, lesson.external_id)
+            for lesson in planned]
 
 
 # (participant, topic, text, days ago received, days ago taken into treatment or None)

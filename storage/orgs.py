@@ -83,7 +83,7 @@ async def get_meta(db: Database | Tx, key: str) -> str | None:
     return await db.fetchval("SELECT value FROM meta WHERE key = ?", (key,))
 
 
-async def set_meta(db: Database, key: str, value: str) -> None:
+async def set_meta(db: Database | Tx, key: str, value: str) -> None:
     await db.execute("INSERT INTO meta(key, value) VALUES (?, ?) "
                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
 
