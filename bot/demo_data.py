@@ -1,7 +1,7 @@
 """Fictional demo data for `inburgerbot demo` (issue 2, 16): a gemeente with two klantmanagers,
 two schools, a morning group with four weeks of attended lessons behind it and two ahead, an
 evening group at the other school, participants in every shipped language, a klachtbehandelaar,
-a coordinator and klachten at two stages. Every name is made up."""
+a coordinator at each school and klachten at three stages. Every name is made up."""
 
 from __future__ import annotations
 
@@ -46,6 +46,8 @@ PEOPLE = (
     ("Farid Noori", "participant", "fa_AF", {"regime": "wi2021", "route": "b1"}),
     ("Gul Zadran", "participant", "ps", {"regime": "wi2021", "route": "z"}),
     ("Hodan Warsame", "participant", "so", {"regime": "wi2013"}),
+    # the coordinator of the other school, who receives a participant switching to it
+    ("Hans Smit", "staff", "nl", {"staff_role": "coordinator", "other_school": True}),
 )
 # Absent at every past lesson of the last two weeks: a verzuim alert for the klantmanager.
 ABSENT_LATELY = frozenset({"Sanne Mulder"})
@@ -125,8 +127,10 @@ async def seed(db: Database, now: datetime, tz, link_code_days: int = 14) -> lis
                 ids[name] = await people.add_person(tx, name=name, role=role, now=now,
                                                     gemeente_id=gemeente_id)
             elif role == "staff":
+                kw = dict(extra)
+                at = other_id if kw.pop("other_school", False) else school_id
                 ids[name] = await people.add_person(tx, name=name, role=role, now=now,
-                                                    school_id=school_id, **extra)
+                                                    school_id=at, **kw)
         # participants as a school's push creates them, each with the klantmanager listed last
         # before them in PEOPLE (the first ones: the first klantmanager)
         first_km = next(ids[name] for name, role, *_ in PEOPLE if role == "klantmanager")
@@ -186,25 +190,36 @@ async def _lessons(tx, school_id: int, group_id: int, monday, weeks, weekdays, h
             for lesson in planned]
 
 
-# (participant, topic, text, days ago received, days ago taken into treatment or None)
+# (participant, topic, text, days ago received, days ago taken into treatment or None,
+#  days ago closed with its outcome or None)
 KLACHTEN = (
-    ("Amira Haddad", "rooster", "الدروس تتغير كثيرًا ولا أعرف متى أذهب إلى المدرسة.", 19, None),
-    ("Yonas Tesfamariam", "group", "ናይ ክፍልና ጉጅለ ብዙሕ ዓብዪ እዩ።", 12, 9),
+    ("Amira Haddad", "rooster", "الدروس تتغير كثيرًا ولا أعرف متى أذهب إلى المدرسة.", 19, None,
+     None),
+    ("Yonas Tesfamariam", "group", "ናይ ክፍልና ጉጅለ ብዙሕ ዓብዪ እዩ።", 12, 9, None),
+    ("Emre Yılmaz", "teacher", "Öğretmen derste çok hızlı konuşuyor, anlamıyorum.", 40, 37,
+     (6, "resolved", "Samen besproken: de docent spreekt langzamer en schrijft nieuwe woorden op "
+                     "het bord.")),
 )
 
 
 async def seed_klachten(db: Database, demo_people: list[DemoPerson], now: datetime, tz) -> None:
-    """Klachten at different stages, filed in the past as participants would have: one just
-    received (its decision deadline comes within the next week), one taken into treatment."""
+    """Klachten at three stages, filed in the past as participants would have: one received
+    (its decision deadline 9 days ahead: a week's jump brings the reminder, two the escalation),
+    one taken into treatment, one closed with its outcome."""
     by_name = {p.name: p for p in demo_people}
     handler = next(p for p in demo_people if p.role == "staff")
-    for name, topic, text, received_days, taken_days in KLACHTEN:
+    for name, topic, text, received_days, taken_days, closed in KLACHTEN:
         person = by_name[name]
         participant = await people.get_person(db, person.person_id)
         draft = KlachtDraft(participant=participant, topic=topic, text=text, route="school",
                             anonymous=False, language=person.language)
         filed = await file_klacht(db, draft, now=now - timedelta(days=received_days), tz=tz)
-        if taken_days is not None:
-            async with db.transaction() as tx:
-                await klachten.take_into_treatment(tx, filed.klacht.id, handler.person_id,
-                                                   now - timedelta(days=taken_days))
+        if taken_days is None:
+            continue
+        async with db.transaction() as tx:
+            await klachten.take_into_treatment(tx, filed.klacht.id, handler.person_id,
+                                               now - timedelta(days=taken_days))
+            if closed is not None:
+                closed_days, outcome, outcome_text = closed
+                await klachten.close_klacht(tx, filed.klacht.id, handler.person_id, outcome,
+                                            outcome_text, now - timedelta(days=closed_days))

@@ -163,3 +163,45 @@ async def test_the_urenverklaring_pdf_can_be_downloaded_from_the_chat(page):
     download = await info.value
     assert download.suggested_filename.endswith(".pdf"), download.suggested_filename
     assert Path(await download.path()).read_bytes().startswith(b"%PDF")
+
+
+async def test_with_hours_off_a_staff_notification_arrives_at_night(page):
+    assert not await page.is_checked("#hours"), "the demo starts with its hours switched off"
+    await page.click("#jump-night")
+    await page.locator("#now", has_text="23:00").wait_for(timeout=WAIT_MS)
+    grace, ineke = chat(page, "Grace Okafor"), chat(page, "Ineke Vos")
+    await grace.locator("input").fill("/uren")
+    await grace.locator("input").press("Enter")
+    for label in ("The whole course", "Request the urenverklaring (PDF)"):
+        button = grace.locator(".buttons button", has_text=label).last
+        await wait_for_bubble(button, f"the button {label!r}", time.monotonic())
+        await button.click()
+    # the coordinator's request to confirm comes at 23:00, not at the start of working hours
+    await wait_for_bubble(ineke.locator(".buttons button", has_text="Bevestigen"),
+                          "the coordinator's request to confirm, at night", time.monotonic())
+    assert "23:" in await page.locator("#now").inner_text()
+
+
+TOURS = ("A rooster change reaches an Arabic participant",
+         "A klacht: its deadline reminder and escalation",
+         "A verzuim alert and the klantmanager's “contacted”",
+         "An overstap to another school, with consent")
+
+
+@pytest.mark.parametrize("title", TOURS)
+async def test_a_guided_tour_plays_to_its_end(page, title):
+    await page.select_option("#tour", label=title)
+    steps = page.locator("#steps li")
+    count = await steps.count()
+    assert count >= 2, f"{title}: {count} step(s)"
+    await page.click("#play")
+    status = page.locator("#tour-status")
+    try:
+        await page.wait_for_function(
+            "() => /^(done|stopped)/.test(document.getElementById('tour-status').textContent)",
+            timeout=120_000)
+    except Exception as exc:  # Playwright's TimeoutError
+        raise AssertionError(f"{title}: still playing after 120 s") from exc
+    log = await page.locator("#log").inner_text()
+    assert await status.inner_text() == "done", f"{await status.inner_text()}\nconsole:\n{log}"
+    assert await page.locator("#steps li.done").count() == count

@@ -14,9 +14,10 @@ import asyncio
 import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 from fastapi import APIRouter, HTTPException, Request
@@ -55,7 +56,9 @@ class Press(BaseModel):
 
 
 class Jump(BaseModel):
-    days: int = Field(ge=1, le=31)
+    days: int = Field(0, ge=0, le=31)
+    hour: int | None = Field(None, ge=0, le=23, description="then on to the next such hour, "
+                                                            "local time (23: tonight)")
 
 
 class Hours(BaseModel):
@@ -172,7 +175,15 @@ def demo_router(ctx: DemoContext) -> APIRouter:
 
     @router.post("/clock")
     async def clock(body: Jump) -> dict:
-        return {"now": await ctx.jump(timedelta(days=body.days))}
+        delta = timedelta(days=body.days)
+        if body.hour is not None:
+            local = (datetime.fromisoformat(ctx.now()) + delta).astimezone(
+                ZoneInfo(ctx.extra.get("tz", "Europe/Amsterdam")))
+            target = local.replace(hour=body.hour, minute=0, second=0, microsecond=0)
+            delta += target - local if target > local else target + timedelta(days=1) - local
+        if delta <= timedelta(0):
+            raise HTTPException(422, "say how far: days, an hour of the day, or both")
+        return {"now": await ctx.jump(delta)}
 
     @router.post("/hours")
     async def hours(body: Hours) -> dict:

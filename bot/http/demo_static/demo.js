@@ -101,6 +101,7 @@ function phone(person) {
                                               caption: "foto"}, false);
                      }}, "📷")));
   HANDLERS.set(person.user_id, (data) => {
+    node.dataset.version = Number(node.dataset.version || 0) + 1;  // tours wait for a change
     if (data.kind === "snapshot") {
       for (const entry of data.messages) add(entry.message, entry.from_bot);
     } else if (data.kind === "delete") {
@@ -215,6 +216,15 @@ function wireConsole() {
     return api("PUT", `/api/v1/holidays/H-${day}`,
                {name: "Studiedag", starts_on: day, ends_on: day});
   };
+  document.getElementById("conversation").onclick = async () => {
+    // The old school invites to the handover conversation of an approved switch (C art. 11.3).
+    const requests = await api("GET", "/api/v1/overstap/requests") || [];
+    const approved = requests.filter((r) => r.state === "approved").pop();
+    if (!approved) return log("no approved overstap request to invite for", 404, "");
+    const day = iso(new Date(new Date(STATE.now).getTime() + 2 * 86400000)).slice(0, 10);
+    return api("POST", `/api/v1/overstap/requests/${approved.id}/conversation`,
+               {at: `${day}T10:00:00`, place: "Hengelo, Marktstraat 12 (lokaal 1)"});
+  };
   document.getElementById("suspend").onclick = async () => {
     const result = await post("/demo/suspend");
     log(result.command, 200, result.output);
@@ -229,12 +239,185 @@ function showNow() {
      timeZone: STATE.tz});
 }
 
-async function jump(days) {
-  const result = await post("/demo/clock", {days});
+async function jump(days, hour) {
+  const result = await post("/demo/clock", hour === undefined ? {days} : {days, hour});
   STATE.now = result.now;
   showNow();
-  log(`clock +${days} day(s), sweeps run`, 200, result.now);
+  log(hour === undefined ? `clock +${days} day(s), sweeps run` : `clock to ${hour}:00, sweeps run`,
+      200, result.now);
   await loadLessons();
+}
+
+// ---- guided tours: steps the page plays, or the visitor does by hand -------------------------
+
+// A step says what happens; `act` is what the page does for it (a console button, a clock jump,
+// a message typed or a button pressed in a chat); `wait` what the visitor then sees in a chat.
+const TOURS = [
+  {title: "A rooster change reaches an Arabic participant", steps: [
+    {say: "The school moves the next lesson an hour later: in the console, “Move 1 hour later” "
+          + "calls PUT /api/v1/lessons/… with the complete planning (level, place, mode, "
+          + "teacher), as the school's own system would.",
+     act: {click: "#move"}, wait: {chat: "Amira Haddad", fresh: true}},
+    {say: "Amira reads the change at once, in Arabic, right to left (a change within 12 hours "
+          + "is urgent and ignores quiet hours). /rooster shows her week with the new time.",
+     act: {chat: "Amira Haddad", send: "/rooster"}, wait: {chat: "Amira Haddad", fresh: true}},
+  ]},
+  {title: "A klacht: its deadline reminder and escalation", steps: [
+    {say: "Amira filed a klacht 19 days ago; Joost, the klachtbehandelaar, has it and has not "
+          + "yet decided on treatment (deadline: 4 weeks after receipt, norm 1.5.2).",
+     wait: {chat: "Joost Brinkman", text: "Amira Haddad"}},
+    {say: "A week later, 2 days before the deadline, Joost is reminded.",
+     act: {jump: 7}, wait: {chat: "Joost Brinkman", text: "Herinnering: klacht"}},
+    {say: "Another week: the deadline has passed. The coordinator Ineke gets an escalation; "
+          + "the participant hears of the Blik op Werk klachtenlijn.",
+     act: {jump: 7}, wait: {chat: "Ineke Vos", text: "Escalatie: klacht"}},
+    {say: "Amira's klantmanager Petra is signalled too (convenant art. 13.5).",
+     wait: {chat: "Petra Kloosterman", text: "Signaal (convenant art. 13.5)"}},
+  ]},
+  {title: "A verzuim alert and the klantmanager's “contacted”", steps: [
+    {say: "Sanne missed every lesson of the last two weeks. The sweep (each clock jump runs it) "
+          + "sends her klantmanager Petra a verzuim alert (C art. 12.4).",
+     act: {jump: 1}, wait: {chat: "Petra Kloosterman", text: "Verzuim: Sanne Mulder"}},
+    {say: "Petra calls Sanne and presses “Contact gehad”: the alert records it and loses "
+          + "that button.",
+     act: {chat: "Petra Kloosterman", press: "Contact gehad", on: "Verzuim: Sanne Mulder"},
+     wait: {chat: "Petra Kloosterman", text: "Verzuim: Sanne Mulder", edited: true}},
+  ]},
+  {title: "An overstap to another school, with consent", steps: [
+    {say: "Grace asks to switch school: /overstap, “Another school”.",
+     act: {chat: "Grace Okafor", send: "/overstap"},
+     wait: {chat: "Grace Okafor", button: "Another school"}},
+    {say: "She picks the other school.", act: {chat: "Grace Okafor", press: "Another school"},
+     wait: {chat: "Grace Okafor", button: "Taalcentrum Twente (demo)"}},
+    {say: "Her reason.", act: {chat: "Grace Okafor", press: "Taalcentrum Twente (demo)"},
+     wait: {chat: "Grace Okafor", button: "Another school fits my goals better"}},
+    {say: "Nothing more to say.",
+     act: {chat: "Grace Okafor", press: "Another school fits my goals better"},
+     wait: {chat: "Grace Okafor", button: "Skip"}},
+    {say: "She checks and sends her request.", act: {chat: "Grace Okafor", press: "Skip"},
+     wait: {chat: "Grace Okafor", button: "Send"}},
+    {say: "It goes to her klantmanager Ruud.", act: {chat: "Grace Okafor", press: "Send"},
+     wait: {chat: "Ruud Jansen", button: "Goedkeuren"}},
+    {say: "Ruud approves (he advises; the participant and the schools decide, C art. 11.1). "
+          + "Both schools hear of it: Hans at the new school without her reason.",
+     act: {chat: "Ruud Jansen", press: "Goedkeuren"}, wait: {chat: "Hans Smit", fresh: true}},
+    {say: "The school invites her to the handover conversation through its API (console: "
+          + "“Invite to the handover conversation”).",
+     act: {click: "#conversation"}, wait: {chat: "Grace Okafor", button: "Yes, I will come"}},
+    {say: "Grace will come; then she is asked, item by item, what may go to the new school.",
+     act: {chat: "Grace Okafor", press: "Yes, I will come"},
+     wait: {chat: "Grace Okafor", button: "Yes"}},
+    {say: "Yes to each item but the last (learning obstacles stay with the old school).",
+     act: {chat: "Grace Okafor", answers: ["Yes", "Yes", "Yes", "Yes", "Yes", "No"]},
+     wait: {chat: "Grace Okafor", button: "Confirm"}},
+    {say: "She confirms her answers; the old school is told exactly what it may hand over, "
+          + "and its API refuses anything else.",
+     act: {chat: "Grace Okafor", press: "Confirm"},
+     wait: {chat: "Ineke Vos", text: "toestemming"}},
+  ]},
+];
+
+function phoneOf(name) {
+  return document.querySelector(`.phone[data-person="${name}"]`);
+}
+
+function version(name) {
+  return Number(phoneOf(name).dataset.version || 0);
+}
+
+async function until(check, what, timeout = 20000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const found = check();
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`not seen within ${timeout / 1000} s: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function buttonIn(name, label, on) {  // the latest button with this label (in a bubble with `on`)
+  const bubbles = [...phoneOf(name).querySelectorAll(".bubble.bot")]
+    .filter((b) => !on || b.textContent.includes(on)).reverse();
+  for (const bubble of bubbles) {
+    const buttons = [...bubble.querySelectorAll(".buttons button")];
+    const found = buttons.find((b) => b.textContent === label)
+      || buttons.find((b) => b.textContent.includes(label));
+    if (found) return found;
+  }
+  return null;
+}
+
+async function press(name, label, on) {
+  const button = await until(() => buttonIn(name, label, on), `the button “${label}”`);
+  const before = version(name);
+  button.click();
+  await until(() => version(name) > before, `${name}'s chat after pressing “${label}”`);
+}
+
+async function act(step) {
+  const a = step.act || {};
+  if (a.click) document.querySelector(a.click).click();
+  if (a.jump) await jump(a.jump);
+  if (a.send) {
+    const input = phoneOf(a.chat).querySelector("input");
+    input.value = a.send;
+    input.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter"}));
+  }
+  if (a.press) await press(a.chat, a.press, a.on);
+  for (const answer of a.answers || []) await press(a.chat, answer);
+}
+
+function seen(wait, since) {
+  const phone = phoneOf(wait.chat);
+  if (wait.fresh) return phone.querySelectorAll(".bubble.bot").length > since;
+  if (wait.button) return buttonIn(wait.chat, wait.button);
+  return [...phone.querySelectorAll(".bubble.bot")].some((b) => b.textContent.includes(wait.text)
+    && (!wait.edited || b.querySelector(".edited")));
+}
+
+async function runStep(item, step) {
+  item.className = "running";
+  try {
+    const since = step.wait ? phoneOf(step.wait.chat).querySelectorAll(".bubble.bot").length : 0;
+    await act(step);
+    if (step.wait) await until(() => seen(step.wait, since), `${step.wait.chat}: ${step.say}`);
+    item.className = "done";
+  } catch (error) {
+    item.className = "failed";
+    item.title = String(error.message || error);
+    throw error;
+  }
+}
+
+function wireTours() {
+  const choice = document.getElementById("tour");
+  const list = document.getElementById("steps");
+  choice.replaceChildren(...TOURS.map((tour, i) => el("option", {value: i}, tour.title)));
+  const show = () => {
+    const tour = TOURS[Number(choice.value)];
+    list.replaceChildren(...tour.steps.map((step) => {
+      const item = el("li", {}, step.say, " ");
+      item.append(el("button", {type: "button", class: "step",
+                                onclick: () => runStep(item, step)}, "do it"));
+      return item;
+    }));
+  };
+  choice.onchange = show;
+  show();
+  document.getElementById("play").onclick = async () => {
+    const tour = TOURS[Number(choice.value)];
+    const items = [...list.children];
+    const status = document.getElementById("tour-status");
+    status.textContent = "playing…";
+    try {
+      for (const [i, step] of tour.steps.entries()) {
+        if (items[i].className !== "done") await runStep(items[i], step);
+      }
+      status.textContent = "done";
+    } catch (error) {
+      status.textContent = `stopped: ${error.message || error}`;
+    }
+  };
 }
 
 async function main() {
@@ -259,8 +442,10 @@ async function main() {
                                                               {on: hours.checked})).hours_on; };
   document.getElementById("jump-day").onclick = () => jump(1);
   document.getElementById("jump-week").onclick = () => jump(7);
+  document.getElementById("jump-night").onclick = () => jump(0, 23);
   showNow();
   wireConsole();
+  wireTours();
   await loadLessons();
   document.body.dataset.ready = "yes";
 }
