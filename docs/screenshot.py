@@ -1,5 +1,6 @@
-"""Takes docs/demo.png: starts `inburgerbot demo` on a fresh database, moves a lesson in the
-school console and photographs the page with headless Chromium (Debian's `chromium` package).
+"""Takes docs/demo.png: starts `inburgerbot demo` on a fresh database, plays the guided tour of a
+rooster change (a lesson moved in the school console reaches the Arabic chat) and photographs the
+whole page with headless Chromium (Debian's `chromium` package).
 
     python docs/screenshot.py
 """
@@ -50,10 +51,12 @@ async def main() -> None:
                 page = await browser.new_page(viewport={"width": 1800, "height": 1000})
                 await page.goto(f"{url}/demo/")
                 await page.wait_for_selector("body[data-ready=yes]")
-                await page.click("#move")
-                await page.wait_for_selector("#log li .ok")
-                await asyncio.sleep(2.0)
-                await page.screenshot(path=str(ROOT / "docs" / "demo.png"))
+                await page.click("#play")  # the first tour: a rooster change
+                await page.wait_for_function(
+                    "() => document.getElementById('tour-status').textContent === 'done'",
+                    timeout=60_000)
+                await asyncio.sleep(1.0)
+                await page.screenshot(path=str(ROOT / "docs" / "demo.png"), full_page=True)
                 await browser.close()
         finally:
             process.terminate()
