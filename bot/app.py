@@ -39,6 +39,7 @@ from bot.features import (
     OVERSTAP,
     PRIVACY,
     ROOSTER,
+    TRAJECTORY,
     UREN,
     VERZUIM,
     Feature,
@@ -62,7 +63,7 @@ log = logging.getLogger(__name__)
 # the help fallbacks last (they answer whatever no feature took).
 FEATURES: tuple[Feature, ...] = (
     GATE, ONBOARDING, LANGUAGE, PRIVACY, KLACHTEN, OVERSTAP, ATTENDANCE, VERZUIM, UREN, AFMELDEN,
-    CASELOAD, OUTBOX, ROOSTER, ACTIVITIES, HELP,
+    CASELOAD, OUTBOX, ROOSTER, ACTIVITIES, TRAJECTORY, HELP,
 )
 
 

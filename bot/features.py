@@ -32,6 +32,7 @@ from bot.api import klachten as klachten_api
 from bot.api import overstap as overstap_api
 from bot.api import privacy as privacy_api
 from bot.api import rooster as rooster_api
+from bot.api import trajectory as trajectory_api
 from bot.api import verify as verify_api
 from bot.outbox import sweep as outbox_sweep
 from bot.overstap import sweep as overstap_sweep
@@ -55,6 +56,7 @@ from conversations import (
     overstap_handling,
     privacy_notice,
     rooster,
+    trajectory,
     uren,
     uren_note,
     verzuim,
@@ -123,6 +125,8 @@ ROOSTER = Feature("rooster", commands=rooster.COMMANDS, handlers=(rooster.regist
                   menu=rooster.MENU)
 ACTIVITIES = Feature("activities", commands=activities.COMMANDS,
                      handlers=(activities.register,))
+TRAJECTORY = Feature("trajectory", handlers=(trajectory.register,),
+                     routes=(trajectory_api.router,))
 HELP = Feature("help", commands=help.COMMANDS, handlers=(help.register,))
 
 
