@@ -39,6 +39,7 @@ from bot.features import (
     OVERSTAP,
     PRIVACY,
     ROOSTER,
+    SURVEY,
     TRAJECTORY,
     UREN,
     VERZUIM,
@@ -63,7 +64,7 @@ log = logging.getLogger(__name__)
 # the help fallbacks last (they answer whatever no feature took).
 FEATURES: tuple[Feature, ...] = (
     GATE, ONBOARDING, LANGUAGE, PRIVACY, KLACHTEN, OVERSTAP, ATTENDANCE, VERZUIM, UREN, AFMELDEN,
-    CASELOAD, OUTBOX, ROOSTER, ACTIVITIES, TRAJECTORY, HELP,
+    CASELOAD, OUTBOX, ROOSTER, ACTIVITIES, TRAJECTORY, SURVEY, HELP,
 )
 
 

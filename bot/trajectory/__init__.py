@@ -16,6 +16,7 @@ from datetime import date
 from bot.outbox import enqueue
 from bot.rules import trajectory as rules
 from bot.services import Services
+from bot.survey import ask_consent
 from bot.trajectory import notices  # noqa: F401  (registers the renderers)
 from storage import people, sharing
 from storage import trajectory as store
@@ -60,6 +61,9 @@ async def report(services: Services, *, school_id: int, person: Person, kind: st
             await enqueue(tx, message_key=f"trajectory.{kind}", params={"record_id": record_id},
                           now=now, person_id=person.id,
                           dedupe_key=f"trajectory:{record_id}:participant")
+        if kind == rules.INTAKE:
+            # Consent for the satisfaction survey belongs with the course contract (BoW 2.7.3).
+            await ask_consent(tx, person.id, now)
     return Reported(record_id, klantmanager_id is not None, told, flagged, before)
 
 
