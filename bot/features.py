@@ -29,6 +29,7 @@ from bot.admin import survey as survey_admin
 from bot.api import activities as activities_api
 from bot.api import attendance as attendance_api
 from bot.api import feed as feed_api
+from bot.api import invoices as invoices_api
 from bot.api import klachten as klachten_api
 from bot.api import overstap as overstap_api
 from bot.api import privacy as privacy_api
@@ -46,6 +47,7 @@ from conversations import (
     gate,
     gedeeld,
     help,
+    invoices,
     klacht,
     klacht_handling,
     language,
@@ -130,6 +132,7 @@ ACTIVITIES = Feature("activities", commands=activities.COMMANDS,
                      handlers=(activities.register,))
 TRAJECTORY = Feature("trajectory", handlers=(trajectory.register,),
                      routes=(trajectory_api.router,))
+INVOICES = Feature("invoices", handlers=(invoices.register,), routes=(invoices_api.router,))
 SURVEY = Feature("survey", commands=survey.COMMANDS, handlers=(survey.register,),
                  routes=(survey_api.router,), admin=(survey_admin.add_admin_commands,))
 HELP = Feature("help", commands=help.COMMANDS, handlers=(help.register,))

@@ -49,6 +49,8 @@ SECTIONS: dict[str, str] = {
     "gemeente_notes": "SELECT text, recorded_at FROM gemeente_notes WHERE person_id = ?",
     "survey_consent": "SELECT consent, source, asked_at, answered_at FROM survey_consents"
                       " WHERE person_id = ?",
+    "invoices": "SELECT external_id, payer, hours, amount_cents, state, created_at, answered_at"
+                " FROM invoices WHERE person_id = ? ORDER BY created_at",
     "shared": "SELECT recipient, items, purpose, shared_at FROM sharing_log WHERE person_id = ?"
               " ORDER BY shared_at",
     "who_looked": "SELECT a.at, p.name AS who, p.role, a.what FROM privacy_audit a"
