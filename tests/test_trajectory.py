@@ -175,3 +175,53 @@ async def test_fuzzing_the_trajectory_survey_and_invoice_api_finds_no_server_err
     for code, output, _ in runs:
         assert code == 0, output[-6000:]
     assert sum(cases for _, _, cases in runs) >= 50
+
+
+async def test_records_travel_in_an_overstap_handover_only_for_agreed_items(
+        bot, world, client):
+    """C art. 12.3, 12.5: the old school's intake and progress go to the new school because the
+    participant agreed to them; the obstacles, refused, stay behind."""
+    from tests.overstap_world import build
+
+    town = await build(world, bot)
+    old_key, new_key = world.keys[f"school:{town.old}"], world.keys[f"school:{town.new}"]
+    for body in (INTAKE, {"kind": "obstacles", "text": "Dyslexie"},
+                 {"kind": "progress", "assessed_on": "2026-11-20", "skills": {"lezen": "A2"}}):
+        assert (await post(bot, old_key, "TT-001", body)).status_code == 201
+    ayse = await client.user(1541, "Ayşe", language_code="tr")
+    await link(world, ayse, town.participant, "tr")
+    await ayse.send("/overstap")
+    await ayse.press("Başka bir okul", await ayse.wait_for_message("Ne istiyorsunuz?"))
+    await ayse.press("Taalhuis Hengelo", await ayse.wait_for_message("Birini seçin"))
+    await ayse.press("Başka bir okul hedeflerime daha uygun",
+                     await ayse.wait_for_message("Neden geçmek istiyorsunuz?"))
+    await ayse.press("Atla", await ayse.wait_for_message("Daha fazla söylemek"))
+    await ayse.press(0, await ayse.wait_for_message("Lütfen kontrol edin"))
+    await ayse.wait_for_message("Talebiniz vaka yöneticinize (klantmanager) gönderildi")
+    async with bot.api(world.keys[f"gemeente:{town.gemeente}"]) as api:
+        decided = await api.post("/api/v1/overstap/requests/1/decision",
+                                 json={"decision": "approve"})
+        assert decided.status_code == 200, decided.text
+    async with bot.api(old_key) as api:
+        proposed = await api.post("/api/v1/overstap/requests/1/conversation",
+                                  json={"at": "2026-11-26T10:00:00", "place": "Marktstraat 12"})
+        assert proposed.status_code == 200, proposed.text
+    await drain(bot)
+    await ayse.press("Evet, geleceğim",
+                     await ayse.wait_for_message("geçişiniz hakkında devir görüşmesi"))
+    question = await ayse.wait_for_message("(1 / 6)")
+    for _ in range(5):  # intake, duration, rooster, absence, progress: yes
+        await ayse.press("Evet", question)
+        question = await ayse.wait_for_message()
+    await ayse.press("Hayır", question)  # obstacles: no
+    await ayse.press("Onayla", await ayse.wait_for_message("Lütfen cevaplarınızı kontrol edin"))
+    await ayse.wait_for_message("Yalnızca bu Taalhuis Hengelo okuluna gider")
+    async with bot.api(old_key) as api:
+        handed = await api.put("/api/v1/overstap/requests/1/handover",
+                               json={"items": {"intake": "Zie het intakeverslag"}})
+        assert handed.status_code == 200, handed.text
+    async with bot.api(new_key) as api:
+        received = (await api.get("/api/v1/overstap/handovers")).json()
+    kinds = sorted(record["kind"] for record in received[0]["records"])
+    assert kinds == ["intake", "progress"]
+    assert "Dyslexie" not in str(received)

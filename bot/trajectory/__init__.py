@@ -20,6 +20,7 @@ from bot.survey import ask_consent
 from bot.trajectory import notices  # noqa: F401  (registers the renderers)
 from storage import people, sharing
 from storage import trajectory as store
+from storage.database import Database
 from storage.people import Person
 
 PURPOSE = "trajectory_report"
@@ -84,3 +85,12 @@ async def gemeente_note(services: Services, *, gemeente_id: int, person: Person,
         await sharing.log_sharing(tx, person.id, f"school:{person.school_id}", ["obstacles"],
                                   GEMEENTE_PURPOSE, now)
     return note_id, len(coordinators)
+
+
+async def consented_records(db: Database, school_id: int, person_id: int,
+                            consents: dict[str, str]) -> list[store.Record]:
+    """The school's records of a participant that may travel in an overstap handover: only those
+    of items the participant agreed to (C art. 12.3, 12.5), newest first."""
+    agreed = {item for item, decision in consents.items() if decision == "agreed"}
+    return [record for record in await store.records_for_school(db, school_id, person_id)
+            if rules.HANDOVER_ITEM[record.kind] in agreed]
