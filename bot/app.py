@@ -32,6 +32,7 @@ from bot.features import (
     CASELOAD,
     GATE,
     HELP,
+    INVOICES,
     KLACHTEN,
     LANGUAGE,
     ONBOARDING,
@@ -39,6 +40,8 @@ from bot.features import (
     OVERSTAP,
     PRIVACY,
     ROOSTER,
+    SURVEY,
+    TRAJECTORY,
     UREN,
     VERZUIM,
     Feature,
@@ -62,7 +65,7 @@ log = logging.getLogger(__name__)
 # the help fallbacks last (they answer whatever no feature took).
 FEATURES: tuple[Feature, ...] = (
     GATE, ONBOARDING, LANGUAGE, PRIVACY, KLACHTEN, OVERSTAP, ATTENDANCE, VERZUIM, UREN, AFMELDEN,
-    CASELOAD, OUTBOX, ROOSTER, ACTIVITIES, HELP,
+    CASELOAD, OUTBOX, ROOSTER, ACTIVITIES, TRAJECTORY, SURVEY, INVOICES, HELP,
 )
 
 

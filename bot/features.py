@@ -25,13 +25,17 @@ from bot.admin import klachten as klachten_admin
 from bot.admin import outbox as outbox_admin
 from bot.admin import overstap as overstap_admin
 from bot.admin import privacy as privacy_admin
+from bot.admin import survey as survey_admin
 from bot.api import activities as activities_api
 from bot.api import attendance as attendance_api
 from bot.api import feed as feed_api
+from bot.api import invoices as invoices_api
 from bot.api import klachten as klachten_api
 from bot.api import overstap as overstap_api
 from bot.api import privacy as privacy_api
 from bot.api import rooster as rooster_api
+from bot.api import survey as survey_api
+from bot.api import trajectory as trajectory_api
 from bot.api import verify as verify_api
 from bot.outbox import sweep as outbox_sweep
 from bot.overstap import sweep as overstap_sweep
@@ -43,6 +47,7 @@ from conversations import (
     gate,
     gedeeld,
     help,
+    invoices,
     klacht,
     klacht_handling,
     language,
@@ -55,6 +60,8 @@ from conversations import (
     overstap_handling,
     privacy_notice,
     rooster,
+    survey,
+    trajectory,
     uren,
     uren_note,
     verzuim,
@@ -123,13 +130,18 @@ ROOSTER = Feature("rooster", commands=rooster.COMMANDS, handlers=(rooster.regist
                   menu=rooster.MENU)
 ACTIVITIES = Feature("activities", commands=activities.COMMANDS,
                      handlers=(activities.register,))
+TRAJECTORY = Feature("trajectory", handlers=(trajectory.register,),
+                     routes=(trajectory_api.router,))
+INVOICES = Feature("invoices", handlers=(invoices.register,), routes=(invoices_api.router,))
+SURVEY = Feature("survey", commands=survey.COMMANDS, handlers=(survey.register,),
+                 routes=(survey_api.router,), admin=(survey_admin.add_admin_commands,))
 HELP = Feature("help", commands=help.COMMANDS, handlers=(help.register,))
 
 
 # The order commands appear in menus and /help: what people use most comes first.
 COMMAND_ORDER: tuple[str, ...] = (
     "rooster", "afmelden", "klacht", "mijnklachten", "uren", "overstap", "gedeeld",
-    "mijngegevens",
+    "mijngegevens", "enquete",
     "caseload", "activiteiten", "klachten", "overstappen", "taal", "help", "start",
 )
 

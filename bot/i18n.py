@@ -294,6 +294,9 @@ class Translator:
     def number(self, value: int | float | Decimal) -> str:
         return babel_numbers.format_decimal(value, locale=self.locale)
 
+    def euros(self, cents: int) -> str:
+        return babel_numbers.format_currency(Decimal(cents) / 100, "EUR", locale=self.locale)
+
     def hours(self, value: Decimal | float) -> str:
         return babel_numbers.format_decimal(value, format="#,##0.##", locale=self.locale)
 

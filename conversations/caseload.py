@@ -21,11 +21,13 @@ from bot.context import BotContext
 from bot.i18n import SN_, Translator
 from bot.privacy import audit
 from bot.services import Command, Services
+from bot.trajectory.notices import caseload_lines
 from bot.uren.labels import PDF_KINDS, regime_text
 from bot.verzuim.afmelding import coming_lessons
 from bot.verzuim.notices import STATUS_LABELS, alert_buttons
 from storage import caseload as store
 from storage import orgs, people
+from storage import trajectory as trajectory_store
 from storage import verzuim as verzuim_store
 from storage.database import from_db
 
@@ -117,6 +119,9 @@ async def show_participant(update: Update, context: BotContext, participant_id: 
     if participant.regime:
         lines.append(tr.s_("Regime: {regime}", regime=tr.safe(
             regime_text(tr, participant.regime, participant.route))))
+    records = await trajectory_store.records_for_klantmanager(services.db, me.id, participant.id)
+    if records:
+        lines += ["", tr.s_("Trajectory (C art. 12.4):"), *caseload_lines(tr, records)]
     lines += ["", tr.s_("Coming lessons:")]
     coming = await coming_lessons(services, participant, limit=5)
     lines += [f"- {when(tr, lesson.starts_at)}, "

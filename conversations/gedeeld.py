@@ -16,6 +16,7 @@ from bot.i18n import N_, Translator
 from bot.overstap.items import PURPOSES, item_label
 from bot.privacy import audit
 from bot.services import Command, Services
+from bot.trajectory.notices import PURPOSES as TRAJECTORY_PURPOSES
 from conversations.onboarding import ROLE_NAMES
 from storage import convenant, orgs, people, sharing
 from storage import privacy as privacy_store
@@ -75,7 +76,7 @@ async def show(update: Update, context: BotContext) -> None:
     else:
         lines = [tr._("What was shared about you:"), ""]
     for entry in shared:
-        purpose = PURPOSES.get(entry.purpose)
+        purpose = PURPOSES.get(entry.purpose) or TRAJECTORY_PURPOSES.get(entry.purpose)
         lines += [
             tr._("{day}: to {recipient}", day=tr.date(entry.shared_at),
                  recipient=await recipient_name(context, entry.recipient)),

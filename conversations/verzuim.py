@@ -19,6 +19,7 @@ from bot.context import BotContext
 from bot.rules.localtime import at_local
 from bot.services import Services
 from bot.verzuim.notices import PREFIX, remaining_buttons
+from storage import trajectory as trajectory_store
 from storage import verzuim as store
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,7 @@ async def on_press(update: Update, context: BotContext) -> None:
         before = at_local(day, time(0), services.settings.tz)
         async with services.db.transaction() as tx:
             count = await store.mark_all_seen(tx, person.id, before, now)
+            count += await trajectory_store.mark_all_seen(tx, person.id, before, now)
         await query.answer(tr.sn_("{n} alert marked as seen.", "{n} alerts marked as seen.", count))
         await query.edit_message_reply_markup(None)
         return

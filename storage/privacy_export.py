@@ -44,6 +44,13 @@ SECTIONS: dict[str, str] = {
     "overstap_requests": "SELECT * FROM overstap_requests WHERE participant_id = ?",
     "overstap_consents": "SELECT c.* FROM overstap_consents c JOIN overstap_requests r"
                          " ON r.id = c.request_id WHERE r.participant_id = ?",
+    "trajectory": "SELECT kind, details, predicted_end, previous_end, flagged, recorded_at,"
+                  " seen_at FROM trajectory_records WHERE person_id = ? ORDER BY recorded_at",
+    "gemeente_notes": "SELECT text, recorded_at FROM gemeente_notes WHERE person_id = ?",
+    "survey_consent": "SELECT consent, source, asked_at, answered_at FROM survey_consents"
+                      " WHERE person_id = ?",
+    "invoices": "SELECT external_id, payer, hours, amount_cents, state, created_at, answered_at"
+                " FROM invoices WHERE person_id = ? ORDER BY created_at",
     "shared": "SELECT recipient, items, purpose, shared_at FROM sharing_log WHERE person_id = ?"
               " ORDER BY shared_at",
     "who_looked": "SELECT a.at, p.name AS who, p.role, a.what FROM privacy_audit a"

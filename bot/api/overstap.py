@@ -39,6 +39,7 @@ from bot.overstap.items import ITEM_CODES
 from bot.rules import overstap as machine
 from bot.rules.overstap import Event, Party
 from bot.services import Services
+from bot.trajectory import consented_records
 from storage import convenant, people, placement
 from storage import overstap as store
 from storage.overstap import Request
@@ -144,6 +145,13 @@ class HandoverIn(Strict):
                     "to is refused (422) and nothing is stored.")
 
 
+class HandoverRecord(BaseModel):
+    kind: str
+    details: dict
+    predicted_end: date | None
+    recorded_at: datetime
+
+
 class HandoverOut(BaseModel):
     request_id: int
     participant_id: int
@@ -151,6 +159,10 @@ class HandoverOut(BaseModel):
     from_school: str
     handed_over_at: datetime
     items: dict[Item, str] = Field(description="Only the items the participant agreed to")
+    records: list[HandoverRecord] = Field(
+        default_factory=list,
+        description="The old school's trajectory records (intake, duration, attitude, "
+                    "obstacles, progress) of the agreed items only (art. 12.4, 12.5)")
     purpose: str
 
 
@@ -324,11 +336,15 @@ async def pending_handovers(school_id: int = Depends(school), svc: Services = De
     result, delivered = [], []
     for request in await store.pending_handovers(svc.db, school_id):
         items = await store.handover_items(svc.db, request.id)
+        records = await consented_records(svc.db, request.from_school_id, request.participant_id,
+                                          await store.consents(svc.db, request.id))
         result.append(HandoverOut(
             request_id=request.id, participant_id=request.participant_id,
             participant=(await people.get_person(svc.db, request.participant_id)).name,
             from_school=await convenant.school_name(svc.db, request.from_school_id),
             handed_over_at=request.handover_at, items=items,
+            records=[HandoverRecord(kind=r.kind, details=r.details, predicted_end=r.predicted_end,
+                                    recorded_at=r.recorded_at) for r in records],
             purpose="overstap handover (convenant art. 12.2, 12.5), with the participant's "
                     "consent per item (art. 12.3)"))
         delivered.append(request)

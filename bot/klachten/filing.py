@@ -97,31 +97,37 @@ async def file_klacht(db: Database, draft: KlachtDraft, *, now: datetime, tz: Zo
     transaction, so a klacht cannot be sent twice. Raises ``TooManyKlachten`` (nothing stored,
     the draft kept) when the participant is at the daily limit.
     """
-    person = draft.participant
     async with db.transaction() as tx:
-        if await at_daily_limit(tx, person.id, now):
-            klacht = None
-        else:
-            involved = [(pid, "participant") for pid in draft.involved]
-            if draft.route == "school":
-                staff = await store.school_staff(tx, person.school_id)
-                involved += [(pid, "named_in_text") for pid in named_in_text(draft.text, staff)
-                             if pid not in draft.involved]
-            klacht = await store.file_klacht(
-                tx, participant=person, route=draft.route, topic=draft.topic,
-                description=draft.text, language=draft.language, anonymous=draft.anonymous,
-                attachments=list(draft.files), involved=involved, now=now,
-                deadlines=deadlines(now, tz).as_dict() if draft.route == "school" else None)
-            if draft.route == "school":
-                await routing.deliver_to_handlers(tx, klacht, now)
-            else:
-                await routing.deliver_signal(tx, klacht, now)
-            if draft_chat_id is not None:
-                await store.delete_draft(tx, draft_chat_id)
+        klacht = await file_in(tx, draft, now=now, tz=tz)
+        if klacht is not None and draft_chat_id is not None:
+            await store.delete_draft(tx, draft_chat_id)
     if klacht is None:
         raise TooManyKlachten(f"at most {MAX_PER_DAY} klachten in 24 hours")
     log.info("klacht %s filed (route %s)", klacht.id, klacht.route)
     return Filed(klacht)
+
+
+async def file_in(tx: Tx, draft: KlachtDraft, *, now: datetime, tz: ZoneInfo) -> Klacht | None:
+    """``file_klacht`` inside the caller's transaction (a feature that files a klacht together
+    with its own change, such as a disputed invoice); None at the daily limit."""
+    person = draft.participant
+    if await at_daily_limit(tx, person.id, now):
+        return None
+    involved = [(pid, "participant") for pid in draft.involved]
+    if draft.route == "school":
+        staff = await store.school_staff(tx, person.school_id)
+        involved += [(pid, "named_in_text") for pid in named_in_text(draft.text, staff)
+                     if pid not in draft.involved]
+    klacht = await store.file_klacht(
+        tx, participant=person, route=draft.route, topic=draft.topic,
+        description=draft.text, language=draft.language, anonymous=draft.anonymous,
+        attachments=list(draft.files), involved=involved, now=now,
+        deadlines=deadlines(now, tz).as_dict() if draft.route == "school" else None)
+    if draft.route == "school":
+        await routing.deliver_to_handlers(tx, klacht, now)
+    else:
+        await routing.deliver_signal(tx, klacht, now)
+    return klacht
 
 
 async def acknowledged(db: Database, filed: Filed, now: datetime) -> None:

@@ -14,6 +14,7 @@ from bot.rules.localtime import at_local
 from bot.rules.working_days import is_working_day
 from bot.services import Services
 from bot.verzuim import notices  # noqa: F401  (registers the renderers)
+from storage import trajectory as trajectory_store
 from storage import verzuim as store
 from storage.database import from_db
 
@@ -31,16 +32,25 @@ async def sweep(services: Services, now: datetime) -> int:
         return 0
     start_of_day = at_local(day, time(0), tz)
     made = 0
-    for klantmanager_id in await store.klantmanagers_due_digest(services.db, day, start_of_day):
+    # Unseen trajectory reports (issue 15) join the digest of the alerts.
+    due = set(await store.klantmanagers_due_digest(services.db, day, start_of_day))
+    due |= set(await trajectory_store.klantmanagers_with_unseen(services.db, start_of_day))
+    for klantmanager_id in sorted(due):
         alerts = await store.unseen_alerts(services.db, klantmanager_id, start_of_day)
-        if not alerts:
+        reports = await trajectory_store.unseen_for_digest(services.db, klantmanager_id,
+                                                           start_of_day)
+        if not alerts and not reports:
             continue
-        params = {"day": day.isoformat(), "alerts": [
+        params = {"day": day.isoformat(), "reports": [
+            {"kind": r["kind"], "name": r["name"], "school": r["school"],
+             "flagged": bool(r["flagged"]), "at": from_db(r["recorded_at"]).isoformat()}
+            for r in reports], "alerts": [
             {"kind": a["kind"], "name": a["name"], "school": a["school"],
              "since": (from_db(a["episode_start"]) or from_db(a["alerted_at"])).isoformat(),
              "alerted_at": from_db(a["alerted_at"]).isoformat()} for a in alerts]}
         async with services.db.transaction() as tx:
-            if await store.record_digest(tx, klantmanager_id, day, len(alerts), now):
+            if await store.record_digest(tx, klantmanager_id, day,
+                                        len(alerts) + len(reports), now):
                 await enqueue(tx, message_key="verzuim.digest", params=params, now=now,
                               person_id=klantmanager_id, audience="staff",
                               dedupe_key=f"verzuim:digest:{klantmanager_id}:{day.isoformat()}")

@@ -13,6 +13,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import SN_, Translator
 from bot.outbox import Rendered, renders
+from bot.trajectory.notices import STAFF_KINDS as REPORT_KINDS
 
 PREFIX = "vz"
 MAX_LISTED = 15
@@ -140,9 +141,10 @@ def _uitval(tr: Translator, params: dict) -> Rendered:
 
 @renders("verzuim.digest")
 def _digest(tr: Translator, params: dict) -> Rendered:
-    alerts = params["alerts"]
+    alerts, reports = params["alerts"], params.get("reports", [])
     lines = [tr.sn_("Daily overview: {n} alert you have not marked as seen.",
-                    "Daily overview: {n} alerts you have not marked as seen.", len(alerts)), ""]
+                    "Daily overview: {n} alerts you have not marked as seen.",
+                    len(alerts) + len(reports)), ""]
     for item in alerts:
         if item["kind"] == "uitval":
             lines.append(tr.s_("- {name} ({school}): uitval reported on {date}", name=item["name"],
@@ -150,6 +152,11 @@ def _digest(tr: Translator, params: dict) -> Rendered:
         else:
             lines.append(tr.s_("- {name} ({school}): absent since {date}", name=item["name"],
                                school=item["school"], date=tr.date(when(item["since"]))))
+    for item in reports:  # trajectory reports (issue 15)
+        what = frag(tr, REPORT_KINDS.get(item["kind"], REPORT_KINDS["progress"]))
+        lines.append(tr.s_("- {name} ({school}): {what} reported on {date}", name=item["name"],
+                           school=item["school"], what=what, date=tr.date(when(item["at"])))
+                     + (" ⚠" if item.get("flagged") else ""))
     lines += ["", tr.s_("Open /caseload for details.")]
     buttons = InlineKeyboardMarkup([[InlineKeyboardButton(
         tr.sf_("Mark all as seen"),

@@ -1,0 +1,50 @@
+"""What a school reports to the klantmanager about a participant's trajectory (convenant art. 12.1,
+12.4) and when a change of the predicted duration needs attention. Pure, no I/O.
+
+Art. 12.4 lists what the school tells the klantmanager: the intake result with the agreed end goal,
+the predicted duration of the trajectory (also when it changes), verzuim and uitval (their own
+feature), work attitude and motivation, and learning or social obstacles. Art. 12.1 adds progress.
+The kinds below are those items; their codes are the overstap handover's item codes (art. 12.5),
+so a consented handover item can carry the same record.
+"""
+
+from __future__ import annotations
+
+from calendar import monthrange
+from datetime import date
+
+# Kinds of record, in the order of art. 12.4.
+INTAKE = "intake"
+DURATION = "duration"
+ATTITUDE = "attitude"
+OBSTACLES = "obstacles"
+PROGRESS = "progress"
+KINDS = (INTAKE, DURATION, ATTITUDE, OBSTACLES, PROGRESS)
+# The handover item (bot.overstap.items) each kind belongs to.
+HANDOVER_ITEM = {INTAKE: "intake", DURATION: "duration", ATTITUDE: "progress",
+                 PROGRESS: "progress", OBSTACLES: "obstacles"}
+
+# CEFR levels an inburgering goal or a progress test names (B1 route: B1; Z-route: lower).
+LEVELS = ("A0", "A1", "A2", "B1", "B2", "C1")
+SKILLS = ("lezen", "luisteren", "spreken", "schrijven")
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later; the last day of the month where that day does not exist."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, monthrange(year, month)[1]))
+
+
+def grew_by_more_than_a_month(before: date | None, after: date) -> bool:
+    """A prediction that moves the end of the trajectory more than one calendar month later is
+    flagged for the klantmanager (issue 15): it may change the participant's duty and budget."""
+    return before is not None and after > add_months(before, 1)
+
+
+def tells_participant(kind: str, before: date | None, after: date | None) -> bool:
+    """The participant is told their goal and predicted duration at intake and actively told of
+    every change of the prediction (C art. 10.1, 12.4; BoW 2.11), not of the other kinds."""
+    if kind == INTAKE:
+        return True
+    return kind == DURATION and after is not None and after != before
