@@ -10,6 +10,8 @@ import sys
 from bot.config import ConfigError, Settings
 from storage.database import DatabaseBusy, DatabaseUnusable
 
+COMMANDS = ("run", "demo", "admin")
+
 
 def configure_logging(level: int = logging.INFO) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -38,14 +40,14 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(prog="inburgerbot",
                                      description="Telegram bot for inburgering language courses")
-    parser.add_argument("command", choices=("run", "demo", "admin"),
+    parser.add_argument("command", choices=COMMANDS,
                         help="run: start the bot; demo: offline sandbox with demo data; "
                              "admin: the gemeente's administration")
     if not argv or argv[0] in ("-h", "--help"):
         parser.print_help()
         return 0 if argv else 2
     command, rest = argv[0], argv[1:]
-    if command not in ("run", "demo", "admin"):
+    if command not in COMMANDS:
         print(f"inburgerbot: unknown command {command!r} (choose run, demo or admin)",
               file=sys.stderr)
         return 2
