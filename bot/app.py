@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import socket
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from telegram import Update
 from telegram.ext import Application, ContextTypes, Defaults, TypeHandler
@@ -54,7 +56,7 @@ from bot.persistence import SqlitePersistence
 from bot.secret_key import open_database
 from bot.services import Services
 from bot.serving import UvicornTask
-from storage import orgs
+from storage import backup, orgs
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +140,7 @@ class BotApp:
 
         await app.initialize()
         await orgs.set_meta(db, "bot_username", app.bot.username)
+        await self._beat()
         for feature in self.features:
             for startup in feature.startup:
                 await startup(services)
@@ -153,7 +156,18 @@ class BotApp:
         log.info("bot started as @%s", services.bot_username)
 
     async def _sweep_job(self, context: BotContext) -> None:
+        await self._beat()
         await self.sweep()
+
+    async def _beat(self) -> None:
+        """Tell `admin restore` a bot runs on this database (until three sweeps are missed)."""
+        services = self.services
+        lasts = timedelta(seconds=max(3 * self.settings.sweep_seconds, 120))
+        try:
+            await backup.beat(services.db, socket.gethostname(), os.getpid(),
+                              services.now() + lasts)
+        except Exception:  # the database refuses a write now; the sweeps report it themselves
+            log.warning("could not renew the running heartbeat")
 
     async def sweep(self, now: datetime | None = None) -> None:
         """Run every feature's sweeps once; each logs and survives its own failure."""
@@ -172,6 +186,10 @@ class BotApp:
         app, services = self.application, self.services
         if app is not None:
             if self._running:
+                try:
+                    await backup.stopped(services.db)
+                except Exception:  # a restore then asks for --force, nothing worse
+                    log.warning("could not clear the running heartbeat")
                 await services.outbox.stop()
                 if app.updater.running:
                     await app.updater.stop()
