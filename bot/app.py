@@ -13,16 +13,19 @@ Lifecycle (PTB-NOTES): ``run`` lets uvicorn's lifespan call ``start``/``stop`` (
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
 import os
 import socket
 from dataclasses import replace
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
 from telegram import Update
 from telegram.ext import Application, ContextTypes, Defaults, TypeHandler
 
 from bot import admin
+from bot.api.webhook import webhook_router
 from bot.clock import Clock
 from bot.config import Settings
 from bot.context import BotContext
@@ -89,7 +92,11 @@ class BotApp:
         self.clock = clock or Clock()
         self.features = features
         self.sweeps = [sweep for feature in features for sweep in feature.sweeps]
-        self.http = create_http_app(self, [r for feature in features for r in feature.routes])
+        routes = [r for feature in features for r in feature.routes]
+        if settings.webhook_url:
+            routes.append(webhook_router(urlsplit(settings.webhook_url).path or "/"))
+        self.http = create_http_app(self, routes)
+        self._updates_lock = asyncio.Lock()
         self._server: UvicornTask | None = None
         self.services: Services | None = None
         self.application: Application | None = None
@@ -146,7 +153,13 @@ class BotApp:
                 await startup(services)
         await set_default_menus(services)
         await services.outbox.start()
-        await app.updater.start_polling(allowed_updates=Update.ALL_TYPES)
+        if settings.webhook_url:
+            # Updates Telegram holds while no instance answered are delivered, not dropped.
+            await app.bot.set_webhook(settings.webhook_url, secret_token=settings.webhook_token,
+                                      allowed_updates=Update.ALL_TYPES,
+                                      drop_pending_updates=False)
+        else:
+            await app.updater.start_polling(allowed_updates=Update.ALL_TYPES)
         await app.start()
         app.job_queue.run_repeating(self._sweep_job, interval=settings.sweep_seconds,
                                     first=min(1.0, settings.sweep_seconds), name="sweep")
@@ -154,6 +167,16 @@ class BotApp:
         if self._server is not None:
             await self._server.start()
         log.info("bot started as @%s", services.bot_username)
+
+    async def receive_update(self, data: dict) -> bool:
+        """Handle one update from the webhook, one at a time as polling would; False while the
+        bot is not running (Telegram then delivers it again)."""
+        app = self.application
+        if app is None or not self._running:
+            return False
+        async with self._updates_lock:
+            await app.process_update(Update.de_json(data, app.bot))
+        return True
 
     async def _sweep_job(self, context: BotContext) -> None:
         await self._beat()
