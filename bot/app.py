@@ -17,6 +17,7 @@ import asyncio
 import logging
 import os
 import socket
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
@@ -56,6 +57,7 @@ from bot.menus import set_default_menus
 from bot.outbox.dispatcher import Dispatcher
 from bot.outbox.ratelimit import SharedRateLimiter
 from bot.persistence import SqlitePersistence
+from bot.reachability import Reachability, StartRetry, WatchedRequest, polling_error
 from bot.secret_key import open_database
 from bot.services import Services
 from bot.serving import UvicornTask
@@ -101,6 +103,14 @@ class BotApp:
         self.services: Services | None = None
         self.application: Application | None = None
         self._running = False
+        self.telegram = Reachability(settings.token)
+        self.failure: BaseException | None = None  # why a start in the background failed
+        self.on_failure: Callable[[], None] = lambda: None
+
+    @property
+    def running(self) -> bool:
+        """Started completely: polling or webhook set, sweeps scheduled."""
+        return self._running
 
     @property
     def url(self) -> str:
@@ -127,6 +137,7 @@ class BotApp:
                .defaults(Defaults(tzinfo=settings.tz))
                .rate_limiter(limiter)  # one limiter for replies and notifications alike
                .concurrent_updates(False)
+               .get_updates_request(WatchedRequest(self.telegram, connection_pool_size=1))
                .build())
         i18n = I18n(settings.tz)
         services = Services(
@@ -145,21 +156,24 @@ class BotApp:
         app.add_handler(TypeHandler(Update, persist_after_update), group=1000)
         app.add_error_handler(on_error)
 
-        await app.initialize()
+        retry = StartRetry(self.telegram, settings.start_timeout, urlsplit(settings.api_url).netloc)
+        await retry(app.initialize)
         await orgs.set_meta(db, "bot_username", app.bot.username)
         await self._beat()
         for feature in self.features:
             for startup in feature.startup:
                 await startup(services)
-        await set_default_menus(services)
+        await retry(lambda: set_default_menus(services))
         await services.outbox.start()
         if settings.webhook_url:
             # Updates Telegram holds while no instance answered are delivered, not dropped.
-            await app.bot.set_webhook(settings.webhook_url, secret_token=settings.webhook_token,
-                                      allowed_updates=Update.ALL_TYPES,
-                                      drop_pending_updates=False)
+            await retry(lambda: app.bot.set_webhook(
+                settings.webhook_url, secret_token=settings.webhook_token,
+                allowed_updates=Update.ALL_TYPES, drop_pending_updates=False))
         else:
-            await app.updater.start_polling(allowed_updates=Update.ALL_TYPES)
+            await retry(lambda: app.updater.start_polling(
+                allowed_updates=Update.ALL_TYPES, error_callback=polling_error(self.telegram)))
+        self.telegram.reached()
         await app.start()
         app.job_queue.run_repeating(self._sweep_job, interval=settings.sweep_seconds,
                                     first=min(1.0, settings.sweep_seconds), name="sweep")
@@ -167,6 +181,17 @@ class BotApp:
         if self._server is not None:
             await self._server.start()
         log.info("bot started as @%s", services.bot_username)
+
+    async def start_in_background(self, on_failure: Callable[[], None]) -> None:
+        """``start(serve_http=False)`` for ``run``'s lifespan, which serves /health meanwhile;
+        a failure is kept in ``failure`` and reported to ``on_failure`` (which ends the server)."""
+        try:
+            await self.start(serve_http=False)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            self.failure = exc
+            on_failure()
 
     async def receive_update(self, data: dict) -> bool:
         """Handle one update from the webhook, one at a time as polling would; False while the
