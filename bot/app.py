@@ -26,6 +26,7 @@ from telegram import Update
 from telegram.ext import Application, ContextTypes, Defaults, TypeHandler
 
 from bot import admin
+from bot.api.metrics import router as metrics_router
 from bot.api.webhook import webhook_router
 from bot.clock import Clock
 from bot.config import Settings
@@ -54,6 +55,7 @@ from bot.http.app import create_http_app
 from bot.http.ratelimit import KeyRateLimit
 from bot.i18n import I18n
 from bot.menus import set_default_menus
+from bot.metrics import MeasuredApplication, Metrics
 from bot.outbox.dispatcher import Dispatcher
 from bot.outbox.ratelimit import SharedRateLimiter
 from bot.persistence import SqlitePersistence
@@ -94,7 +96,8 @@ class BotApp:
         self.clock = clock or Clock()
         self.features = features
         self.sweeps = [sweep for feature in features for sweep in feature.sweeps]
-        routes = [r for feature in features for r in feature.routes]
+        routes = [r for feature in features for r in feature.routes] + [metrics_router]
+        self.metrics = Metrics()
         if settings.webhook_url:
             routes.append(webhook_router(urlsplit(settings.webhook_url).path or "/"))
         self.http = create_http_app(self, routes)
@@ -129,6 +132,7 @@ class BotApp:
         db = await open_database(settings)
         limiter = SharedRateLimiter(settings.outbox_global_rate, settings.outbox_chat_rate)
         app = (Application.builder()
+               .application_class(MeasuredApplication)
                .token(settings.token)
                .base_url(settings.api_url)
                .base_file_url(settings.file_api_url or file_url_for(settings.api_url))
@@ -149,6 +153,7 @@ class BotApp:
             menu_commands=frozenset(name for f in self.features for name in f.menu),
             api_limit=KeyRateLimit(settings.api_rate_per_minute))
         self.services, self.application = services, app
+        app.update_seconds = self.metrics.update_seconds
         app.bot_data["services"] = services
         for feature in self.features:
             for register in feature.handlers:
@@ -222,10 +227,11 @@ class BotApp:
         services = self.services
         moment = now or services.now()
         for name, sweep in self.sweeps:
-            try:
-                await sweep(services, moment)
-            except Exception:  # one broken sweep must not stop the others
-                log.exception("sweep %s failed", name)
+            with self.metrics.sweep_seconds.labels(name).time():
+                try:
+                    await sweep(services, moment)
+                except Exception:  # one broken sweep must not stop the others
+                    log.exception("sweep %s failed", name)
 
     async def stop(self) -> None:
         """Stop in reverse order; harmless when called twice or after a failed start."""
