@@ -8,7 +8,8 @@ import httpx
 from prometheus_client.parser import text_string_to_metric_families
 
 from tests.klacht_world import file_klacht, linked, new_message, school_with_handlers
-from tests.support import start_bot
+from tests.outbox_world import NUMBERED, enqueue_many, linked_participants, open_chats, started
+from tests.support import World, start_bot
 
 
 async def scrape(bot, **headers) -> dict[tuple[str, tuple], float]:
@@ -84,3 +85,24 @@ async def test_metrics_are_open_to_this_machine_by_default_and_not_to_others(
             assert (await http.get("/metrics")).status_code == 403
     finally:
         await closed.stop()
+
+
+async def test_metrics_count_the_429s_telegram_answered(limited_sandbox, limited_client, tmp_path,
+                                                       clock):
+    users = await open_chats(limited_sandbox, limited_client, [72_000])
+    # Faster per chat than Telegram allows: the sandbox answers some sends with 429.
+    bot = await started(limited_sandbox, tmp_path, clock, outbox_chat_rate=20.0)
+    try:
+        people = await linked_participants(World(bot.db, clock), {72_000: "nl"})
+        await enqueue_many(bot.db, clock.now(), [
+            {"message_key": NUMBERED, "params": {"n": n}, "person_id": people[72_000]}
+            for n in range(1, 9)])
+        await bot.services.outbox.drain(timeout=40)
+        assert len(await users[72_000].messages()) == 8
+        refused = (await limited_client.stats())["too_many_requests"]
+        assert refused > 0
+        samples = await scrape(bot)
+        assert value(samples, "inburgerbot_telegram_too_many_requests_total") == refused
+        assert value(samples, "inburgerbot_outbox_sends_total", result="sent") == 8
+    finally:
+        await bot.stop()
