@@ -13,14 +13,21 @@ Lifecycle (PTB-NOTES): ``run`` lets uvicorn's lifespan call ``start``/``stop`` (
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
+import os
+import socket
+from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
 from telegram import Update
 from telegram.ext import Application, ContextTypes, Defaults, TypeHandler
 
 from bot import admin
+from bot.api.metrics import router as metrics_router
+from bot.api.webhook import webhook_router
 from bot.clock import Clock
 from bot.config import Settings
 from bot.context import BotContext
@@ -51,13 +58,15 @@ from bot.http.app import create_http_app
 from bot.http.ratelimit import KeyRateLimit
 from bot.i18n import I18n
 from bot.menus import set_default_menus
+from bot.metrics import MeasuredApplication, Metrics
 from bot.outbox.dispatcher import Dispatcher
 from bot.outbox.ratelimit import SharedRateLimiter
 from bot.persistence import SqlitePersistence
+from bot.reachability import Reachability, StartRetry, WatchedRequest, polling_error
 from bot.secret_key import open_database
 from bot.services import Services
 from bot.serving import UvicornTask
-from storage import orgs
+from storage import backup, orgs
 
 log = logging.getLogger(__name__)
 
@@ -91,12 +100,25 @@ class BotApp:
         self.clock = clock or Clock()
         self.features = features
         self.sweeps = [sweep for feature in features for sweep in feature.sweeps]
-        self.http = create_http_app(
-            self, [*(r for feature in features for r in feature.routes), *extra_routers])
+        routes = [*(r for feature in features for r in feature.routes), *extra_routers,
+                  metrics_router]
+        self.metrics = Metrics()
+        if settings.webhook_url:
+            routes.append(webhook_router(urlsplit(settings.webhook_url).path or "/"))
+        self.http = create_http_app(self, routes)
+        self._updates_lock = asyncio.Lock()
         self._server: UvicornTask | None = None
         self.services: Services | None = None
         self.application: Application | None = None
         self._running = False
+        self.telegram = Reachability(settings.token)
+        self.failure: BaseException | None = None  # why a start in the background failed
+        self.on_failure: Callable[[], None] = lambda: None
+
+    @property
+    def running(self) -> bool:
+        """Started completely: polling or webhook set, sweeps scheduled."""
+        return self._running
 
     @property
     def url(self) -> str:
@@ -115,6 +137,7 @@ class BotApp:
         db = await open_database(settings)
         limiter = SharedRateLimiter(settings.outbox_global_rate, settings.outbox_chat_rate)
         app = (Application.builder()
+               .application_class(MeasuredApplication)
                .token(settings.token)
                .base_url(settings.api_url)
                .base_file_url(settings.file_api_url or file_url_for(settings.api_url))
@@ -123,6 +146,7 @@ class BotApp:
                .defaults(Defaults(tzinfo=settings.tz))
                .rate_limiter(limiter)  # one limiter for replies and notifications alike
                .concurrent_updates(False)
+               .get_updates_request(WatchedRequest(self.telegram, connection_pool_size=1))
                .build())
         i18n = I18n(settings.tz)
         services = Services(
@@ -134,6 +158,7 @@ class BotApp:
             menu_commands=frozenset(name for f in self.features for name in f.menu),
             api_limit=KeyRateLimit(settings.api_rate_per_minute))
         self.services, self.application = services, app
+        app.update_seconds = self.metrics.update_seconds
         app.bot_data["services"] = services
         for feature in self.features:
             for register in feature.handlers:
@@ -141,14 +166,24 @@ class BotApp:
         app.add_handler(TypeHandler(Update, persist_after_update), group=1000)
         app.add_error_handler(on_error)
 
-        await app.initialize()
+        retry = StartRetry(self.telegram, settings.start_timeout, urlsplit(settings.api_url).netloc)
+        await retry(app.initialize)
         await orgs.set_meta(db, "bot_username", app.bot.username)
+        await self._beat()
         for feature in self.features:
             for startup in feature.startup:
                 await startup(services)
-        await set_default_menus(services)
+        await retry(lambda: set_default_menus(services))
         await services.outbox.start()
-        await app.updater.start_polling(allowed_updates=Update.ALL_TYPES)
+        if settings.webhook_url:
+            # Updates Telegram holds while no instance answered are delivered, not dropped.
+            await retry(lambda: app.bot.set_webhook(
+                settings.webhook_url, secret_token=settings.webhook_token,
+                allowed_updates=Update.ALL_TYPES, drop_pending_updates=False))
+        else:
+            await retry(lambda: app.updater.start_polling(
+                allowed_updates=Update.ALL_TYPES, error_callback=polling_error(self.telegram)))
+        self.telegram.reached()
         await app.start()
         app.job_queue.run_repeating(self._sweep_job, interval=settings.sweep_seconds,
                                     first=min(1.0, settings.sweep_seconds), name="sweep")
@@ -157,18 +192,51 @@ class BotApp:
             await self._server.start()
         log.info("bot started as @%s", services.bot_username)
 
+    async def start_in_background(self, on_failure: Callable[[], None]) -> None:
+        """``start(serve_http=False)`` for ``run``'s lifespan, which serves /health meanwhile;
+        a failure is kept in ``failure`` and reported to ``on_failure`` (which ends the server)."""
+        try:
+            await self.start(serve_http=False)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            self.failure = exc
+            on_failure()
+
+    async def receive_update(self, data: dict) -> bool:
+        """Handle one update from the webhook, one at a time as polling would; False while the
+        bot is not running (Telegram then delivers it again)."""
+        app = self.application
+        if app is None or not self._running:
+            return False
+        async with self._updates_lock:
+            await app.process_update(Update.de_json(data, app.bot))
+        return True
+
     async def _sweep_job(self, context: BotContext) -> None:
+        await self._beat()
         await self.sweep()
+
+    async def _beat(self) -> None:
+        """Tell `admin restore` a bot runs on this database (until three sweeps are missed)."""
+        services = self.services
+        lasts = timedelta(seconds=max(3 * self.settings.sweep_seconds, 120))
+        try:
+            await backup.beat(services.db, socket.gethostname(), os.getpid(),
+                              services.now() + lasts)
+        except Exception:  # the database refuses a write now; the sweeps report it themselves
+            log.warning("could not renew the running heartbeat")
 
     async def sweep(self, now: datetime | None = None) -> None:
         """Run every feature's sweeps once; each logs and survives its own failure."""
         services = self.services
         moment = now or services.now()
         for name, sweep in self.sweeps:
-            try:
-                await sweep(services, moment)
-            except Exception:  # one broken sweep must not stop the others
-                log.exception("sweep %s failed", name)
+            with self.metrics.sweep_seconds.labels(name).time():
+                try:
+                    await sweep(services, moment)
+                except Exception:  # one broken sweep must not stop the others
+                    log.exception("sweep %s failed", name)
 
     async def stop(self) -> None:
         """Stop in reverse order; harmless when called twice or after a failed start."""
@@ -177,6 +245,10 @@ class BotApp:
         app, services = self.application, self.services
         if app is not None:
             if self._running:
+                try:
+                    await backup.stopped(services.db)
+                except Exception:  # a restore then asks for --force, nothing worse
+                    log.warning("could not clear the running heartbeat")
                 await services.outbox.stop()
                 if app.updater.running:
                     await app.updater.stop()

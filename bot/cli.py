@@ -7,8 +7,13 @@ import asyncio
 import logging
 import sys
 
+from telegram.error import InvalidToken
+
 from bot.config import ConfigError, Settings
+from bot.reachability import TelegramUnreachable
 from storage.database import DatabaseBusy, DatabaseUnusable
+
+COMMANDS = ("run", "demo", "admin")
 
 
 def configure_logging(level: int = logging.INFO) -> None:
@@ -28,24 +33,28 @@ async def serve(settings: Settings) -> None:
     # Check the database before serving: uvicorn would log a failed start-up and exit 0.
     await (await open_database(settings)).close()
     host, port = settings.http
-    config = uvicorn.Config(BotApp(settings).http, host=host, port=port, lifespan="on",
-                            log_level="info",
+    bot = BotApp(settings)
+    config = uvicorn.Config(bot.http, host=host, port=port, lifespan="on", log_level="info",
                             access_log=False)
-    await uvicorn.Server(config).serve()
+    server = uvicorn.Server(config)
+    bot.on_failure = lambda: setattr(server, "should_exit", True)
+    await server.serve()
+    if bot.failure is not None:  # the bot gave up starting; the server stopped for it
+        raise bot.failure
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(prog="inburgerbot",
                                      description="Telegram bot for inburgering language courses")
-    parser.add_argument("command", choices=("run", "demo", "admin"),
+    parser.add_argument("command", choices=COMMANDS,
                         help="run: start the bot; demo: offline sandbox with demo data; "
                              "admin: the gemeente's administration")
     if not argv or argv[0] in ("-h", "--help"):
         parser.print_help()
         return 0 if argv else 2
     command, rest = argv[0], argv[1:]
-    if command not in ("run", "demo", "admin"):
+    if command not in COMMANDS:
         print(f"inburgerbot: unknown command {command!r} (choose run, demo or admin)",
               file=sys.stderr)
         return 2
@@ -64,7 +73,14 @@ def main(argv: list[str] | None = None) -> int:
         # The demo's terminal is a chat: only warnings interrupt it.
         configure_logging(logging.INFO if command == "run" else logging.WARNING)
         if command == "run":
-            asyncio.run(serve(Settings.from_env()))
+            try:
+                asyncio.run(serve(Settings.from_env()))
+            except TelegramUnreachable as exc:
+                print(f"inburgerbot: {exc}", file=sys.stderr)
+                return 3
+            except InvalidToken:
+                print("inburgerbot: the Bot API refused TELEGRAM_BOT_TOKEN", file=sys.stderr)
+                return 2
             return 0
         from bot.demo import run_demo
 

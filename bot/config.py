@@ -54,6 +54,30 @@ def _url(name: str, raw: str) -> str:
     return raw
 
 
+def _webhook_url(name: str, raw: str) -> str:
+    if raw and not raw.startswith("https://"):
+        raise ConfigError(f"{name} must be an https:// URL (Telegram delivers only there), "
+                          f"got {raw!r}")
+    return raw
+
+
+def _webhook_secret(name: str, raw: str) -> str:
+    if raw and (len(raw) > 256 or not all(c.isalnum() or c in "_-" for c in raw)):
+        raise ConfigError(f"{name} must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -")
+    return raw
+
+
+def _networks(name: str, raw: str) -> tuple:
+    from ipaddress import ip_network
+
+    try:
+        return tuple(ip_network(part.strip(), strict=False)
+                     for part in raw.split(",") if part.strip())
+    except ValueError:
+        raise ConfigError(f"{name} must be comma-separated networks such as 10.0.0.0/8, "
+                          f"got {raw!r}") from None
+
+
 def _bool(name: str, raw: str) -> bool:
     lowered = raw.strip().lower()
     if lowered in {"1", "true", "yes", "on"}:
@@ -132,6 +156,19 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("INBURGERBOT_OLD_SECRET_KEYS", "",
             lambda n, v: tuple(part.strip() for part in v.split(",") if part.strip()),
             "Previous secret keys, comma-separated, still accepted after a rotation."),
+    Setting("INBURGERBOT_WEBHOOK_URL", "", _webhook_url,
+            "Public https:// URL Telegram delivers updates to, served by the bot's HTTP server at "
+            "its path; empty: long polling."),
+    Setting("INBURGERBOT_WEBHOOK_SECRET", "", _webhook_secret,
+            "Secret token Telegram sends with every webhook request; defaults to one derived "
+            "from the bot token."),
+    Setting("INBURGERBOT_METRICS_TOKEN", "", lambda n, v: v,
+            "Bearer token that opens /metrics from any address; empty: only the allow-list."),
+    Setting("INBURGERBOT_METRICS_ALLOW", "127.0.0.1/32,::1/128", _networks,
+            "Networks (comma-separated) allowed to read /metrics without the token."),
+    Setting("INBURGERBOT_START_TIMEOUT", "300", _positive_float,
+            "Seconds `run` keeps retrying an unreachable Bot API at start-up before it exits "
+            "with status 3."),
 )
 
 
@@ -185,6 +222,11 @@ class Settings:
     secret_key: str = ""
     secret_key_file: Path | None = None
     old_secret_keys: tuple[str, ...] = ()
+    webhook_url: str = ""
+    webhook_secret: str = ""
+    metrics_token: str = ""
+    metrics_allow: tuple = ()
+    start_timeout: float = 300.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, require_token: bool = True) -> Settings:
@@ -231,6 +273,11 @@ class Settings:
             secret_key=values["INBURGERBOT_SECRET_KEY"],
             secret_key_file=values["INBURGERBOT_SECRET_KEY_FILE"],
             old_secret_keys=values["INBURGERBOT_OLD_SECRET_KEYS"],
+            webhook_url=values["INBURGERBOT_WEBHOOK_URL"],
+            webhook_secret=values["INBURGERBOT_WEBHOOK_SECRET"],
+            metrics_token=values["INBURGERBOT_METRICS_TOKEN"],
+            metrics_allow=values["INBURGERBOT_METRICS_ALLOW"],
+            start_timeout=values["INBURGERBOT_START_TIMEOUT"],
         )
 
     @classmethod
@@ -238,6 +285,18 @@ class Settings:
         """Defaults of every setting (as documented), with overrides; used by demo and tests."""
         base = cls.from_env({}, require_token=False)
         return replace(base, **overrides)
+
+    @property
+    def webhook_token(self) -> str:
+        """The secret_token Telegram sends with each webhook request: the setting, or one
+        derived from the bot token (the same on every instance of one bot)."""
+        if self.webhook_secret:
+            return self.webhook_secret
+        import hashlib
+        import hmac
+
+        return hmac.new(str(self.token).encode(), b"inburgerbot webhook",
+                        hashlib.sha256).hexdigest()
 
     @property
     def base_public_url(self) -> str:

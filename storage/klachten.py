@@ -390,6 +390,21 @@ async def klachten_to_watch(db: Database | Tx) -> list[Klacht]:
     return [Klacht.from_row(row) for row in rows]
 
 
+async def past_deadline(db: Database | Tx, now: datetime) -> dict[str, int]:
+    """Open formal klachten past each deadline (norm 1.5.2): not acknowledged by ``ack_by``, not
+    taken or refused by ``decide_by``, not handled by ``handle_by`` (for /metrics)."""
+    row = await db.fetchone(
+        "SELECT"
+        " COALESCE(SUM(acknowledged_at IS NULL AND ack_by < :now), 0) AS acknowledgement,"
+        " COALESCE(SUM(state = 'received' AND decide_by < :now), 0) AS decision,"
+        " COALESCE(SUM(state IN ('received', 'in_treatment') AND handle_by < :now), 0)"
+        " AS handling"
+        " FROM klachten WHERE route = 'school' AND state IN ('received', 'in_treatment')",
+        {"now": to_db(now)})
+    return {"acknowledgement": row["acknowledgement"], "decision": row["decision"],
+            "handling": row["handling"]}
+
+
 async def unacknowledged_signals(db: Database | Tx) -> list[Klacht]:
     rows = await db.fetchall(
         f"SELECT {COLUMNS} FROM klachten k WHERE k.route = 'klantmanager'"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
+import socket
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -81,9 +82,10 @@ async def start_bot(sandbox: SandboxServer, db_path: Path, clock: FakeClock,
                     **overrides) -> RunningBot:
     # The API's per-key rate limit is far above what a test sends, unless a test sets it.
     overrides.setdefault("api_rate_per_minute", 60000.0)
+    overrides.setdefault("http", ("127.0.0.1", 0))
     settings = Settings.defaults(token=sandbox.token, api_url=sandbox.bot_api_url,
                                  file_api_url=sandbox.file_url, db_path=db_path,
-                                 http=("127.0.0.1", 0), sweep_seconds=3600.0, **overrides)
+                                 sweep_seconds=3600.0, **overrides)
     app = BotApp(settings, clock=clock)
     await app.start()
     return RunningBot(app, clock)
@@ -130,6 +132,14 @@ async def link(world: World, user: SandboxUser, person_id: int, language: str) -
     await user.press(notice.button_texts[-1], notice)  # "Go on"
     await user.wait_for_message()  # greeting with the role's menu
     await asyncio.sleep(0)
+
+
+def free_port() -> int:
+    """A local TCP port free right now (for a bot whose own URL must be known before it starts,
+    such as its webhook)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def press_forged(sandbox, user, message, data: str) -> None:

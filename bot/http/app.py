@@ -7,13 +7,16 @@ lifespan starts and stops the bot, see PTB-NOTES), so routes reach the services 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import asyncio
+import contextlib
+from collections.abc import Callable, Iterable
 from contextlib import asynccontextmanager
 from typing import Protocol
 
 from fastapi import APIRouter, FastAPI, Request
 
 from bot.http.docs import add_offline_docs
+from bot.reachability import Reachability
 from bot.services import Services
 
 
@@ -21,8 +24,11 @@ class Lifecycle(Protocol):
     """What the HTTP app needs of the bot (bot.app.BotApp)."""
 
     services: Services | None
+    telegram: Reachability
+    running: bool
+    on_failure: Callable[[], None]
 
-    async def start(self, serve_http: bool = True) -> None: ...
+    async def start_in_background(self, on_failure: Callable[[], None]) -> None: ...
 
     async def stop(self) -> None: ...
 
@@ -39,10 +45,14 @@ def create_http_app(bot: Lifecycle, routers: Iterable[APIRouter]) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        await bot.start(serve_http=False)
+        # Start in the background, so /health answers while the Bot API is still unreachable.
+        starting = asyncio.create_task(bot.start_in_background(bot.on_failure))
         try:
             yield
         finally:
+            starting.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await starting
             await bot.stop()
 
     app = FastAPI(title="inburgerbot", version="0.1.0", lifespan=lifespan,
@@ -55,11 +65,22 @@ def create_http_app(bot: Lifecycle, routers: Iterable[APIRouter]) -> FastAPI:
     @app.get("/health", tags=["health"])
     async def health(request: Request) -> dict:
         """Liveness and delivery state. ``status`` is "ok", or "degraded" when the database
-        cannot be written now (``database`` then says why: locked, full, read-only)."""
-        svc = services(request)
+        cannot be written now (``database`` then says why: locked, full, read-only) or the
+        Telegram Bot API is not reached (``telegram``: "starting", "unreachable")."""
+        bot = request.app.state.bot
+        status = bot.telegram.status
+        if status == "connected" and not bot.running:
+            status = "starting"
+        telegram = {"telegram": status}
+        if bot.telegram.problem:
+            telegram["telegram_problem"] = bot.telegram.problem
+        svc = bot.services
+        if svc is None:  # not even the database is open yet
+            return {"status": "degraded", "database": "starting", **telegram}
         problem = await svc.db.write_check()
-        body: dict = {"status": "ok" if problem is None else "degraded",
-                      "database": "writable" if problem is None else problem}
+        ok = problem is None and status == "connected"
+        body: dict = {"status": "ok" if ok else "degraded",
+                      "database": "writable" if problem is None else problem, **telegram}
         body["outbox"] = await svc.outbox.stats()
         return body
 

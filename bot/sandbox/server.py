@@ -23,6 +23,7 @@ from .control import control_routes
 from .errors import NOT_FOUND, UNAUTHORIZED, ApiError
 from .params import read_params
 from .state import SandboxState
+from .webhook import WebhookDelivery
 
 __all__ = ["SandboxServer", "SandboxState", "create_app"]
 
@@ -115,6 +116,7 @@ class SandboxServer:
         )
         self.app = create_app(self.state)
         self._http: UvicornTask | None = None
+        self._webhook = WebhookDelivery(self.state)
 
     @property
     def url(self) -> str:
@@ -141,6 +143,7 @@ class SandboxServer:
         http = UvicornTask(self.app, host, port)
         await http.start()
         self._http = http
+        self._webhook.start()
 
     async def stop(self) -> None:
         """End long polls, stop uvicorn and release the socket."""
@@ -149,6 +152,7 @@ class SandboxServer:
         self.state.close()
         http, self._http = self._http, None
         await http.stop()
+        await self._webhook.stop()
 
     async def __aenter__(self) -> SandboxServer:
         await self.start()

@@ -51,6 +51,10 @@ class SandboxState(ChatsMixin, UpdatesMixin, MessagesMixin, QueriesMixin, FilesM
         self.updates: list[dict[str, Any]] = []
         self.allowed_updates: frozenset[str] = DEFAULT_UPDATE_TYPES
         self.webhook_url = ""
+        self.webhook_secret = ""
+        self.webhook_last_error: tuple[int, str] | None = None
+        self.webhook_deliveries = 0
+        self.webhook_failures = 0
         self.files: dict[str, StoredFile] = {}
         self.file_paths: dict[str, str] = {}
         self.queries: dict[str, PendingQuery] = {}
