@@ -144,7 +144,7 @@ class Push:
                 await uitval.record_status(
                     self.tx, school_id=self.school_id, school_name=school.name,
                     person_id=person_id, name=p.name, klantmanager_id=p.klantmanager_id,
-                    status=status, effective_on=None, reason=None, now=self.now)
+                    status=status, effective_on=None, reason=None, now=self.now, tz=self.tz)
         if inserts:
             created = await participant_store.insert_participants(self.tx, self.school_id,
                                                                   inserts, self.now)
