@@ -226,17 +226,22 @@ async def ask_group(update: Update, context: BotContext) -> int:
             "You are not in a group yet, so you cannot switch group. Please ask your school."))
         context.chat_data.pop(DRAFT, None)
         return ConversationHandler.END
-    options = await placement.slot_options(services.db, person.school_id, current[0], day)
+    options, skipped = await filing.slot_choices(services.db, person.id, person.school_id,
+                                                 current[0], day, services.now(),
+                                                 services.settings.tz)
+    # Art. 10.4, 9.2: a group that would keep them from their participation activities is left out.
+    overlap = [tr._("Groups whose lessons overlap your participation activities are not shown.")
+               ] if skipped else []
     if not options:
         await update.effective_chat.send_message(
-            tr._("Your school has no other group of your kind and level with a free place now. "
-                 "You can ask for another school instead."),
+            tr.lines([tr._("Your school has no other group of your kind and level with a free "
+                           "place now. You can ask for another school instead."), *overlap]),
             reply_markup=InlineKeyboardMarkup([[btn(tr, N_("Another school"), "kind:school")],
                                                stop_row(tr)]))
         return State.KIND
     context.chat_data[DRAFT] = {"kind": "slot", "offered": [g.id for g in options]}
     lines = [tr._("Your group now: {group}", group=current[0].name), "",
-             tr._("These groups have a free place. Choose one."), ""]
+             tr._("These groups have a free place. Choose one."), *overlap, ""]
     for group in options:
         lines += [await group_line(context, group), ""]
     rows = [[InlineKeyboardButton(group.name[:64], callback_data=f"{P_PREFIX}:group:{group.id}")]
