@@ -53,6 +53,7 @@ from conversations import (
     overstap,
     overstap_answers,
     overstap_handling,
+    overstap_standing,
     privacy_notice,
     rooster,
     uren,
@@ -101,7 +102,7 @@ OVERSTAP = Feature(
     commands=overstap.COMMANDS + overstap_handling.COMMANDS + gedeeld.COMMANDS,
     # The answer buttons before /overstap's catch-all for stale ovp: buttons.
     handlers=(overstap_answers.register, overstap.register, overstap_handling.register,
-              gedeeld.register),
+              overstap_standing.register, gedeeld.register),
     sweeps=overstap_sweep.SWEEPS,
     routes=(overstap_api.router,),
     menu=overstap.MENU,

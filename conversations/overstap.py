@@ -37,6 +37,7 @@ from bot.overstap import access, filing
 from bot.overstap.access import Refusal
 from bot.overstap.items import MAX_REASON_TEXT, REASONS
 from bot.overstap.notices import P_PREFIX, label
+from bot.rules.standing import in_good_standing
 from bot.services import Command, Services
 from storage import convenant, orgs, placement
 from storage import overstap as store
@@ -131,7 +132,7 @@ async def start(update: Update, context: BotContext) -> int:
         return ConversationHandler.END
     context.chat_data[DRAFT] = {}
     school = await orgs.get_school(services.db, person.school_id)
-    if school is None or school.convenant_status != "participating":
+    if school is None or not in_good_standing(school.convenant_status, school.keurmerk_status):
         # Art. 4.4, 15: the advice is to leave this school; a group there is no way out.
         return await ask_school(update, context)
     rows = [[btn(tr, N_("Another day or time at my school"), "kind:slot")],
@@ -177,7 +178,8 @@ async def chose_kind(update: Update, context: BotContext) -> int:
     await answer(update)
     if kind == "slot":
         school = await orgs.get_school(context.services.db, context.person.school_id)
-        if school is None or school.convenant_status != "participating":
+        if school is None or not in_good_standing(school.convenant_status,
+                                                  school.keurmerk_status):
             await refuse(update, context, "slot at a school outside the convenant")
             return await ask_school(update, context)
         return await ask_group(update, context)

@@ -17,6 +17,7 @@ from bot.overstap.telling import base_params, tell
 from bot.rules import overstap as machine
 from bot.rules.overstap import Party
 from bot.rules.participation import group_fits
+from bot.rules.standing import in_good_standing
 from storage import convenant, lessons, orgs, people, placement
 from storage import overstap as store
 from storage import participation as activities
@@ -62,7 +63,8 @@ async def submit(services, participant: Person, *, kind: str, reason: str, reaso
         from_group = groups[0] if groups else None
         if kind == machine.SLOT:
             school = await orgs.get_school(tx, person.school_id)
-            if school is None or school.convenant_status != "participating":
+            if school is None or not in_good_standing(school.convenant_status,
+                                                      school.keurmerk_status):
                 raise Refusal("not_offered")  # art. 4.4, 15: the way out is another school
             if from_group is None:
                 raise Refusal("no_group")
