@@ -35,6 +35,7 @@ from bot.api import rooster as rooster_api
 from bot.api import verify as verify_api
 from bot.outbox import sweep as outbox_sweep
 from bot.overstap import sweep as overstap_sweep
+from bot.rooster import later as rooster_later
 from bot.services import Command, Services, Sweep
 from conversations import (
     activities,
@@ -121,7 +122,7 @@ OUTBOX = Feature("outbox", handlers=(outbox_chats.register,), sweeps=outbox_swee
                  admin=(outbox_admin.add_admin_commands,))
 ROOSTER = Feature("rooster", commands=rooster.COMMANDS, handlers=(rooster.register,),
                   routes=(rooster_api.router, activities_api.router, feed_api.router),
-                  menu=rooster.MENU)
+                  sweeps=rooster_later.SWEEPS, menu=rooster.MENU)
 ACTIVITIES = Feature("activities", commands=activities.COMMANDS,
                      handlers=(activities.register,))
 HELP = Feature("help", commands=help.COMMANDS, handlers=(help.register,))
