@@ -39,6 +39,7 @@ from bot.api import trajectory as trajectory_api
 from bot.api import verify as verify_api
 from bot.outbox import sweep as outbox_sweep
 from bot.overstap import sweep as overstap_sweep
+from bot.rooster import later as rooster_later
 from bot.services import Command, Services, Sweep
 from conversations import (
     activities,
@@ -58,6 +59,7 @@ from conversations import (
     overstap,
     overstap_answers,
     overstap_handling,
+    overstap_standing,
     privacy_notice,
     rooster,
     survey,
@@ -108,7 +110,7 @@ OVERSTAP = Feature(
     commands=overstap.COMMANDS + overstap_handling.COMMANDS + gedeeld.COMMANDS,
     # The answer buttons before /overstap's catch-all for stale ovp: buttons.
     handlers=(overstap_answers.register, overstap.register, overstap_handling.register,
-              gedeeld.register),
+              overstap_standing.register, gedeeld.register),
     sweeps=overstap_sweep.SWEEPS,
     routes=(overstap_api.router,),
     menu=overstap.MENU,
@@ -127,7 +129,7 @@ OUTBOX = Feature("outbox", handlers=(outbox_chats.register,), sweeps=outbox_swee
                  admin=(outbox_admin.add_admin_commands,))
 ROOSTER = Feature("rooster", commands=rooster.COMMANDS, handlers=(rooster.register,),
                   routes=(rooster_api.router, activities_api.router, feed_api.router),
-                  menu=rooster.MENU)
+                  sweeps=rooster_later.SWEEPS, menu=rooster.MENU)
 ACTIVITIES = Feature("activities", commands=activities.COMMANDS,
                      handlers=(activities.register,))
 TRAJECTORY = Feature("trajectory", handlers=(trajectory.register,),

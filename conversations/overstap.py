@@ -37,6 +37,7 @@ from bot.overstap import access, filing
 from bot.overstap.access import Refusal
 from bot.overstap.items import MAX_REASON_TEXT, REASONS
 from bot.overstap.notices import P_PREFIX, label
+from bot.rules.standing import in_good_standing
 from bot.services import Command, Services
 from storage import convenant, orgs, placement
 from storage import overstap as store
@@ -131,7 +132,7 @@ async def start(update: Update, context: BotContext) -> int:
         return ConversationHandler.END
     context.chat_data[DRAFT] = {}
     school = await orgs.get_school(services.db, person.school_id)
-    if school is None or school.convenant_status != "participating":
+    if school is None or not in_good_standing(school.convenant_status, school.keurmerk_status):
         # Art. 4.4, 15: the advice is to leave this school; a group there is no way out.
         return await ask_school(update, context)
     rows = [[btn(tr, N_("Another day or time at my school"), "kind:slot")],
@@ -177,7 +178,8 @@ async def chose_kind(update: Update, context: BotContext) -> int:
     await answer(update)
     if kind == "slot":
         school = await orgs.get_school(context.services.db, context.person.school_id)
-        if school is None or school.convenant_status != "participating":
+        if school is None or not in_good_standing(school.convenant_status,
+                                                  school.keurmerk_status):
             await refuse(update, context, "slot at a school outside the convenant")
             return await ask_school(update, context)
         return await ask_group(update, context)
@@ -226,17 +228,22 @@ async def ask_group(update: Update, context: BotContext) -> int:
             "You are not in a group yet, so you cannot switch group. Please ask your school."))
         context.chat_data.pop(DRAFT, None)
         return ConversationHandler.END
-    options = await placement.slot_options(services.db, person.school_id, current[0], day)
+    options, skipped = await filing.slot_choices(services.db, person.id, person.school_id,
+                                                 current[0], day, services.now(),
+                                                 services.settings.tz)
+    # Art. 10.4, 9.2: a group that would keep them from their participation activities is left out.
+    overlap = [tr._("Groups whose lessons overlap your participation activities are not shown.")
+               ] if skipped else []
     if not options:
         await update.effective_chat.send_message(
-            tr._("Your school has no other group of your kind and level with a free place now. "
-                 "You can ask for another school instead."),
+            tr.lines([tr._("Your school has no other group of your kind and level with a free "
+                           "place now. You can ask for another school instead."), *overlap]),
             reply_markup=InlineKeyboardMarkup([[btn(tr, N_("Another school"), "kind:school")],
                                                stop_row(tr)]))
         return State.KIND
     context.chat_data[DRAFT] = {"kind": "slot", "offered": [g.id for g in options]}
     lines = [tr._("Your group now: {group}", group=current[0].name), "",
-             tr._("These groups have a free place. Choose one."), ""]
+             tr._("These groups have a free place. Choose one."), *overlap, ""]
     for group in options:
         lines += [await group_line(context, group), ""]
     rows = [[InlineKeyboardButton(group.name[:64], callback_data=f"{P_PREFIX}:group:{group.id}")]

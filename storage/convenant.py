@@ -1,6 +1,7 @@
 """Schools as partners in the convenant (issue 7; convenant art. 4.4, 11.1, 14, 15): which
-schools a participant may switch to (participating, keurmerk not known to have expired), a
-school's status set by the Mandaatgemeente and the record of each change, who at a school is
+schools a participant may switch to (participating, keurmerk valid and not known to have
+expired), a school's two standings (convenant and keurmerk, ``bot.rules.standing``) set by the
+Mandaatgemeente and the record of each change, who at a school is
 told of an overstap, and the active participants who are advised to leave a school that lost
 its standing.
 """
@@ -31,6 +32,7 @@ async def convenant_schools(db: Database | Tx, today: date,
         "SELECT s.id, s.name, s.locations, s.keurmerk_valid_until,"
         " (SELECT group_concat(DISTINCT g.kind) FROM groups g WHERE g.school_id = s.id) AS kinds"
         " FROM schools s WHERE s.convenant_status = 'participating'"
+        " AND s.keurmerk_status = 'valid'"
         " AND (s.keurmerk_valid_until IS NULL OR s.keurmerk_valid_until >= ?)"
         " AND s.id IS NOT ? ORDER BY s.name", (today.isoformat(), exclude))
     return [SchoolChoice(row["id"], row["name"], row["locations"] or "",
@@ -59,25 +61,31 @@ async def active_participants(db: Database | Tx, school_id: int) -> list[dict]:
     return [dict(row) for row in rows]
 
 
-async def set_school_status(tx: Tx, school_id: int, status: str, now: datetime,
-                            keurmerk_valid_until: str | None = None) -> str | None:
-    """Change a school's convenant status; returns the previous one (None if no such school)."""
-    old = await tx.fetchval("SELECT convenant_status FROM schools WHERE id = ?", (school_id,))
+COLUMNS = {"convenant": "convenant_status", "keurmerk": "keurmerk_status"}
+
+
+async def set_standing(tx: Tx, school_id: int, standing: str, value: str) -> str | None:
+    """Change one of a school's standings (``convenant`` or ``keurmerk``); returns the previous
+    value (None if no such school)."""
+    column = COLUMNS[standing]
+    old = await tx.fetchval(f"SELECT {column} FROM schools WHERE id = ?", (school_id,))
     if old is None:
         return None
-    await tx.execute("UPDATE schools SET convenant_status = ? WHERE id = ?", (status, school_id))
-    if keurmerk_valid_until is not None:
-        await tx.execute("UPDATE schools SET keurmerk_valid_until = ? WHERE id = ?",
-                         (keurmerk_valid_until or None, school_id))
+    await tx.execute(f"UPDATE schools SET {column} = ? WHERE id = ?", (value, school_id))
     return old
 
 
-async def record_status_change(tx: Tx, school_id: int, old: str, new: str, now: datetime,
-                               advised: int, alerted: int, partners: int) -> int:
+async def set_keurmerk_until(tx: Tx, school_id: int, keurmerk_valid_until: str) -> None:
+    """The keurmerk's end date ('' forgets it)."""
+    await tx.execute("UPDATE schools SET keurmerk_valid_until = ? WHERE id = ?",
+                     (keurmerk_valid_until or None, school_id))
+
+
+async def record_status_change(tx: Tx, school_id: int, standing: str, old: str, new: str,
+                               now: datetime) -> int:
     return await tx.execute(
-        "INSERT INTO school_status_changes(school_id, old_status, new_status, changed_at,"
-        " participants_advised, klantmanagers_alerted, partners_told) VALUES (?,?,?,?,?,?,?)",
-        (school_id, old, new, to_db(now), advised, alerted, partners))
+        "INSERT INTO school_status_changes(school_id, standing, old_status, new_status,"
+        " changed_at) VALUES (?,?,?,?,?)", (school_id, standing, old, new, to_db(now)))
 
 
 async def record_status_counts(tx: Tx, change_id: int, advised: int, alerted: int,
@@ -90,7 +98,8 @@ async def record_status_counts(tx: Tx, change_id: int, advised: int, alerted: in
 
 async def all_schools(db: Database | Tx) -> list[dict]:
     rows = await db.fetchall(
-        "SELECT s.id, s.name, s.convenant_status AS status, s.keurmerk_valid_until, s.locations,"
+        "SELECT s.id, s.name, s.convenant_status AS status, s.keurmerk_status,"
+        " s.keurmerk_valid_until, s.locations,"
         " (SELECT count(*) FROM people p WHERE p.school_id = s.id AND p.role = 'participant'"
         "  AND p.status = 'active') AS participants,"
         " (SELECT count(*) FROM overstap_requests r WHERE (r.from_school_id = s.id OR"

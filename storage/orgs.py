@@ -23,14 +23,16 @@ class School:
     keurmerk_valid_until: str | None
     locations: str
     auto_issue_uren: bool
+    keurmerk_status: str = "valid"
 
 
-SCHOOL_COLUMNS = "id, name, convenant_status, keurmerk_valid_until, locations, auto_issue_uren"
+SCHOOL_COLUMNS = ("id, name, convenant_status, keurmerk_valid_until, locations, auto_issue_uren,"
+                  " keurmerk_status")
 
 
 def _school(row) -> School:
     return School(row["id"], row["name"], row["convenant_status"], row["keurmerk_valid_until"],
-                  row["locations"], bool(row["auto_issue_uren"]))
+                  row["locations"], bool(row["auto_issue_uren"]), row["keurmerk_status"])
 
 
 async def add_gemeente(tx: Tx, name: str, now: datetime) -> tuple[int, str]:

@@ -63,7 +63,8 @@ TEMPLATES = [
     "rooster:w:1:{n}-01-01", "act:d:{n}", "act:n:{n}", "act:w:{n}:{n}", "act:p:{n}",
     "ovp:school:{n}", "ovp:group:{n}", "ovk:ok:{n}", "ovk:no:{n}", "ovs:open:{n}",
     "ovk:open:{n}", "ovs:pgrp:{n}", "ovs:cplace:{n}", "ovs:pday:{n}", "ovs:ctime:{n}",
-    "ovs:ok:{n}", "af:l:{n}", "af:r:{n}", "klacht:inv:{n}", "klacht:topic:{n}", "lang:{n}",
+    "ovs:ok:{n}", "ovsa:one:{n}", "ovsa:all:{n}", "af:l:{n}", "af:r:{n}", "klacht:inv:{n}",
+    "klacht:topic:{n}", "lang:{n}",
 ]
 VALUES = ["9" * 25, str(2 ** 64), "\u00b2\u00b3", "-7"]
 

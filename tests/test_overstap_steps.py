@@ -1,12 +1,9 @@
 """More of the overstap as people meet it (issue 7): a move to another group of the same school, a
-klantmanager's refusal and advice, a school that loses its standing, forged buttons, and the
-schools' own buttons for the handover conversation and the placement."""
+klantmanager's refusal and advice, forged buttons, and the schools' own buttons for the handover
+conversation and the placement. A school that loses its standing: test_rules_school_standing."""
 
 from __future__ import annotations
 
-import json
-
-from bot.app import run_admin
 from tests.overstap_world import build
 from tests.support import link, press_forged
 
@@ -219,48 +216,3 @@ async def test_somali_participant_continues_after_advice_and_the_schools_use_the
     await hodan.wait_for_message("urenverklaring")
     assert await bot.db.fetchval("SELECT final_uren_at FROM overstap_requests") is not None
 
-
-async def test_excluded_school_advises_its_participants_in_their_language_and_alerts_others(
-        bot, world, client):
-    town = await build(world, bot, participant_name="Amira Haddad")
-    amira = await client.user(431, "Amira", language_code="ar")
-    yonas = await client.user(432, "Yonas", language_code="en")
-    petra = await client.user(433, "Petra", language_code="nl")
-    hans = await client.user(434, "Hans", language_code="nl")
-    other = await bot.db.fetchval("SELECT id FROM people WHERE name = 'Iemand Anders'")
-    await link(world, amira, town.participant, "ar")
-    await link(world, yonas, other, "ti")
-    await link(world, petra, town.km, "nl")
-    await link(world, hans, town.new_staff, "nl")
-
-    output = await run_admin(["school-status", "Taalschool Twente", "--status", "excluded",
-                              "--json"], bot.settings, bot.clock)
-    result = json.loads(output)
-    assert result["participants_advised"] == 2 and result["klantmanagers_alerted"] == 1
-    assert result["partners_told"] == 2
-
-    advice = await amira.wait_for_message("Taalschool Twente")
-    assert "لم تعد مشاركة في اتفاقية البلديات" in advice.text
-    assert advice.button_texts == ["اختر مدرسة أخرى"]
-    tigrinya = await yonas.wait_for_message("Taalschool Twente")
-    assert "ኣብ ስምምዕ (convenant)" in tigrinya.text
-    alert = await petra.wait_for_message("Urgent: Taalschool Twente is nu uitgesloten")
-    assert "2 cursisten uit je caseload volgen daar een cursus: Ayşe" not in alert.text
-    assert "Amira Haddad" in alert.text and "Iemand Anders" in alert.text
-    await hans.wait_for_message("Taalschool Twente is nu uitgesloten in het convenant")
-
-    # The button opens /overstap straight at the schools; the excluded one is not among them.
-    await amira.press("اختر مدرسة أخرى", advice)
-    schools = await amira.wait_for_message("اختر واحدة")
-    assert schools.button_texts[:2] == ["Leerhuis Almelo", "Taalhuis Hengelo"]
-    async with bot.api(world.keys[f"school:{town.new}"]) as api:
-        listed = (await api.get("/api/v1/overstap/schools")).json()
-    twente = next(s for s in listed if s["name"] == "Taalschool Twente")
-    assert (twente["status"], twente["offered"]) == ("excluded", False)
-
-    # Saying it again tells nobody anything new.
-    again = json.loads(await run_admin(["school-status", str(town.old), "--status", "excluded",
-                                        "--json"], bot.settings, bot.clock))
-    assert again["participants_advised"] == 0
-    schools_table = await run_admin(["schools"], bot.settings, bot.clock)
-    assert "excluded" in schools_table and "Taalhuis Hengelo" in schools_table

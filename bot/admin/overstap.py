@@ -1,7 +1,8 @@
-"""Admin subcommands of the overstap feature (issue 7): ``school-status`` marks a school
-participating, suspended or excluded in the convenant and sets its keurmerk date (convenant art.
-4.4, 14, 15: its participants are advised to switch), and ``schools`` lists the schools with their
-standing. What a status change sets in motion is ``bot.overstap.standing``'s.
+"""Admin subcommands of the overstap feature (issue 7): ``school-status`` sets a school's two
+standings, its part in the convenant (participating or excluded, art. 14, 15: the other schools
+are told) and its keurmerk (valid, suspended or withdrawn, art. 4.4, 15: the klantmanagers get the
+advice to switch, ready to send), and its keurmerk date; ``schools`` lists the schools with their
+standing. What a change sets in motion is ``bot.overstap.standing``'s.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from datetime import date
 
 from bot.overstap import standing
 from bot.refusal import Refused
-from storage import convenant, orgs
+from storage import convenant
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -29,17 +30,16 @@ async def admin_school_status(args, ctx) -> dict:
         school_id = await standing.find_school(ctx.db, args.school)
     except standing.UnknownSchool:
         raise Refused(f"school {args.school!r} does not exist") from None
-    if args.status is None and keurmerk is None:
-        raise Refused("give --status and/or --keurmerk-until")
-    status = args.status
-    if status is None:
-        status = (await orgs.get_school(ctx.db, school_id)).convenant_status
-    return await standing.change_status(ctx.db, school_id, status, ctx.clock.now(),
+    if args.status is None and args.keurmerk is None and keurmerk is None:
+        raise Refused("give --status, --keurmerk and/or --keurmerk-until")
+    return await standing.change_status(ctx.db, school_id, ctx.clock.now(),
+                                        convenant_status=args.status, keurmerk=args.keurmerk,
                                         keurmerk_valid_until=keurmerk, tz=ctx.settings.tz)
 
 
 async def admin_schools(args, ctx) -> list:
     return [{"id": row["id"], "name": row["name"], "status": row["status"],
+             "keurmerk": row["keurmerk_status"],
              "keurmerk_until": row["keurmerk_valid_until"] or "-",
              "locations": row["locations"] or "-", "participants": row["participants"],
              "open_overstap": row["open_overstap"]}
@@ -47,10 +47,15 @@ async def admin_schools(args, ctx) -> list:
 
 
 def add_admin_commands(sub) -> None:
-    p = sub.add_parser("school-status", help="mark a school participating, suspended or excluded "
-                       "in the convenant (its participants are advised to switch)")
+    p = sub.add_parser("school-status", help="set a school's standing: participating in or "
+                       "excluded from the convenant, and its keurmerk valid, suspended or "
+                       "withdrawn")
     p.add_argument("school", help="school id or exact name")
-    p.add_argument("--status", choices=standing.STATUSES)
+    p.add_argument("--status", choices=standing.STATUSES,
+                   help="its part in the convenant (exclusion tells the other schools)")
+    p.add_argument("--keurmerk", choices=standing.KEURMERK,
+                   help="its keurmerk (suspended or withdrawn: the klantmanagers get the advice "
+                        "to switch, ready to send)")
     p.add_argument("--keurmerk-until", metavar="YYYY-MM-DD",
                    help="the date the school's keurmerk is valid until ('' to forget it)")
     p.set_defaults(fn=admin_school_status)

@@ -1,7 +1,7 @@
 """The overstap API (issue 7; convenant art. 11, 12.2-12.5, 15) for schools and gemeenten.
 
 - Any key: ``GET /api/v1/overstap/schools``: the convenant schools with their status (art. 15:
-  the partners see who was suspended or excluded).
+  the partners see who was excluded or lost the keurmerk).
 - A school's key: the requests that involve it (``GET .../requests``); as the current school it
   decides a move to another group, proposes the handover conversation (art. 11.3), hands over the
   items the participant agreed to (art. 12.5; anything else is refused) and records the financial
@@ -72,7 +72,10 @@ def _actor(who: Caller) -> Actor:
 class SchoolOut(BaseModel):
     id: int
     name: str
-    status: Literal["participating", "suspended", "excluded"]
+    status: Literal["participating", "excluded"] = Field(
+        description="Its part in the convenant (art. 14)")
+    keurmerk_status: Literal["valid", "suspended", "withdrawn"] = Field(
+        description="Its Blik op Werk keurmerk (art. 4.4)")
     keurmerk_valid_until: str | None
     locations: str
     kinds: list[str] = Field(description="Kinds of course the school has groups for")
@@ -242,13 +245,15 @@ async def _step(svc: Services, who: Caller, request_id: int, event: Event, **dat
 @router.get("/schools", response_model=list[SchoolOut])
 async def list_schools(who: Caller = Depends(caller), svc: Services = Depends(services)):
     """Every school with its convenant status and keurmerk; ``offered`` says whether participants
-    can choose it to switch to (art. 15: partners see who was suspended or excluded)."""
+    can choose it to switch to (art. 15: partners see who was excluded or lost the
+    keurmerk)."""
     today = access.local_today(svc, svc.now())
     offered = {s.id: s for s in await convenant.convenant_schools(svc.db, today)}
     result = []
     for row in await convenant.all_schools(svc.db):
         kinds = await placement.school_kinds(svc.db, row["id"])
         result.append(SchoolOut(id=row["id"], name=row["name"], status=row["status"],
+                                keurmerk_status=row["keurmerk_status"],
                                 keurmerk_valid_until=row["keurmerk_valid_until"],
                                 locations=row["locations"] or "", kinds=kinds,
                                 offered=row["id"] in offered))

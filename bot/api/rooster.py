@@ -54,6 +54,7 @@ from bot.rooster.planning import (
 from bot.rules.lessons import Lesson
 from bot.rules.localtime import at_local
 from bot.services import Services
+from bot.uren import ending
 from storage import groups as group_store
 from storage import holidays as holiday_store
 from storage import lessons as lesson_store
@@ -78,11 +79,13 @@ async def _apply(svc: Services, school_id: int, planning: Planning,
         async with svc.db.transaction() as tx:
             outcome = await push.apply(tx, school_id, planning, svc.now(), svc.settings.tz,
                                        svc.settings.link_code_days)
-            if read_back is None:
-                return outcome
-            return outcome, await _lesson_row(tx, school_id, read_back)
+            answer = outcome if read_back is None else (
+                outcome, await _lesson_row(tx, school_id, read_back))
     except Rejected as exc:
         raise _rejected(exc) from None
+    if planning.participants:  # a participant who left: the final urenverklaring (C art. 10.7)
+        await ending.issue_due(svc)
+    return answer
 
 
 def _result(outcome: Outcome, skipped=()) -> PushResult:

@@ -3,7 +3,8 @@ participant may ask for, checked in the same transaction that stores the request
 one who decides: another group of the same kind and level with a free place at their own school
 (the school decides), or another school that takes part in the convenant (the klantmanager
 decides). One open request per participant; a school outside the convenant offers no group
-move, its participants are advised to leave it.
+move, its participants are advised to leave it. A group whose lessons overlap the participant's
+participation activities is not offered (convenant art. 10.4, 9.2; ``bot.rules.participation``).
 """
 
 from __future__ import annotations
@@ -15,12 +16,29 @@ from bot.overstap.items import MAX_REASON_TEXT, REASONS
 from bot.overstap.telling import base_params, tell
 from bot.rules import overstap as machine
 from bot.rules.overstap import Party
-from storage import convenant, orgs, people, placement
+from bot.rules.participation import group_fits
+from bot.rules.standing import in_good_standing
+from storage import convenant, lessons, orgs, people, placement
 from storage import overstap as store
+from storage import participation as activities
 from storage.overstap import Request
 from storage.people import Person
+from storage.placement import Group
 
 log = logging.getLogger(__name__)
+
+
+async def slot_choices(db, person_id: int, school_id: int, current: Group, day, now, tz
+                       ) -> tuple[list[Group], int]:
+    """The groups a participant may move to from ``day`` on, and how many groups with room were
+    left out because their lessons overlap the participant's participation activities."""
+    options = await placement.slot_options(db, school_id, current, day)
+    acts = (await activities.activities_of(db, {person_id})).get(person_id, [])
+    if not options or not acts:
+        return options, 0
+    planned = await lessons.future_lessons_of_groups(db, [g.id for g in options], now)
+    fitting = [g for g in options if group_fits(planned.get(g.id, ()), acts, day, tz)]
+    return fitting, len(options) - len(fitting)
 
 
 async def submit(services, participant: Person, *, kind: str, reason: str, reason_text: str = "",
@@ -45,17 +63,20 @@ async def submit(services, participant: Person, *, kind: str, reason: str, reaso
         from_group = groups[0] if groups else None
         if kind == machine.SLOT:
             school = await orgs.get_school(tx, person.school_id)
-            if school is None or school.convenant_status != "participating":
+            if school is None or not in_good_standing(school.convenant_status,
+                                                      school.keurmerk_status):
                 raise Refusal("not_offered")  # art. 4.4, 15: the way out is another school
             if from_group is None:
                 raise Refusal("no_group")
-            options = {g.id: g for g in await placement.slot_options(tx, person.school_id,
-                                                                     from_group, today)}
+            fitting, _ = await slot_choices(tx, person.id, person.school_id, from_group, today,
+                                            now, services.settings.tz)
+            options = {g.id: g for g in fitting}
             if to_group_id not in options:
                 target = await placement.get_group(tx, to_group_id, today) if to_group_id else None
                 full = (target is not None and target.school_id == person.school_id
                         and (target.kind, target.level) == (from_group.kind, from_group.level)
-                        and target.id != from_group.id)
+                        and target.id != from_group.id
+                        and target.free is not None and target.free <= 0)
                 raise Refusal("full" if full else "not_offered")
             to_school_id = person.school_id
         else:

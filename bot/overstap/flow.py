@@ -11,7 +11,10 @@ schools' and gemeenten' API and the admin CLI, so every path obeys the same rule
 - a step that is not possible in the current state (a stale or forged button, a replayed API
   call) is refused and changes nothing;
 - only the items the participant agreed to can be handed over (art. 12.3, 12.5), and each
-  handover is written to ``sharing_log`` for /gedeeld.
+  handover is written to ``sharing_log`` for /gedeeld;
+- a completed move (another group, another school) recomputes the participant's conflicts with
+  their participation activities in the same transaction (convenant art. 10.4, 9.2): a new
+  overlap alerts the klantmanager and the school, one that is gone is resolved.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from datetime import date, datetime
 from bot.overstap.access import Actor, Refusal, actor_kind, local_today, visible_request
 from bot.overstap.items import ITEM_CODES
 from bot.overstap.telling import notify
+from bot.rooster import conflicts
 from bot.rules import overstap as machine
 from bot.rules.overstap import Event, IllegalTransition, Party, State
 from storage import overstap as store
@@ -92,6 +96,7 @@ async def act(services, request_id: int, event: Event | str, actor: Actor, *,
                 raise Refusal("full")
             await placement.move_group_membership(tx, participant.id, request.from_group_id,
                                                   request.to_group_id, on)
+            await conflicts.recompute(tx, {participant.id}, now, services.settings.tz)
             fields.update(effective_on=on, completed_at=now)
         elif event == Event.ADVISE:
             fields.update(km_decision="advised_otherwise", km_decided_at=now,
@@ -154,6 +159,7 @@ async def act(services, request_id: int, event: Event | str, actor: Actor, *,
                               "participant_external_id")
             await placement.change_school(tx, participant.id, request.to_school_id,
                                           participant_external_id)
+            await conflicts.recompute(tx, {participant.id}, now, services.settings.tz)
             fields.update(effective_on=on, completed_at=now)
             if group is not None:
                 fields["to_group_id"] = group.id

@@ -181,7 +181,10 @@ def p_school_status(tr: Translator, params: dict) -> Rendered:
     if params.get("status") == "suspended":
         first = tr._("Important: the quality mark (keurmerk) of your school {school} has been "
                      "suspended.", school=params["school"])
-    else:
+    elif params.get("status") == "withdrawn":
+        first = tr._("Important: the quality mark (keurmerk) of your school {school} has been "
+                     "withdrawn.", school=params["school"])
+    else:  # only in messages queued before exclusion stopped advising participants
         first = tr._("Important: your school {school} no longer takes part in the agreement "
                      "(convenant) of the gemeenten.", school=params["school"])
     text = tr.lines([
@@ -458,7 +461,7 @@ def s_partner_status(tr: Translator, params: dict) -> str:
     return tr.lines([
         tr.s_("{school} is now {status} in the convenant (art. 14, 15).", school=params["school"],
               status=tr.safe(staff_label(tr, STATUS_LABELS.get(params.get("status"), "?")))),
-        tr.s_("Its participants are advised to switch. Please be ready to take over participants."),
+        tr.s_("Please be ready to take over participants of this school."),
     ])
 
 

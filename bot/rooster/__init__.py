@@ -14,17 +14,21 @@ The feature across the layers:
   conflicts for both), ``bot/api/feed.py`` (the private calendar feed), with the request and
   response bodies in ``bot/api/rooster_models.py``;
 - rules: ``bot/rules/lessons.py`` (the lesson, holiday and activity values) and
-  ``bot/rules/rooster_diff.py`` (what changed in a lesson, who must hear of it, when an activity
-  collides);
+  ``bot/rules/rooster_diff.py`` (what changed in a lesson, who must hear of it and when, when an
+  activity collides) and ``bot/rules/participation.py`` (groups that fit the activities, days
+  with an activity);
 - services, here: ``planning`` (what a push says and what it did), ``push`` (applying a school's
   push in one transaction: store, compare, notify, conflicts), ``conflicts`` (opening and
   resolving conflicts with activities, alerting once), ``activities`` (recording an activity and
   recomputing its conflicts), ``ical_import`` (lessons from an RFC 5545 calendar with weekly or
   daily recurrence), ``notices`` (how the notifications read, rendered in the recipient's
-  language at send time) and ``feed`` (the iCalendar document of a participant's lessons);
+  language at send time), ``feed`` (the iCalendar document of a participant's lessons),
+  ``later`` (changes beyond eight weeks, held for the weekly summary and its sweep) and
+  ``activity_days`` (the klantmanager hears of a change on a day with a participation activity);
 - admin commands: none;
 - queries: ``storage/participants.py`` (a school's participants by external id),
   ``storage/groups.py`` (groups and membership periods), ``storage/lessons.py``,
   ``storage/holidays.py``, ``storage/participation.py`` (participation activities),
-  ``storage/rooster_conflicts.py`` and ``storage/feed_tokens.py``, sharing ``storage/rows.py``.
+  ``storage/rooster_conflicts.py``, ``storage/rooster_later.py`` and ``storage/feed_tokens.py``,
+  sharing ``storage/rows.py``.
 """

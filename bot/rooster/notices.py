@@ -25,7 +25,9 @@ from bot.rules.rooster_diff import CHANGE_KINDS, activity_times, local_day
 from bot.rules.urgency import LessonChange, urgency
 
 CHANGED = "rooster.changed"
+LATER = "rooster.later"  # the weekly summary of changes beyond the horizon (bot.rooster.later)
 CONFLICT = "rooster.conflict"
+ACTIVITY_DAY = "rooster.activity_day"  # to the klantmanager (bot.rooster.activity_days)
 # A message lists at most this many changes; the rest is one line pointing to /rooster.
 MAX_ENTRIES = 15
 MAX_CONFLICTS = 10
@@ -236,11 +238,14 @@ def week_of(entry: dict) -> str | None:
 
 
 @renders(CHANGED)
-def render_changed(tr: Translator, params: dict) -> Rendered:
+def render_changed(tr: Translator, params: dict, later: bool = False) -> Rendered:
     entries = params.get("entries", [])
     lessons = any("holiday" not in e for e in entries)
     header = (tr._("Your lesson timetable has changed:") if lessons
               else tr._("News about your lessons:"))
+    if later:
+        header = tr._("This week's summary: changes to your lessons more than eight weeks "
+                      "ahead:")
     lines = [header, ""]
     for entry in entries:
         lines.extend(entry_lines(tr, entry))
@@ -260,7 +265,12 @@ def render_changed(tr: Translator, params: dict) -> Rendered:
     return Rendered(text[:4096], buttons)
 
 
-# ---- conflicts (staff) ---------------------------------------------------------------------
+@renders(LATER)
+def render_later(tr: Translator, params: dict) -> Rendered:
+    return render_changed(tr, params, later=True)
+
+
+# ---- conflicts and participation days (staff) ---------------------------------------------
 
 def conflict_item(view) -> dict:
     lesson, activity = view.lesson, view.activity
@@ -303,4 +313,20 @@ def render_conflict(tr: Translator, params: dict) -> str:
     if params.get("more"):
         lines.append(tr.sn_("…and {n} more.", "…and {n} more.", params["more"]))
     lines.extend(["", tr.s_(CONFLICT_FOOTER)])
+    return tr.lines(lines)[:4096]
+
+
+@renders(ACTIVITY_DAY)
+def render_activity_day(tr: Translator, params: dict) -> str:
+    """Art. 9.2: a rooster change on a day the participant has a participation activity."""
+    items = params.get("items", [])
+    lines = [tr.s_("Rooster change on a day with a participation activity of your participant "
+                   "(convenant art. 9.2):"), ""]
+    for item in items:
+        lines.append(tr.s_("{participant} – participation that day: {activities}",
+                           participant=item["participant"],
+                           activities=", ".join(item["activities"])))
+        lines.extend("    " + line for line in entry_lines(tr, item["entry"]))
+    if params.get("more"):
+        lines.append(tr.sn_("…and {n} more.", "…and {n} more.", params["more"]))
     return tr.lines(lines)[:4096]

@@ -5,7 +5,9 @@ Each push is compared in memory with what is stored (``bot.rules.rooster_diff``)
 differ are written, with ``executemany``. Every active participant affected by a change they
 should know of gets one message per push listing all their changes (convenant art. 10.4: the
 school actively tells the participant), through the outbox in the same transaction. Changes to
-lessons already over or more than eight weeks ahead notify nobody; an identical re-push changes
+lessons already over notify nobody; changes more than eight weeks ahead are held for the weekly
+summary (``bot.rooster.later``); a change on a day with a participant's participation activity
+tells their klantmanager (``bot.rooster.activity_days``, art. 9.2); an identical re-push changes
 nothing and notifies nobody. Afterwards conflicts with participation activities are recomputed
 for the participants whose lessons moved (convenant art. 12.6).
 """
@@ -18,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 
 from bot.outbox import Notice, enqueue_many, supersede, unsent
-from bot.rooster import conflicts, notices
+from bot.rooster import activity_days, conflicts, later, notices
 from bot.rooster.planning import (
     CancelMissing,
     GroupInput,
@@ -31,7 +33,7 @@ from bot.rooster.planning import (
     Rejected,
 )
 from bot.rules.lessons import Holiday, Lesson
-from bot.rules.rooster_diff import lesson_changes, local_day, member_on, notifiable
+from bot.rules.rooster_diff import lesson_changes, local_day, member_on, notifiable, told_later
 from bot.verzuim import uitval
 from storage import groups as group_store
 from storage import holidays as holiday_store
@@ -79,6 +81,10 @@ class Push:
         self.outcome = Outcome()
         # participant -> notice entries (JSON-ready)
         self.entries: dict[int, list[dict]] = defaultdict(list)
+        self.later: list[tuple[dict, set[int]]] = []  # (entry, who) beyond the horizon
+        self.told_now: set[str] = set()  # lessons told at once: no longer held
+        # (old, new, entry, who notices) per change: participation days (bot.rooster.activity_days)
+        self.touched: list[tuple] = []
         # participants whose lessons changed in time or membership: conflicts to recompute
         self.recheck: set[int] = set()
         self.recheck_groups: set[int] = set()
@@ -98,6 +104,8 @@ class Push:
         await self._holidays(planning.holidays, groups)
         await self._lessons(planning.lessons, groups, planning.cancel_missing)
         await self._notify()
+        await later.hold(self.tx, self.school_id, self.later, self.told_now, self.now)
+        await activity_days.tell_klantmanagers(self.tx, self.touched, self.now, self.tz)
         await self._conflicts()
         return self.outcome
 
@@ -144,7 +152,7 @@ class Push:
                 await uitval.record_status(
                     self.tx, school_id=self.school_id, school_name=school.name,
                     person_id=person_id, name=p.name, klantmanager_id=p.klantmanager_id,
-                    status=status, effective_on=None, reason=None, now=self.now)
+                    status=status, effective_on=None, reason=None, now=self.now, tz=self.tz)
         if inserts:
             created = await participant_store.insert_participants(self.tx, self.school_id,
                                                                   inserts, self.now)
@@ -358,7 +366,8 @@ class Push:
                 self.recheck_groups.add(c.new.group_id)
                 if c.old is not None:
                     self.recheck_groups.add(c.old.group_id)
-        relevant = [c for c in changed if notifiable(c.old, c.new, self.now)]
+        relevant = [c for c in changed if notifiable(c.old, c.new, self.now)
+                    or told_later(c.old, c.new, self.now)]
         if not relevant:
             return
         group_ids = {c.new.group_id for c in relevant}
@@ -373,16 +382,25 @@ class Push:
                     if member_on(spans, day)}
 
         for c in relevant:
+            # Beyond the horizon: held for the weekly summary (bot.rooster.later).
+            held = not notifiable(c.old, c.new, self.now)
+            if not held:
+                self.told_now.add(c.new.external_id)
             before, after = audience(c.old), audience(c.new)
+            entry = notices.lesson_entry(c.kinds or ("new",), c.old, c.new)
+            self.touched.append((c.old, c.new, entry, before | after))
             if c.regrouped and not c.old.cancelled and not c.new.cancelled:
-                self._add(before - after, notices.lesson_entry(("cancelled",), c.old, c.old))
-                self._add(after - before, notices.lesson_entry(("new",), None, c.new))
+                self._add(before - after, notices.lesson_entry(("cancelled",), c.old, c.old), held)
+                self._add(after - before, notices.lesson_entry(("new",), None, c.new), held)
                 if c.kinds:
-                    self._add(before & after, notices.lesson_entry(c.kinds, c.old, c.new))
+                    self._add(before & after, entry, held)
             elif c.kinds:
-                self._add(before | after, notices.lesson_entry(c.kinds, c.old, c.new))
+                self._add(before | after, entry, held)
 
-    def _add(self, people: set[int], entry: dict) -> None:
+    def _add(self, people: set[int], entry: dict, held: bool = False) -> None:
+        if held:
+            self.later.append((entry, people))
+            return
         for person_id in people:
             self.entries[person_id].append(entry)
 

@@ -2,15 +2,20 @@
 the participant; art. 9.2 and 12.6: the rooster may not collide with the participant's mandatory
 participation activities): what a participant notices when a lesson changes, whether that change
 is worth a message, who was in the group on the lesson's day, and whether a lesson collides with a
-participation activity. No I/O."""
+participation activity. Changes further ahead than the horizon are not told one by one but in a
+weekly summary (``told_later``, ``summary_boundary``: Monday 09:00 local). No I/O."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from bot.rules.lessons import NOTIFY_HORIZON, Activity, Lesson
 from bot.rules.localtime import AMSTERDAM, at_local
+
+# The weekly summary of changes further ahead than the horizon: Mondays from 09:00 local.
+SUMMARY_WEEKDAY = 0
+SUMMARY_TIME = time(9)
 
 # The order in which changes of one lesson are listed to the participant.
 CHANGE_KINDS = ("new", "cancelled", "moved", "location", "teacher", "mode")
@@ -53,6 +58,27 @@ def notifiable(old: Lesson | None, new: Lesson, now: datetime,
     if within_horizon(new.starts_at, new.ends_at, now, horizon):
         return True
     return old is not None and within_horizon(old.starts_at, old.ends_at, now, horizon)
+
+
+def told_later(old: Lesson | None, new: Lesson, now: datetime,
+               horizon: timedelta = NOTIFY_HORIZON) -> bool:
+    """A change not told now because the lesson is beyond the horizon, of a lesson not over yet:
+    it goes into the participant's weekly summary (convenant art. 10.4: the school actively
+    tells every change, also one months ahead)."""
+    if notifiable(old, new, now, horizon):
+        return False
+    return new.ends_at > now or (old is not None and old.ends_at > now)
+
+
+def summary_boundary(now: datetime, tz: tzinfo = AMSTERDAM) -> datetime:
+    """The latest weekly summary moment (Monday 09:00 local) at or before ``now``: changes held
+    before it are summarized, later ones wait for the next week."""
+    day = now.astimezone(tz).date()
+    day -= timedelta(days=(day.weekday() - SUMMARY_WEEKDAY) % 7)
+    moment = at_local(day, SUMMARY_TIME, tz)
+    if moment > now:
+        moment = at_local(day - timedelta(days=7), SUMMARY_TIME, tz)
+    return moment
 
 
 def local_day(moment: datetime, tz: tzinfo = AMSTERDAM) -> date:

@@ -11,10 +11,11 @@ The feature across the layers:
 - services, here: ``statement`` (which lessons and hours a statement holds), ``issue`` (request,
   confirmation by the school, signing and storing), ``signing`` (the school's Ed25519 key and the
   verification code), ``pdf`` (the Dutch PDF), ``labels`` (lesson kinds and regimes in words) and
-  ``notices`` (the messages); the overstap feature issues one on leaving (``bot/overstap``);
+  ``notices`` (the messages), ``ending`` (the final statement when a participant leaves or drops
+  out, C art. 10.7); the overstap feature issues one on leaving (``bot/overstap``);
 - admin commands: none;
 - queries: ``storage/uren.py`` (registrations as the statement reads them, requests, statements,
-  signing keys).
+  signing keys) and ``storage/contract_ends.py`` (contracts ended, their final statement).
 
 This module holds the feature's start-up hook and its sweep (``sweep``: a request not issued
 after 5 working days reminds the school, after 10 tells the klantmanager).

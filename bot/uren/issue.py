@@ -56,8 +56,9 @@ async def confirmers(db, school_id: int) -> list[Person]:
 
 
 async def issue(tx: Tx, services: Services, request: store.UrenRequest, participant: Person,
-                requester: Person, now: datetime) -> int:
-    """Compute, sign and store the statement; tell the requester it is ready."""
+                requester: Person, now: datetime, final: bool = False) -> int:
+    """Compute, sign and store the statement; tell the requester it is ready (``final``: the
+    course at the school ended, C art. 10.7, and the message says so)."""
     tz = services.settings.tz
     period_start = date.fromisoformat(request.period_start) if request.period_start else None
     period_end = date.fromisoformat(request.period_end) if request.period_end else None
@@ -84,7 +85,8 @@ async def issue(tx: Tx, services: Services, request: store.UrenRequest, particip
                   priority=PRIORITY_HIGH, dedupe_key=f"uren:{request.id}:ready",
                   params={"statement_id": statement_id, "name": participant.name,
                           "for_self": requester.id == participant.id,
-                          "counted_seconds": computed.statement.counted_seconds})
+                          "counted_seconds": computed.statement.counted_seconds,
+                          **({"final": True, "school": school.name} if final else {})})
     return statement_id
 
 

@@ -64,7 +64,12 @@ def pdf_button(tr: Translator, statement_id: int) -> InlineKeyboardMarkup:
 
 @renders("uren.ready")
 def _ready(tr: Translator, params: dict) -> Rendered:
-    if params.get("for_self", True):
+    if params.get("final"):
+        text = tr._("Your course at {school} has ended. Here is your final urenverklaring "
+                    "(statement of your lesson hours) with proof of participation. Hours that "
+                    "count: {hours}. Press the button to get the PDF.", school=params["school"],
+                    hours=tr.hours(to_hours(params["counted_seconds"])))
+    elif params.get("for_self", True):
         text = tr._("Your urenverklaring (statement of your lesson hours) is ready. "
                     "Hours that count: {hours}. Press the button to get the PDF.",
                     hours=tr.hours(to_hours(params["counted_seconds"])))

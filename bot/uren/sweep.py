@@ -2,7 +2,9 @@
 days the school's staff are reminded, after 10 the participant's klantmanager is told
 (``bot.rules.uren_request``). Each step is recorded on the request in the same transaction as
 its outbox rows, with a dedupe key per request and step, so a restart never repeats one.
-``SWEEPS`` hands the sweep to the scheduler.
+A final urenverklaring at the end of a contract (C art. 10.7) that was not issued right after the
+report (its last day still ahead, or a failure) is issued here (``bot.uren.ending``).
+``SWEEPS`` hands the sweeps to the scheduler.
 """
 
 from __future__ import annotations
@@ -12,7 +14,10 @@ from datetime import datetime, timedelta
 from bot.outbox import PRIORITY_HIGH, enqueue
 from bot.rules import uren_request as rule
 from bot.services import Services
-from bot.uren import notices  # noqa: F401  (registers the renderers)
+from bot.uren import (
+    ending,
+    notices,  # noqa: F401  (registers the renderers)
+)
 from bot.uren.issue import confirmers
 from storage import orgs, people
 from storage import uren as store
@@ -51,4 +56,8 @@ async def sweep_requests(services: Services, now: datetime) -> None:
                                   dedupe_key=f"uren:{request.id}:late")
 
 
-SWEEPS = (("uren_requests", sweep_requests),)
+async def sweep_contract_ends(services: Services, now: datetime) -> None:
+    await ending.issue_due(services)
+
+
+SWEEPS = (("uren_requests", sweep_requests), ("uren_contract_ends", sweep_contract_ends))

@@ -5,7 +5,9 @@ alert for the participant's klantmanager at once (closing an open verzuim episod
 own report) and sends it, in the same transaction, as an urgent notification (issue 18,
 ``bot.rules.urgency``: before any bulk, within the klantmanager's working hours). ``active``
 records a return and alerts no one. The same holds when a school's push changes the status
-(``bot.rooster.push``); a push that leaves the status out leaves it alone.
+(``bot.rooster.push``); a push that leaves the status out leaves it alone. Leaving or dropping
+out also ends the contract (C art. 10.7, ``bot.rules.contract_end``): the end is recorded in the
+same transaction and ``bot.uren.ending`` issues the school's final urenverklaring after it.
 """
 
 from __future__ import annotations
@@ -14,10 +16,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.outbox import PRIORITY_HIGH, enqueue
+from bot.rules import contract_end
+from bot.rules.localtime import AMSTERDAM
 from bot.rules.urgency import urgency
 from bot.services import Services
+from bot.uren import ending
 from bot.verzuim import notices  # noqa: F401  (registers the uitval renderer)
-from storage import attendance, orgs, people
+from storage import attendance, contract_ends, orgs, people
 from storage import verzuim as store
 from storage.database import Tx
 
@@ -36,21 +41,32 @@ async def change_status(services: Services, *, school_id: int, person_id: int, s
     person = await people.get_person(services.db, person_id)
     school_row = await orgs.get_school(services.db, school_id)
     async with services.db.transaction() as tx:
-        return await record_status(tx, school_id=school_id, school_name=school_row.name,
-                                   person_id=person_id, name=person.name,
-                                   klantmanager_id=person.klantmanager_id, status=status,
-                                   effective_on=effective_on, reason=reason, now=now)
+        outcome = await record_status(tx, school_id=school_id, school_name=school_row.name,
+                                      person_id=person_id, name=person.name,
+                                      klantmanager_id=person.klantmanager_id, status=status,
+                                      effective_on=effective_on, reason=reason, now=now,
+                                      tz=services.settings.tz)
+    if outcome.changed:
+        await ending.issue_due(services)
+    return outcome
 
 
 async def record_status(tx: Tx, *, school_id: int, school_name: str, person_id: int, name: str,
                         klantmanager_id: int | None, status: str, effective_on: date | None,
-                        reason: str | None, now: datetime) -> StatusOutcome:
+                        reason: str | None, now: datetime, tz=AMSTERDAM) -> StatusOutcome:
     """The status change inside the caller's transaction, whichever endpoint reported it (the
     status endpoint or a participant update in a push): a change to left or dropped out
-    alerts the klantmanager once; the same status again changes nothing."""
+    alerts the klantmanager once and ends the contract; the same status again changes nothing.
+    The caller runs ``bot.uren.ending.issue_due`` after its commit."""
+    old = await contract_ends.participant_status(tx, person_id)
     changed = await attendance.set_status(tx, school_id=school_id, person_id=person_id,
                                           status=status, effective_on=effective_on,
                                           reason=reason, now=now)
+    if changed and contract_end.ends_contract(old, status):
+        await contract_ends.add(tx, person_id=person_id, school_id=school_id, status=status,
+                                last_day=contract_end.last_day(effective_on,
+                                                               now.astimezone(tz).date()),
+                                now=now)
     if not changed or status == "active" or klantmanager_id is None:
         return StatusOutcome(changed, False)
     alert_id = await store.open_uitval_alert(
