@@ -312,7 +312,7 @@ def page_context(sandbox_url: str, demo_people: list[DemoPerson], key: str | Non
     async def suspend() -> str:
         app = holder[0]
         try:
-            return str(await run_admin(["school-status", SCHOOL_NAME, "--status", "suspended"],
+            return str(await run_admin(["school-status", SCHOOL_NAME, "--keurmerk", "suspended"],
                                        app.settings, clock))
         except Refused as exc:
             return f"error: {exc}"
