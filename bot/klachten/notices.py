@@ -164,6 +164,11 @@ def who(tr: Translator, params: dict) -> str:
     return str(params["participant"])
 
 
+def unnamed(tr: Translator, name: str | None) -> str:
+    """A participant's name, or what stands in for it until they agreed (art. 12.3, 12.7)."""
+    return name or tr.s_("(name not given: we asked the participant whether you may know it)")
+
+
 def attachment_summary(tr: Translator, kinds: list[str]) -> str:
     if not kinds:
         return tr.s_("none")
@@ -269,7 +274,7 @@ def _escalation(tr: Translator, params: dict) -> str:
 def _km_late(tr: Translator, params: dict) -> str:
     lines = [tr.s_("Signal (convenant art. 13.5): {school} passed a deadline on klacht "
                    "{reference} of your participant {name}.", school=params["school"],
-                   reference=params["reference"], name=params["participant"])]
+                   reference=params["reference"], name=unnamed(tr, params["participant"]))]
     lines += missed_lines(tr, params["missed"])
     return tr.lines(lines)
 
@@ -301,7 +306,7 @@ def _no_handler(tr: Translator, params: dict) -> str:
     return tr.s_("Klacht {reference} of your participant {name} about {school} has no "
                  "independent handler at the school: everyone who could handle it is involved "
                  "in it, or the school has no klachtbehandelaar in this bot.",
-                 reference=params["reference"], name=params["participant"],
+                 reference=params["reference"], name=unnamed(tr, params["participant"]),
                  school=params["school"])
 
 
