@@ -45,3 +45,21 @@ async def test_consent_c_12_3_an_unassignable_klacht_reaches_the_klantmanager_na
     await senait.send("/gedeeld")
     shown = (await new_message(senait)).text
     assert "Petra Kloosterman" in shown and tr.f_("Your klacht") in shown
+
+
+async def test_duo_bijlage_9_a_general_klacht_about_inburgering_points_to_duo(bot, world, client):
+    ids = await school_without_handlers(world)
+    for number, language in enumerate(("nl", "en", "ar", "ti", "tr", "fa", "fa_AF", "ps", "so")):
+        person = await world.person(f"Deelnemer {language}", "participant",
+                                    school_id=ids["school"], klantmanager_id=ids["km"])
+        user = await client.user(1510 + number, "Deelnemer")
+        await link(world, user, person, language)
+        tr = bot.services.i18n.get(language)
+        await user.send("/klacht")
+        await new_message(user)
+        topics = await new_message(user)
+        await user.press(tr.f_("Inburgering in general (the law, the exams, DUO)"), topics)
+        answer = await new_message(user)
+        assert "inburgeren.nl" in answer.text
+        assert "DUO" in answer.text, language
+    assert await bot.db.fetchval("SELECT count(*) FROM klachten") == 0, "nothing is filed"
