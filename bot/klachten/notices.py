@@ -22,6 +22,7 @@ from storage.database import Database
 
 HANDLER_PREFIX = "kh"
 PARTICIPANT_PREFIX = "kp"
+REGION_PREFIX = "kg"  # raising a signal to the regional coordination (``bot.klachten.region``)
 
 STAFF_DEADLINES = {
     "decide_by": SN_("decide whether to take it into treatment"),
@@ -293,12 +294,13 @@ def _km_signal(tr: Translator, params: dict) -> Rendered:
     ]
     if params.get("anonymous"):
         lines.append(tr.s_("The participant asks that the school does not learn their name."))
-    buttons = None
+    rows = [[InlineKeyboardButton(tr.s_("Raise to the regional coordination (art. 13.5)"),
+                                  callback_data=f"{REGION_PREFIX}:raise:{params['klacht_id']}")]]
     if params.get("attachments"):
-        buttons = InlineKeyboardMarkup([[InlineKeyboardButton(
+        rows.insert(0, [InlineKeyboardButton(
             tr.s_("Show attachments"),
-            callback_data=f"{HANDLER_PREFIX}:files:{params['klacht_id']}")]])
-    return Rendered(tr.lines(lines), buttons)
+            callback_data=f"{HANDLER_PREFIX}:files:{params['klacht_id']}")])
+    return Rendered(tr.lines(lines), InlineKeyboardMarkup(rows))
 
 
 @renders("klacht.no_handler")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from bot.klachten import consent
+from bot.klachten import alternative, consent
 from bot.outbox import PRIORITY_HIGH, enqueue
 from bot.privacy import shared
 from storage import klachten as store
@@ -82,6 +82,9 @@ async def deliver_to_handlers(tx: Tx, klacht: Klacht, now: datetime, rerouted: b
     if not handlers:
         # Nobody independent at the school: the klantmanager hears of it (convenant art. 13.4).
         log.warning("klacht %s has no independent handler", klacht.id)
+        # The school is shown the handbook's alternative: a short report the participant
+        # endorses (norm 1.5, note 7).
+        await alternative.guide_school(tx, klacht, now)
         participant = await people.get_person(tx, klacht.participant_id)
         if participant.klantmanager_id is not None:
             # Without the name: the participant is asked first (art. 12.3, 12.7; point 8).
