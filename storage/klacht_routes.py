@@ -62,16 +62,28 @@ async def get_report(db: Database | Tx, klacht_id: int) -> Report | None:
 
 async def answer_report(tx: Tx, klacht_id: int, participant_id: int, endorsed: bool,
                         now: datetime) -> bool:
-    """The participant endorses the report (or not), once."""
+    """The participant endorses the report (or not), once; endorsed, the klacht is closed."""
     changed = await tx.changes(
         "UPDATE klacht_reports SET endorsed = ?, answered_at = ? WHERE klacht_id = ?"
         " AND answered_at IS NULL AND klacht_id IN"
         " (SELECT id FROM klachten WHERE participant_id = ?)",
         (int(endorsed), to_db(now), klacht_id, participant_id))
-    if changed:
-        await record_event(tx, klacht_id, "report_endorsed" if endorsed else "report_disputed",
-                           participant_id, None, now)
-    return bool(changed)
+    if not changed:
+        return False
+    await record_event(tx, klacht_id, "report_endorsed" if endorsed else "report_disputed",
+                       participant_id, None, now)
+    if endorsed:
+        # The report says how the klacht was handled: endorsed, it is registered as handled
+        # (norm 1.5.6, 1.5.7), by its writer, on the day the report was written.
+        await tx.execute(
+            "UPDATE klachten SET state = 'closed', outcome = 'resolved', handler_id ="
+            " (SELECT written_by FROM klacht_reports WHERE klacht_id = ?),"
+            " decided_at = COALESCE(decided_at,"
+            " (SELECT written_at FROM klacht_reports WHERE klacht_id = ?)),"
+            " handled_at = (SELECT written_at FROM klacht_reports WHERE klacht_id = ?)"
+            " WHERE id = ? AND state IN ('received', 'in_treatment')",
+            (klacht_id, klacht_id, klacht_id, klacht_id))
+    return True
 
 
 # ---- a signal raised to the regional coordination (convenant art. 13.5) ---------------------

@@ -99,6 +99,11 @@ async def test_register_bow_1_5_6_a_mailed_klacht_joins_the_register_timers_and_
         report = (await api.get("/klachten/report",
                                 params={"from": "2026-11-01", "to": "2026-11-30"})).json()
     assert [s["klachten"] for s in report["schools"]] == [1]
+    register = json.loads(await run_admin(
+        ["klachten-report", "--from", "2026-11-01", "--to", "2026-11-30", "--register", "--json"],
+        bot.settings, bot.clock))
+    assert [(r["reference"], r["received_at"][:10], r["channel"]) for r in register] == [
+        (reference, "2026-11-01", "mail")]
 
 
 async def test_register_bow_1_5_6_a_phoned_klacht_is_registered_in_the_bot_by_its_handler(
@@ -155,6 +160,11 @@ async def test_no_independent_bow_1_5_note_7_the_short_report_is_endorsed_by_the
     assert reference in told.text
     row = await bot.db.fetchone("SELECT endorsed, answered_at FROM klacht_reports")
     assert row["endorsed"] == 1 and row["answered_at"]
+    register = json.loads(await run_admin(
+        ["klachten-report", "--from", "2026-11-01", "--to", "2026-11-30", "--register", "--json"],
+        bot.settings, bot.clock))
+    assert [(r["reference"], r["state"], r["handler"], r["outcome"]) for r in register] == [
+        (reference, "closed", "Anna de Vries", "resolved")]
 
 
 async def test_signal_c_13_5_a_klantmanager_signal_is_raised_only_with_consent(
