@@ -35,7 +35,8 @@ async def ask(tx: Tx, klacht: Klacht, why: str, now: datetime) -> None:
     """Ask the participant whether the klantmanager may know their name for this klacht."""
     await store.ask_klantmanager_consent(tx, klacht.id, why)
     await enqueue(tx, message_key="klacht.km_consent", now=now, person_id=klacht.participant_id,
-                  dedupe_key=f"klacht:{klacht.id}:km_consent:{why}",
+                  # A second missed deadline asks again (the outbox would drop a same key).
+                  dedupe_key=f"klacht:{klacht.id}:km_consent:{why}:{now.isoformat()}",
                   params={"klacht_id": klacht.id, "reference": klacht.reference, "why": why})
 
 
