@@ -51,6 +51,9 @@ from conversations import (
     invoices,
     klacht,
     klacht_handling,
+    klacht_intake,
+    klacht_report,
+    klacht_signal,
     language,
     mijngegevens,
     mijnklachten,
@@ -98,8 +101,10 @@ PRIVACY = Feature("privacy", commands=mijngegevens.COMMANDS,
                   admin=(privacy_admin.add_admin_commands,))
 KLACHTEN = Feature(
     "klachten",
-    commands=mijnklachten.COMMANDS + klacht_handling.COMMANDS + klacht.COMMANDS,
-    handlers=(mijnklachten.register, klacht_handling.register, klacht.register),
+    commands=(mijnklachten.COMMANDS + klacht_handling.COMMANDS + klacht.COMMANDS
+              + klacht_intake.COMMANDS + klacht_signal.COMMANDS),
+    handlers=(mijnklachten.register, klacht_handling.register, klacht.register,
+              klacht_intake.register, klacht_report.register, klacht_signal.register),
     sweeps=bot.klachten.SWEEPS,
     routes=(klachten_api.router,),
     menu=mijnklachten.MENU + klacht.MENU,
@@ -144,7 +149,8 @@ HELP = Feature("help", commands=help.COMMANDS, handlers=(help.register,))
 COMMAND_ORDER: tuple[str, ...] = (
     "rooster", "afmelden", "klacht", "mijnklachten", "uren", "overstap", "gedeeld",
     "mijngegevens", "enquete",
-    "caseload", "activiteiten", "klachten", "overstappen", "taal", "help", "start",
+    "caseload", "signaal", "activiteiten", "klachten", "klachtinvoeren", "overstappen", "taal",
+    "help", "start",
 )
 
 

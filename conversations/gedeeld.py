@@ -1,9 +1,12 @@
 """/gedeeld: what was shared about the participant, with whom, when and why (convenant art. 12.3:
 the school tells the participant which information is exchanged and for what purpose; AVG).
 
-Reads ``sharing_log`` and the audit trail of who looked (issue 13). Rows written by the overstap
-store codes (recipient ``school:<id>``, a JSON list of item codes, a purpose code) that are shown
-in the participant's language; a row another feature wrote as plain text is shown as it is.
+Reads ``sharing_log`` and the audit trail of who looked (issue 13). What is shared is recorded
+where it happens (``bot.privacy.shared``): verzuim and uitval alerts, a klacht that reaches the
+klantmanager or the regional coordination, the overstap's handover; attendance a klantmanager
+read in /caseload is in the audit trail, shown under "who looked". Rows store codes (recipient
+``school:<id>``, ``klantmanager:<id>`` or ``projectgroep``, a JSON list of item codes, a purpose
+code) shown in the participant's language; a row written as plain text is shown as it is.
 """
 
 from __future__ import annotations
@@ -13,8 +16,9 @@ from telegram.ext import Application, CommandHandler
 
 from bot.context import BotContext
 from bot.i18n import N_, Translator
-from bot.overstap.items import PURPOSES, item_label
-from bot.privacy import audit
+from bot.overstap.items import PURPOSES as OVERSTAP_PURPOSES
+from bot.overstap.items import item_label
+from bot.privacy import audit, shared
 from bot.services import Command, Services
 from bot.trajectory.notices import PURPOSES as TRAJECTORY_PURPOSES
 from conversations.onboarding import ROLE_NAMES
@@ -25,9 +29,17 @@ COMMANDS = (Command("gedeeld", N_("What was shared about you, with whom and why"
                     frozenset({"participant"})),)
 
 SHOWN = 20
+PURPOSES = OVERSTAP_PURPOSES | shared.PURPOSES | TRAJECTORY_PURPOSES
+REGION = N_("the regional coordination (Projectgroep Statushouders en Inburgering)")
+
+
+def label_of(code: str) -> str | None:
+    return item_label(code) or shared.ITEMS.get(code)
 
 
 async def recipient_name(context: BotContext, recipient: str) -> str:
+    if recipient == shared.REGION:
+        return context.tr.f_(REGION)
     kind, _, ref = recipient.partition(":")
     db = context.services.db
     if ref.isdigit():
@@ -42,8 +54,7 @@ async def recipient_name(context: BotContext, recipient: str) -> str:
 
 
 def items_text(tr: Translator, items: list[str]) -> str:
-    return ", ".join(tr.f_(item_label(code)) if item_label(code) else code
-                     for code in items)
+    return ", ".join(tr.f_(label_of(code)) if label_of(code) else code for code in items)
 
 
 def looked_lines(tr: Translator, looked: list[privacy_store.AuditEntry]) -> list[str]:
@@ -76,7 +87,7 @@ async def show(update: Update, context: BotContext) -> None:
     else:
         lines = [tr._("What was shared about you:"), ""]
     for entry in shared:
-        purpose = PURPOSES.get(entry.purpose) or TRAJECTORY_PURPOSES.get(entry.purpose)
+        purpose = PURPOSES.get(entry.purpose)
         lines += [
             tr._("{day}: to {recipient}", day=tr.date(entry.shared_at),
                  recipient=await recipient_name(context, entry.recipient)),

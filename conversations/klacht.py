@@ -37,11 +37,11 @@ from telegram.warnings import PTBUserWarning
 
 from bot.context import BotContext
 from bot.i18n import N_, Translator
-from bot.klachten import filing
+from bot.klachten import contacts, filing
 from bot.klachten.filing import KlachtDraft
 from bot.klachten.limits import MAX_ATTACHMENTS, MAX_PER_DAY, MAX_TEXT, has_words
 from bot.klachten.notices import acknowledgement
-from bot.klachten.topics import GEMEENTE_TOPICS, TOPICS
+from bot.klachten.topics import DUO_TOPICS, GEMEENTE_TOPICS, TOPICS
 from bot.services import Command, Services
 from conversations.klacht_steps import (
     PREFIX,
@@ -92,6 +92,14 @@ def too_many(tr: Translator) -> str:
                 n=tr.number(MAX_PER_DAY))
 
 
+def goes_to_duo(tr: Translator) -> str:
+    """Where a general klacht about inburgering goes (bijlage 9): DUO, not the school."""
+    return tr._("A klacht about inburgering in general (the law, the exams, the term or the "
+                "loan) is not for your school or the gemeente: DUO handles it. Go to {site} "
+                "and choose Contact. Nothing was sent. Send /klacht again for a klacht about "
+                "your school.", site=contacts.DUO_SITE)
+
+
 def gemeente_goes_to_klantmanager(tr: Translator) -> str:
     """Why a topic about the gemeente goes to the klantmanager, not the school (bijlage 9)."""
     return tr._("This is about the gemeente (for example your PIP, leerroute, "
@@ -125,6 +133,10 @@ async def chose_topic(update: Update, context: BotContext) -> int:
         return ConversationHandler.END
     if code not in TOPICS:
         return await refuse_forged(update, context, "unknown topic")
+    if code in DUO_TOPICS:
+        await store.delete_draft(context.services.db, update.effective_chat.id)
+        await update.effective_chat.send_message(goes_to_duo(context.tr))
+        return ConversationHandler.END
     was_gemeente = draft["topic"] in GEMEENTE_TOPICS
     draft["topic"] = code
     if code in GEMEENTE_TOPICS:

@@ -29,7 +29,7 @@ from telegram.warnings import PTBUserWarning
 
 from bot.context import BotContext
 from bot.i18n import N_, Translator
-from bot.klachten import routing
+from bot.klachten import consent as klacht_consent
 from bot.klachten.limits import MAX_TEXT, has_words
 from bot.klachten.notices import PARTICIPANT_PREFIX, options_text, outcome_label, topic_label
 from bot.outbox import enqueue
@@ -140,23 +140,19 @@ async def satisfaction(update: Update, context: BotContext) -> None:
 
 
 async def consent(update: Update, context: BotContext) -> None:
-    """Consent to inform the klantmanager (convenant art. 13.5, 13.6)."""
+    """Consent to tell the klantmanager who it is (convenant art. 12.3, 13.5, 13.6): after "not
+    satisfied", a missed deadline or when nobody independent can handle it."""
     _, klacht_id, value = parse(update.callback_query.data or "")
     person, services, tr = context.person, context.services, context.tr
     if person is None or klacht_id is None or value not in ("0", "1"):
         return await refuse(update, context, "consent: bad data")
     now = services.now()
     async with services.db.transaction() as tx:
-        done = await store.set_klantmanager_consent(tx, klacht_id, person.id, value == "1", now)
-        if done and value == "1" and person.klantmanager_id is not None:
+        why = await store.set_klantmanager_consent(tx, klacht_id, person.id, value == "1", now)
+        if why is not None and value == "1":
             klacht = await store.klacht_for_participant(tx, klacht_id, person.id)
-            await enqueue(tx, message_key="klacht.km_unsatisfied", now=now, audience="staff",
-                          person_id=person.klantmanager_id,
-                          dedupe_key=f"klacht:{klacht_id}:km_unsatisfied",
-                          params={"participant": person.name, "reference": klacht.reference,
-                                  "school": await routing.school_name(tx, klacht.school_id),
-                                  "outcome": klacht.outcome})
-    if not done:
+            await klacht_consent.tell_named(tx, klacht, why, now)
+    if why is None:
         return await refuse(update, context, "consent: not allowed or already given")
     await update.callback_query.answer()
     await drop_buttons(update)

@@ -66,7 +66,8 @@ STATE_LABELS = {
     "advised_otherwise": N_("your klantmanager gave other advice: please answer"),
     "approved": N_("approved; waiting for an invitation to the handover conversation"),
     "conversation_proposed": N_("handover conversation proposed: please answer"),
-    "conversation_accepted": N_("please say which information may go to the new school"),
+    "conversation_accepted": N_("waiting for the handover conversation"),
+    "conversation_held": N_("please say which information may go to the new school"),
     "consent_given": N_("your school is preparing the handover"),
     "handed_over": N_("the new school is preparing your place"),
 }
@@ -161,7 +162,7 @@ async def show_open(update: Update, context: BotContext, request) -> None:
         tr._("You can only have one request at a time."),
     ])
     rows = []
-    if request.state == "conversation_accepted":
+    if request.state == "conversation_held":
         rows.append([btn(tr, N_("Answer now"), f"consent:{request.id}")])
     rows.append([btn(tr, N_("Stop my request"), f"wd:{request.id}")])
     await update.effective_chat.send_message(text, reply_markup=InlineKeyboardMarkup(rows))

@@ -72,7 +72,7 @@ async def pressed_action(update: Update, context: BotContext) -> None:
         request = await own_open_request(update, context, request_id)
         if request is None:
             return
-        if request.state != "conversation_accepted":
+        if request.state != "conversation_held":  # art. 11.3: after the conversation
             await refuse(update, context, "consent not open")
             return
         await query.answer()
@@ -98,9 +98,9 @@ async def pressed_action(update: Update, context: BotContext) -> None:
                     old_school=params["old_school"])
     else:
         text = tr._("Thank you. See you at the handover conversation.")
+    # After accepting, consent waits for the conversation itself (art. 11.3): the school
+    # records it as held, and the participant is then asked (``overstap.p.held``).
     await chat.send_message(text)
-    if event == Event.ACCEPT:
-        await ask_consent(update, context, request, edit=False)
 
 
 async def own_open_request(update: Update, context: BotContext, request_id: int):

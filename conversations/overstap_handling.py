@@ -60,7 +60,9 @@ STATE_LABELS = {
     "advised_otherwise": SN_("advised otherwise; waiting for the participant"),
     "approved": SN_("approved; waiting for the current school to propose the conversation"),
     "conversation_proposed": SN_("conversation proposed; waiting for the participant"),
-    "conversation_accepted": SN_("conversation accepted; waiting for the participant's consent"),
+    "conversation_accepted": SN_("conversation accepted; waiting for the current school to "
+                                 "record that it took place"),
+    "conversation_held": SN_("conversation held; waiting for the participant's consent"),
     "consent_given": SN_("consent given; waiting for the handover by the current school"),
     "handed_over": SN_("handed over; waiting for the new school to confirm the placement"),
     "completed": SN_("completed; waiting for the financial settlement"),

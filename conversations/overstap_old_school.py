@@ -2,8 +2,9 @@
 another of its groups from a date (``ovs:slot``) or decline it with a typed reason
 (``ovs:slotno``; the note step is in conversations.overstap_staff); propose the handover
 conversation with the participant present, day, time and place with buttons (``ovs:conv``, art.
-11.3); and record the financial settlement after a switch to another school (``ovs:settle``,
-art. 11.2). Only for requests that involve the presser's school as the current school.
+11.3), and record that it took place (``ovs:held``) before consent and handover; and record the
+financial settlement after a switch to another school (``ovs:settle``, art. 11.2). Only for
+requests that involve the presser's school as the current school.
 """
 
 from __future__ import annotations
@@ -176,6 +177,21 @@ async def propose(update: Update, context: BotContext, place: str) -> int:
     return ConversationHandler.END
 
 
+async def held(update: Update, context: BotContext) -> None:
+    """ovs:held:<id>: the handover conversation took place (art. 11.3); only now the
+    participant is asked for consent (art. 12.3) and the handover can follow."""
+    request_id = request_id_at(parts_of(update))
+    if request_id is None:
+        await refuse(update, context, "stale")
+        return
+    if await act(update, context, request_id, Event.HOLD) is None:
+        return
+    await done_pressing(update)
+    await update.effective_chat.send_message(context.tr.s_(
+        "Recorded: the handover conversation took place. The participant is now asked which "
+        "information may go to the new school."))
+
+
 # ---- the financial settlement after the switch (art. 11.2) -------------------------------
 
 async def settle(update: Update, context: BotContext) -> None:
@@ -220,4 +236,5 @@ def states() -> dict[State, list[BaseHandler]]:
 def buttons() -> list[BaseHandler]:
     """One-press steps, outside the conversation."""
     return [CallbackQueryHandler(approve_slot, pattern=rf"^{S_PREFIX}:slot:\d+:\d{{8}}$"),
+            CallbackQueryHandler(held, pattern=rf"^{S_PREFIX}:held:\d+$"),
             CallbackQueryHandler(settle, pattern=rf"^{S_PREFIX}:settle:\d+:\w+$")]

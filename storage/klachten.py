@@ -309,24 +309,39 @@ async def close_klacht(tx: Tx, klacht_id: int, handler_id: int, outcome: str, te
 async def set_satisfaction(tx: Tx, klacht_id: int, participant_id: int, value: str,
                            now: datetime) -> bool:
     changed = await tx.changes(
-        "UPDATE klachten SET satisfaction = ?, satisfaction_at = ? WHERE id = ?"
+        "UPDATE klachten SET satisfaction = ?, satisfaction_at = ?,"
+        " km_consent_asked = CASE WHEN ? = 'not_satisfied' THEN 'not_satisfied'"
+        " ELSE km_consent_asked END WHERE id = ?"
         " AND participant_id = ? AND state IN ('closed', 'refused') AND satisfaction IS NULL",
-        (value, to_db(now), klacht_id, participant_id))
+        (value, to_db(now), value, klacht_id, participant_id))
     if changed:
         await record_event(tx, klacht_id, value, participant_id, None, now)
     return bool(changed)
 
 
+async def ask_klantmanager_consent(tx: Tx, klacht_id: int, why: str) -> None:
+    """The participant is asked whether their klantmanager may know their name (``why``:
+    'not_satisfied', 'late', 'no_handler'); the question stays open until answered."""
+    await tx.execute("UPDATE klachten SET km_consent_asked = ? WHERE id = ?", (why, klacht_id))
+
+
 async def set_klantmanager_consent(tx: Tx, klacht_id: int, participant_id: int, consent: bool,
-                                   now: datetime) -> bool:
+                                   now: datetime) -> str | None:
+    """The participant's answer to the open question; returns why they were asked, or None when
+    no question was open (a replayed or forged press)."""
+    why = await tx.fetchval("SELECT km_consent_asked FROM klachten WHERE id = ?"
+                            " AND participant_id = ?", (klacht_id, participant_id))
+    if why is None:
+        return None
     changed = await tx.changes(
-        "UPDATE klachten SET klantmanager_consent = ? WHERE id = ? AND participant_id = ?"
-        " AND satisfaction = 'not_satisfied' AND klantmanager_consent IS NULL",
-        (int(consent), klacht_id, participant_id))
-    if changed:
-        await record_event(tx, klacht_id, "consent" if consent else "no_consent", participant_id,
-                           None, now)
-    return bool(changed)
+        "UPDATE klachten SET klantmanager_consent = ?, km_consent_asked = NULL"
+        " WHERE id = ? AND participant_id = ? AND km_consent_asked = ?",
+        (int(consent), klacht_id, participant_id, why))
+    if not changed:
+        return None
+    await record_event(tx, klacht_id, "consent" if consent else "no_consent", participant_id,
+                       why, now)
+    return why
 
 
 # ---- questions -----------------------------------------------------------------------------
@@ -453,8 +468,8 @@ async def register_rows(db: Database | Tx, start: datetime, end: datetime,
                         school_id: int | None = None) -> list:
     """The norm 1.5.6 register: receipt, acknowledgement, handler, outcome, date handled."""
     sql = ("SELECT k.reference, s.name AS school, k.topic, k.state, k.received_at,"
-           " k.acknowledged_at, h.name AS handler, k.outcome, k.decided_at, k.handled_at"
-           " FROM klachten k JOIN schools s ON s.id = k.school_id"
+           " k.acknowledged_at, h.name AS handler, k.outcome, k.decided_at, k.handled_at,"
+           " k.channel FROM klachten k JOIN schools s ON s.id = k.school_id"
            " LEFT JOIN people h ON h.id = k.handler_id"
            " WHERE k.route = 'school' AND k.received_at >= ? AND k.received_at < ?")
     params: list = [to_db(start), to_db(end)]

@@ -16,10 +16,10 @@ from datetime import date, datetime
 from storage.database import Database, Tx, from_db, to_db
 
 OPEN_STATES = ("requested", "advised_otherwise", "approved", "conversation_proposed",
-               "conversation_accepted", "consent_given", "handed_over")
+               "conversation_accepted", "conversation_held", "consent_given", "handed_over")
 # States in which the new school knows of the request (it hears of it at the approval).
 NEW_SCHOOL_STATES = ("approved", "conversation_proposed", "conversation_accepted",
-                     "consent_given", "handed_over", "completed")
+                     "conversation_held", "consent_given", "handed_over", "completed")
 
 
 @dataclass(frozen=True)

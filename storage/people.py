@@ -207,6 +207,18 @@ async def school_staff(db: Database | Tx, school_id: int,
     return [Person.from_row(row) for row in await db.fetchall(sql + " ORDER BY p.id", params)]
 
 
+async def find_school_participants(db: Database | Tx, school_id: int, query: str,
+                                   limit: int = 8) -> list[Person]:
+    """The school's participants whose school id is ``query``, or whose name contains it."""
+    folded = " ".join(query.casefold().split())
+    rows = await db.fetchall(
+        f"SELECT {PERSON_COLUMNS} FROM people p WHERE p.role = 'participant' AND p.school_id = ?"
+        " ORDER BY p.name", (school_id,))
+    people = [Person.from_row(row) for row in rows]
+    exact = [p for p in people if p.external_id and p.external_id.casefold() == folded]
+    return (exact or [p for p in people if folded and folded in p.name.casefold()])[:limit]
+
+
 # --- listings (admin CLI) --------------------------------------------------------------------
 
 

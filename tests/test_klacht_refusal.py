@@ -78,4 +78,4 @@ async def test_at_most_three_klachten_a_day(bot, world, client, clock):
     await senait.send("/klacht")
     await new_message(senait)
     topics = await new_message(senait)
-    assert len(topics.buttons) == 9, "eight topics and Stop"
+    assert len(topics.buttons) == 10, "eight topics, DUO and Stop"

@@ -26,7 +26,7 @@ async def request(bot, key: str, method: str, path: str, **kw):
 
 
 async def test_turkish_participant_switches_school_with_consent_for_all_but_one_item(
-        bot, world, client):
+        bot, world, client, clock):
     town = await build(world, bot)
     keys = world.keys
     ayse = await client.user(301, "Ayşe", language_code="tr")
@@ -70,15 +70,28 @@ async def test_turkish_participant_switches_school_with_consent_for_all_but_one_
 
     # The old school proposes the handover conversation through its API (art. 11.3).
     response = await request(bot, keys[f"school:{town.old}"], "POST", "/requests/1/conversation",
-                             json={"at": "2026-11-26T10:00:00", "place": "Marktstraat 12"})
+                             json={"at": "2026-11-23T15:00:00", "place": "Marktstraat 12"})
     assert response.status_code == 200, response.text
     assert response.json()["state"] == "conversation_proposed"
     invitation = await ayse.wait_for_message("geçişiniz hakkında devir görüşmesi")
-    assert "Perşembe 26 Kasım saat 10:00" in invitation.text
+    assert "Pazartesi 23 Kasım saat 15:00" in invitation.text
     await hans.wait_for_message("overdrachtsgesprek over Ayşe Yılmaz")
     await ayse.press("Evet, geleceğim", invitation)
     await ayse.wait_for_message("Teşekkürler. Devir görüşmesinde")
-    await ineke.wait_for_message("komt naar het overdrachtsgesprek")
+    accepted = await ineke.wait_for_message("komt naar het overdrachtsgesprek")
+
+    # Art. 11.3: neither consent nor handover before the conversation is recorded as held, and
+    # it cannot be recorded before its time.
+    old_key = keys[f"school:{town.old}"]
+    early = await request(bot, old_key, "PUT", "/requests/1/handover", json={"items": {}})
+    assert early.status_code == 409, early.text
+    assert (await request(bot, old_key, "POST", "/requests/1/conversation-held")
+            ).status_code == 422
+    clock.advance(hours=7)
+    await ineke.press("Het gesprek heeft plaatsgevonden", accepted)
+    await ineke.wait_for_message("Vastgelegd: het overdrachtsgesprek heeft plaatsgevonden")
+    held = await ayse.wait_for_message("devir görüşmenizin yapıldığını")
+    await ayse.press("Şimdi cevapla", held)
 
     # Consent per item (art. 12.3, 12.5): yes to five, no to the learning obstacles.
     question = await ayse.wait_for_message("(1 / 6)")

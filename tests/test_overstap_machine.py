@@ -29,6 +29,7 @@ HAPPY_SCHOOL_PATH = [
     (Event.APPROVE, Party.KLANTMANAGER, State.APPROVED),
     (Event.PROPOSE, Party.OLD_SCHOOL, State.CONVERSATION_PROPOSED),
     (Event.ACCEPT, Party.PARTICIPANT, State.CONVERSATION_ACCEPTED),
+    (Event.HOLD, Party.OLD_SCHOOL, State.CONVERSATION_HELD),
     (Event.CONSENT, Party.PARTICIPANT, State.CONSENT_GIVEN),
     (Event.HAND_OVER, Party.OLD_SCHOOL, State.HANDED_OVER),
     (Event.COMPLETE, Party.NEW_SCHOOL, State.COMPLETED),
@@ -79,8 +80,22 @@ def test_the_new_school_hears_nothing_before_the_klantmanager_agreed():
 
 
 def test_consent_is_told_to_the_old_school_only():
-    assert machine.concerned(SCHOOL, State.CONVERSATION_ACCEPTED, Event.CONSENT) == {
+    assert machine.concerned(SCHOOL, State.CONVERSATION_HELD, Event.CONSENT) == {
         Party.OLD_SCHOOL}
+
+
+def test_handover_conversation_c_11_3_is_held_before_consent_and_handover_are_possible():
+    """Art. 11.3: the handover goes through a conversation with the participant; art. 12.3: the
+    participant consents per item. Neither consent nor handover can come before it was held."""
+    for state in (State.APPROVED, State.CONVERSATION_PROPOSED, State.CONVERSATION_ACCEPTED):
+        for event in (Event.CONSENT, Event.HAND_OVER):
+            with pytest.raises(IllegalTransition):
+                machine.next_state(SCHOOL, state, event)
+    assert machine.waiting_on(SCHOOL, State.CONVERSATION_ACCEPTED) == Party.OLD_SCHOOL
+    assert machine.next_state(SCHOOL, State.CONVERSATION_ACCEPTED,
+                              Event.HOLD) == State.CONVERSATION_HELD
+    assert machine.concerned(SCHOOL, State.CONVERSATION_ACCEPTED, Event.HOLD) == {
+        Party.PARTICIPANT, Party.NEW_SCHOOL}
 
 
 @given(st.sampled_from((SLOT, SCHOOL)), st.sampled_from(list(State)), st.sampled_from(list(Event)))

@@ -188,6 +188,14 @@ async def test_somali_participant_continues_after_advice_and_the_schools_use_the
         assert response.status_code == 200, response.text
     invitation = await hodan.wait_for_message("Goobta: Enschede")
     await hodan.press("Haa, waan imanayaa", invitation)
+    await hodan.wait_for_message("Mahadsanid. Waxaan ku arki doonnaa")
+    bot.clock.advance(days=4, hours=2)  # Friday 27 November, after the conversation
+    async with bot.api(world.keys[f"school:{town.old}"]) as api:
+        response = await api.post("/api/v1/overstap/requests/1/conversation-held")
+        assert response.status_code == 200, response.text
+        assert response.json()["state"] == "conversation_held"
+    held = await hodan.wait_for_message("wada-hadalkaaga wareejinta uu dhacay")
+    await hodan.press(0, held)
     question = await hodan.wait_for_message("(1 ee 6)")
     for _ in range(6):
         await hodan.press("Haa", question)

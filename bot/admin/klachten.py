@@ -1,19 +1,22 @@
-"""``inburgerbot admin klachten-report``: the klachten figures and register per school and period
-(issue 5; Blik op Werk norms 1.5.6 to 1.5.9).
+"""``inburgerbot admin klachten-report``, ``klachten-raised``: the klachten figures and register
+per school and period (issue 5; Blik op Werk norms 1.5.6 to 1.5.9).
 
 Per school: the number of klachten, the share handled within term against the 80% norm (1.5.8)
 and the median days to decision and to closure; with ``--register`` the norm 1.5.6 register per
 klacht instead. The figures come from ``bot.klachten.report``; a bad period is refused with
-``bot.refusal.Refused``.
+``bot.refusal.Refused``. ``klachten-raised`` lists for the regional coordination the signals
+klantmanagers raised with their participant's consent (convenant art. 13.5; issue 11 point 13).
 """
 
 from __future__ import annotations
 
 import argparse
-from datetime import date
+from datetime import date, time
 
+from bot.klachten import region
 from bot.klachten import report as figures
 from bot.refusal import Refused
+from bot.rules.localtime import at_local
 
 
 def _date(raw: str) -> date:
@@ -45,6 +48,14 @@ async def klachten_report(args, ctx):
     return figures.to_csv(rows).rstrip("\n") if args.csv else rows
 
 
+async def klachten_raised(args, ctx):
+    """Signals raised to the regional coordination with the participant's consent (C 13.5)."""
+    tz = ctx.settings.tz
+    today = ctx.clock.now().astimezone(tz).date()
+    start = args.start or date(today.year, 1, 1)
+    return await region.raised_since(ctx.db, at_local(start, time(0), tz))
+
+
 def add_admin_commands(sub) -> None:
     p = sub.add_parser("klachten-report",
                        help="klachten per school and period: within-term share against the 80%% "
@@ -57,3 +68,9 @@ def add_admin_commands(sub) -> None:
                    help="the register per klacht instead: receipt, acknowledgement, handler, "
                         "outcome, date handled (norm 1.5.6)")
     p.set_defaults(fn=klachten_report)
+    p = sub.add_parser("klachten-raised",
+                       help="signals klantmanagers raised to the regional coordination with the "
+                            "participant's consent (convenant art. 13.5)")
+    p.add_argument("--from", dest="start", type=_date, help="raised on or after (default: "
+                                                           "1 January)")
+    p.set_defaults(fn=klachten_raised)

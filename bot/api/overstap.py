@@ -325,6 +325,15 @@ async def propose_conversation(body: ConversationIn, request_id: int = RequestId
                        at=body.at, place=body.place)
 
 
+@router.post("/requests/{request_id}/conversation-held", response_model=RequestOut)
+async def conversation_held(request_id: int = RequestId, school_id: int = Depends(school),
+                            svc: Services = Depends(services)):
+    """The current school records that the handover conversation took place (art. 11.3), not
+    before its time: only then is the participant asked for consent (art. 12.3), and only after
+    that can the handover follow."""
+    return await _step(svc, Caller("school", school_id), request_id, Event.HOLD)
+
+
 @router.put("/requests/{request_id}/handover", response_model=RequestOut)
 async def hand_over(body: HandoverIn, request_id: int = RequestId,
                     school_id: int = Depends(school), svc: Services = Depends(services)):

@@ -10,7 +10,8 @@ and the scheduler's sweep (``SWEEPS``); the feature across the layers:
 - rules: ``bot/rules/klacht_deadlines.py`` (the terms, reminders and the 1.5.8 figures);
 - services: ``filing`` (storing a klacht with its notifications), ``limits``, ``routing`` (who
   gets it), ``notices`` (every message, rendered by the outbox), ``sweep`` (reminders and
-  escalation), ``report`` (figures and register), ``topics``, ``contacts`` (the klachtenlijn);
+  escalation), ``report`` (figures and register), ``topics``, ``contacts`` (the klachtenlijn),
+  ``consent`` (the participant's name reaches the klantmanager only after they agreed);
 - admin: ``bot/admin/klachten.py`` (``inburgerbot admin klachten-report``);
 - queries: ``storage/klachten.py`` (drafts, the register, handling steps, questions, notices).
 
@@ -25,7 +26,7 @@ each open deadline and escalates once one has passed.
 
 from __future__ import annotations
 
-from bot.klachten import notices  # noqa: F401  (registers the outbox renderers)
+from bot.klachten import consent, notices  # noqa: F401  (registers the outbox renderers)
 from bot.klachten.sweep import sweep_klachten
 
 SWEEPS = (("klachten", sweep_klachten),)

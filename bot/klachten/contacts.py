@@ -25,3 +25,6 @@ KLACHTENLIJN_EMAIL = "klachten@zoekinburgerschool.nl"
 BLIK_OP_WERK_PHONE = "030-291 60 25"
 BLIK_OP_WERK_SITE = "blikopinburgering.nl"
 ARBITRAGE_CONTRIBUTION_EUR = Decimal("50.00")
+# DUO's site for everyone who must inburgeren, with its contact page (bijlage 9: general
+# klachten about inburgering are referred to DUO).
+DUO_SITE = "inburgeren.nl"

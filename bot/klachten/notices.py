@@ -22,6 +22,7 @@ from storage.database import Database
 
 HANDLER_PREFIX = "kh"
 PARTICIPANT_PREFIX = "kp"
+REGION_PREFIX = "kg"  # raising a signal to the regional coordination (``bot.klachten.region``)
 
 STAFF_DEADLINES = {
     "decide_by": SN_("decide whether to take it into treatment"),
@@ -164,6 +165,11 @@ def who(tr: Translator, params: dict) -> str:
     return str(params["participant"])
 
 
+def unnamed(tr: Translator, name: str | None) -> str:
+    """A participant's name, or what stands in for it until they agreed (art. 12.3, 12.7)."""
+    return name or tr.s_("(name not given: we asked the participant whether you may know it)")
+
+
 def attachment_summary(tr: Translator, kinds: list[str]) -> str:
     if not kinds:
         return tr.s_("none")
@@ -269,7 +275,7 @@ def _escalation(tr: Translator, params: dict) -> str:
 def _km_late(tr: Translator, params: dict) -> str:
     lines = [tr.s_("Signal (convenant art. 13.5): {school} passed a deadline on klacht "
                    "{reference} of your participant {name}.", school=params["school"],
-                   reference=params["reference"], name=params["participant"])]
+                   reference=params["reference"], name=unnamed(tr, params["participant"]))]
     lines += missed_lines(tr, params["missed"])
     return tr.lines(lines)
 
@@ -288,12 +294,13 @@ def _km_signal(tr: Translator, params: dict) -> Rendered:
     ]
     if params.get("anonymous"):
         lines.append(tr.s_("The participant asks that the school does not learn their name."))
-    buttons = None
+    rows = [[InlineKeyboardButton(tr.s_("Raise to the regional coordination (art. 13.5)"),
+                                  callback_data=f"{REGION_PREFIX}:raise:{params['klacht_id']}")]]
     if params.get("attachments"):
-        buttons = InlineKeyboardMarkup([[InlineKeyboardButton(
+        rows.insert(0, [InlineKeyboardButton(
             tr.s_("Show attachments"),
-            callback_data=f"{HANDLER_PREFIX}:files:{params['klacht_id']}")]])
-    return Rendered(tr.lines(lines), buttons)
+            callback_data=f"{HANDLER_PREFIX}:files:{params['klacht_id']}")])
+    return Rendered(tr.lines(lines), InlineKeyboardMarkup(rows))
 
 
 @renders("klacht.no_handler")
@@ -301,7 +308,7 @@ def _no_handler(tr: Translator, params: dict) -> str:
     return tr.s_("Klacht {reference} of your participant {name} about {school} has no "
                  "independent handler at the school: everyone who could handle it is involved "
                  "in it, or the school has no klachtbehandelaar in this bot.",
-                 reference=params["reference"], name=params["participant"],
+                 reference=params["reference"], name=unnamed(tr, params["participant"]),
                  school=params["school"])
 
 

@@ -76,7 +76,7 @@ def to_csv(rows: list[dict], fields=FIELDS) -> str:
 
 
 REGISTER_FIELDS = ("reference", "school", "topic", "state", "received_at", "acknowledged_at",
-                   "handler", "outcome", "decided_at", "handled_at")
+                   "handler", "outcome", "decided_at", "handled_at", "channel")
 
 
 async def register(db: Database, start: date, end: date, tz: ZoneInfo,

@@ -11,7 +11,9 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
+from bot.klachten import alternative, consent
 from bot.outbox import PRIORITY_HIGH, enqueue
+from bot.privacy import shared
 from storage import klachten as store
 from storage import orgs, people
 from storage import outbox as outbox_store
@@ -80,13 +82,18 @@ async def deliver_to_handlers(tx: Tx, klacht: Klacht, now: datetime, rerouted: b
     if not handlers:
         # Nobody independent at the school: the klantmanager hears of it (convenant art. 13.4).
         log.warning("klacht %s has no independent handler", klacht.id)
+        # The school is shown the handbook's alternative: a short report the participant
+        # endorses (norm 1.5, note 7).
+        await alternative.guide_school(tx, klacht, now)
         participant = await people.get_person(tx, klacht.participant_id)
         if participant.klantmanager_id is not None:
+            # Without the name: the participant is asked first (art. 12.3, 12.7; point 8).
             await enqueue(tx, message_key="klacht.no_handler", now=now, audience="staff",
                           person_id=participant.klantmanager_id,
                           dedupe_key=f"klacht:{klacht.id}:no_handler",
-                          params={"reference": klacht.reference, "participant": participant.name,
+                          params={"reference": klacht.reference, "participant": None,
                                   "school": params["school"]})
+            await consent.ask(tx, klacht, "no_handler", now)
     return len(handlers)
 
 
@@ -96,8 +103,10 @@ async def deliver_signal(tx: Tx, klacht: Klacht, now: datetime) -> bool:
     if participant.klantmanager_id is None:
         return False
     params = await card_params(tx, klacht)
-    params["participant"] = participant.name  # their own klantmanager knows who they are
+    params["participant"] = participant.name  # they chose to tell their own klantmanager
     await enqueue(tx, message_key="klacht.km_signal", params=params, now=now,
                   person_id=participant.klantmanager_id, audience="staff",
                   dedupe_key=f"klacht:{klacht.id}:km_signal")
+    await shared.record(tx, participant.id, shared.klantmanager(participant.klantmanager_id),
+                        ["name", "klacht"], shared.KLACHT_KM, now)
     return True

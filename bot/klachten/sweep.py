@@ -18,8 +18,9 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from bot.klachten import routing
+from bot.klachten import consent, routing
 from bot.outbox import enqueue
+from bot.privacy import shared
 from bot.rules.klacht_deadlines import reminders_due
 from bot.rules.localtime import end_of_local_day, local_date
 from storage import klachten as store
@@ -105,11 +106,20 @@ async def escalate(tx: Tx, klacht: Klacht, missed: list[str], deadline_at: dict,
     if not recipients:
         log.warning("klacht %s: no coordinator to escalate to", klacht.id)
     if participant is not None and participant.klantmanager_id is not None:
+        # The name only when the participant agreed (art. 12.3, 12.7); else they are asked.
+        named = bool(klacht.klantmanager_consent)
         await enqueue(tx, message_key="klacht.km_late", now=now,
                       person_id=participant.klantmanager_id, audience="staff",
                       dedupe_key=f"klacht:{klacht.id}:km_late:{tag}",
                       params={"reference": klacht.reference, "school": school,
-                              "participant": participant.name, "missed": missed_pairs})
+                              "participant": participant.name if named else None,
+                              "missed": missed_pairs})
+        if named:
+            await shared.record(tx, participant.id,
+                                shared.klantmanager(participant.klantmanager_id),
+                                ["name", "klacht"], shared.KLACHT_KM, now)
+        else:
+            await consent.ask(tx, klacht, "late", now)
     await enqueue(tx, message_key="klacht.late", now=now, person_id=klacht.participant_id,
                   audience="participant", dedupe_key=f"klacht:{klacht.id}:late:{tag}",
                   params={"reference": klacht.reference, "missed": missed})

@@ -3,7 +3,7 @@
 Topics are codes in callback data and in the database; their labels are translated when shown.
 Klachten about the gemeente (PIP, leerroute, participatieverklaring, maatschappelijke
 begeleiding) are outside the school's procedure and the klachtenlijn (bijlage 9): they go to the
-participant's klantmanager (convenant art. 13.4).
+participant's klantmanager (convenant art. 13.4); general klachten about inburgering go to DUO.
 """
 
 from __future__ import annotations
@@ -18,9 +18,14 @@ TOPICS: dict[str, str] = {
     "rooster": N_("The timetable (rooster)"),
     "safety": N_("How I am treated, or safety"),
     "gemeente": N_("Something about the gemeente"),
+    "duo": N_("Inburgering in general (the law, the exams, DUO)"),
     "other": N_("Something else"),
 }
 GEMEENTE_TOPICS = frozenset({"gemeente"})
+# Neither the school nor the gemeente decides these: the bot answers with where to go and files
+# nothing (bijlage 9: "Algemene klachten met betrekking tot inburgering in het algemeen. Deze
+# klachten worden doorverwezen naar de Dienst Uitvoering Onderwijs (DUO)").
+DUO_TOPICS = frozenset({"duo"})
 
 # Outcomes the handler records on closing (norm 1.5.6 "uitkomst van de afhandeling");
 # 'not_taken' is set when the klacht is not taken into treatment.

@@ -107,6 +107,10 @@ async def act(services, request_id: int, event: Event | str, actor: Actor, *,
         elif event == Event.PROPOSE:
             fields.update(conversation_at=_future(services, at, "at"),
                           conversation_place=_text(place, MAX_PLACE, "place", True))
+        elif event == Event.HOLD:
+            # Art. 11.3: recorded as held once its time has come, not in advance.
+            if request.conversation_at is not None and now < request.conversation_at:
+                raise Refusal("invalid", "the conversation has not taken place yet", "held")
         elif event == Event.CONSENT:
             given = await store.consents(tx, request.id)
             missing = [item for item in ITEM_CODES if item not in given]
@@ -189,7 +193,7 @@ async def answer_consent(services, request_id: int, participant: Person, item: s
     async with services.db.transaction() as tx:
         request, _, _ = await visible_request(tx, Actor("participant", participant.id),
                                               request_id)
-        if request.state != State.CONVERSATION_ACCEPTED:
+        if request.state != State.CONVERSATION_HELD:  # art. 11.3: after the conversation
             raise Refusal("stale")
         await store.save_consent(tx, request.id, item, decision, services.now())
     return request
@@ -199,7 +203,7 @@ async def restart_consent(services, request_id: int, participant: Person) -> Req
     async with services.db.transaction() as tx:
         request, _, _ = await visible_request(tx, Actor("participant", participant.id),
                                               request_id)
-        if request.state != State.CONVERSATION_ACCEPTED:
+        if request.state != State.CONVERSATION_HELD:  # art. 11.3: after the conversation
             raise Refusal("stale")
         await store.clear_consents(tx, request.id)
     return request

@@ -142,6 +142,15 @@ def p_consent_reminder(tr: Translator, params: dict) -> Rendered:
         label(tr, N_("Answer now")), f"{P_PREFIX}:consent:{params['request_id']}")]]))
 
 
+@renders("overstap.p.held")
+def p_held(tr: Translator, params: dict) -> Rendered:
+    """Art. 11.3 then 12.3: after the handover conversation, the consent per item."""
+    text = tr.lines([tr._("{old_school} recorded that your handover conversation took place.",
+                          old_school=params["old_school"]),
+                     p_consent_reminder(tr, params).text])
+    return Rendered(text, p_consent_reminder(tr, params).buttons)
+
+
 @renders("overstap.p.handed_over")
 def p_handed_over(tr: Translator, params: dict) -> str:
     items = params.get("items") or []
@@ -344,11 +353,26 @@ def s_conversation(tr: Translator, params: dict) -> str:
 
 
 @renders("overstap.s.accepted")
-def s_accepted(tr: Translator, params: dict) -> str:
-    return tr.s_("Overstap #{id}: {participant} will come to the handover conversation on "
+def s_accepted(tr: Translator, params: dict) -> Rendered | str:
+    text = tr.s_("Overstap #{id}: {participant} will come to the handover conversation on "
                  "{when}, place: {place}.", id=params["request_id"],
                  participant=params["participant"], when=when(tr, params["at"]),
                  place=params.get("place") or "-")
+    if params.get("for") != "old_school":
+        return text
+    # Art. 11.3: consent and handover only after the conversation was held.
+    return Rendered(tr.lines([text, tr.s_("After the conversation, record that it took place: "
+                                          "then the participant is asked for consent.")]),
+                    InlineKeyboardMarkup([[button(staff_label(tr, SN_("The conversation took "
+                                                                      "place")),
+                                                  f"{S_PREFIX}:held:{params['request_id']}")]]))
+
+
+@renders("overstap.s.held")
+def s_held(tr: Translator, params: dict) -> str:
+    return tr.s_("Overstap #{id}: the handover conversation with {participant} took place; the "
+                 "participant now says what may be passed on.", id=params["request_id"],
+                 participant=params["participant"])
 
 
 @renders("overstap.s.reschedule")

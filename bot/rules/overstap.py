@@ -9,8 +9,9 @@ Two kinds of request:
   participant then continues or withdraws). The klantmanager advises; the participant and the
   schools decide, so there is no "decline" that blocks the switch. The current school proposes a
   handover conversation with the participant present (art. 11.3); the participant accepts (or
-  asks for another time), then says per item what may go to the new school (art. 12.3, 12.5); the
-  old school hands over the agreed items; the new school confirms the placement, which completes
+  asks for another time); the old school records that the conversation was held; only then does
+  the participant say per item what may go to the new school (art. 12.3, 12.5), and the old
+  school hands over the agreed items; the new school confirms the placement, which completes
   it.
 
 A participant may withdraw while the request is open. Every state but the terminal ones waits on
@@ -36,6 +37,7 @@ class State(StrEnum):
     APPROVED = "approved"
     CONVERSATION_PROPOSED = "conversation_proposed"
     CONVERSATION_ACCEPTED = "conversation_accepted"
+    CONVERSATION_HELD = "conversation_held"
     CONSENT_GIVEN = "consent_given"
     HANDED_OVER = "handed_over"
     COMPLETED = "completed"
@@ -51,6 +53,7 @@ class Event(StrEnum):
     PROPOSE = "propose"
     ACCEPT = "accept"
     RESCHEDULE = "reschedule"
+    HOLD = "hold"
     CONSENT = "consent"
     HAND_OVER = "hand_over"
     COMPLETE = "complete"
@@ -85,7 +88,10 @@ TRANSITIONS: dict[tuple[str, State, Event], tuple[State, Party]] = {
     (SCHOOL, S.CONVERSATION_PROPOSED, E.PROPOSE): (S.CONVERSATION_PROPOSED, P.OLD_SCHOOL),
     (SCHOOL, S.CONVERSATION_PROPOSED, E.ACCEPT): (S.CONVERSATION_ACCEPTED, P.PARTICIPANT),
     (SCHOOL, S.CONVERSATION_PROPOSED, E.RESCHEDULE): (S.APPROVED, P.PARTICIPANT),
-    (SCHOOL, S.CONVERSATION_ACCEPTED, E.CONSENT): (S.CONSENT_GIVEN, P.PARTICIPANT),
+    # Art. 11.3: the handover is "middels een gesprek waarbij de Inburgeraar is betrokken"; the
+    # consent and the handover come after it, so the old school records it as held first.
+    (SCHOOL, S.CONVERSATION_ACCEPTED, E.HOLD): (S.CONVERSATION_HELD, P.OLD_SCHOOL),
+    (SCHOOL, S.CONVERSATION_HELD, E.CONSENT): (S.CONSENT_GIVEN, P.PARTICIPANT),
     (SCHOOL, S.CONSENT_GIVEN, E.HAND_OVER): (S.HANDED_OVER, P.OLD_SCHOOL),
     (SCHOOL, S.HANDED_OVER, E.COMPLETE): (S.COMPLETED, P.NEW_SCHOOL),
 }
@@ -101,7 +107,8 @@ WAITING_ON: dict[tuple[str, State], Party] = {
     (SCHOOL, S.ADVISED_OTHERWISE): P.PARTICIPANT,
     (SCHOOL, S.APPROVED): P.OLD_SCHOOL,
     (SCHOOL, S.CONVERSATION_PROPOSED): P.PARTICIPANT,
-    (SCHOOL, S.CONVERSATION_ACCEPTED): P.PARTICIPANT,
+    (SCHOOL, S.CONVERSATION_ACCEPTED): P.OLD_SCHOOL,
+    (SCHOOL, S.CONVERSATION_HELD): P.PARTICIPANT,
     (SCHOOL, S.CONSENT_GIVEN): P.OLD_SCHOOL,
     (SCHOOL, S.HANDED_OVER): P.NEW_SCHOOL,
 }
@@ -109,7 +116,7 @@ WAITING_ON: dict[tuple[str, State], Party] = {
 # Parties who know of a school request once it reached a state (the new school only hears of
 # it when the klantmanager has agreed: until then it is between participant and gemeente).
 _KNOWN_BY_SCHOOLS = frozenset({S.APPROVED, S.CONVERSATION_PROPOSED, S.CONVERSATION_ACCEPTED,
-                               S.CONSENT_GIVEN, S.HANDED_OVER})
+                               S.CONVERSATION_HELD, S.CONSENT_GIVEN, S.HANDED_OVER})
 
 
 class IllegalTransition(ValueError):
@@ -170,6 +177,7 @@ def concerned(kind: str, before: State | str, event: Event | str) -> frozenset[P
             E.PROPOSE: {P.PARTICIPANT, P.NEW_SCHOOL},
             E.ACCEPT: {P.OLD_SCHOOL, P.NEW_SCHOOL},
             E.RESCHEDULE: {P.OLD_SCHOOL, P.NEW_SCHOOL},
+            E.HOLD: {P.PARTICIPANT, P.NEW_SCHOOL},
             E.CONSENT: {P.OLD_SCHOOL},
             E.HAND_OVER: {P.PARTICIPANT, P.NEW_SCHOOL},
             E.COMPLETE: {P.PARTICIPANT, P.KLANTMANAGER, P.OLD_SCHOOL},

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from bot.outbox import PRIORITY_HIGH, Notice, enqueue_many
+from bot.privacy import shared
 from bot.rules import verzuim as rule
 from bot.services import Services
 from bot.verzuim import notices  # noqa: F401  (registers the renderers)
@@ -121,6 +122,7 @@ async def apply(services: Services, actions: list[Action], now: datetime) -> Non
         open_ids = await store.open_alerts(tx)
         next_id = await store.next_alert_id(tx)
         closes, updates, inserts, followups, notices = [], [], [], [], []
+        told = []  # (participant, klantmanager): what left the school (art. 12.3)
         for action in actions:
             current = open_ids.get(action.person_id)
             expected = action.alert["id"] if action.alert else None
@@ -151,6 +153,7 @@ async def apply(services: Services, actions: list[Action], now: datetime) -> Non
                     | {"alert_id": alert_id, "health": action.klantmanager_id in told_health},
                     person_id=action.klantmanager_id, audience="staff",
                     priority=PRIORITY_HIGH, dedupe_key=f"verzuim:{alert_id}:alert"))
+                told.append((action.person_id, action.klantmanager_id))
             elif action.kind == "followup":
                 number = action.alert["followups"] + 1
                 followups.append((expected, episode.start, episode.last_missed.start,
@@ -161,11 +164,15 @@ async def apply(services: Services, actions: list[Action], now: datetime) -> Non
                        "health": action.klantmanager_id in told_health},
                     person_id=action.klantmanager_id, audience="staff",
                     dedupe_key=f"verzuim:{expected}:followup:{number}"))
+                told.append((action.person_id, action.klantmanager_id))
         await store.close_alerts(tx, closes, now)
         await store.update_alert_episodes(tx, updates)
         await store.insert_verzuim_alerts(tx, inserts)
         await store.record_followups(tx, followups)
         await enqueue_many(tx, notices, now)
+        for person_id, klantmanager_id in told:
+            await shared.record(tx, person_id, shared.klantmanager(klantmanager_id),
+                                ["name", "missed_lessons"], shared.VERZUIM, now)
 
 
 async def sweep(services: Services, now: datetime) -> int:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.outbox import PRIORITY_HIGH, enqueue
+from bot.privacy import shared
 from bot.rules import contract_end
 from bot.rules.localtime import AMSTERDAM
 from bot.rules.urgency import urgency
@@ -78,4 +79,7 @@ async def record_status(tx: Tx, *, school_id: int, school_name: str, person_id: 
                           "status": status,
                           "effective_on": effective_on.isoformat() if effective_on else None,
                           "reason": reason})
+    # Art. 12.3: the participant sees in /gedeeld that this went to their klantmanager.
+    await shared.record(tx, person_id, shared.klantmanager(klantmanager_id),
+                        ["name", "status"], shared.UITVAL, now)
     return StatusOutcome(True, True)
