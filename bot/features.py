@@ -35,6 +35,7 @@ from bot.api import rooster as rooster_api
 from bot.api import verify as verify_api
 from bot.outbox import sweep as outbox_sweep
 from bot.overstap import sweep as overstap_sweep
+from bot.rooster import reminders
 from bot.services import Command, Services, Sweep
 from conversations import (
     activities,
@@ -43,6 +44,7 @@ from conversations import (
     gate,
     gedeeld,
     help,
+    instellingen,
     klacht,
     klacht_handling,
     language,
@@ -118,9 +120,10 @@ CASELOAD = Feature("caseload", commands=caseload.COMMANDS, handlers=(caseload.re
                    menu=caseload.MENU)
 OUTBOX = Feature("outbox", handlers=(outbox_chats.register,), sweeps=outbox_sweep.SWEEPS,
                  admin=(outbox_admin.add_admin_commands,))
-ROOSTER = Feature("rooster", commands=rooster.COMMANDS, handlers=(rooster.register,),
+ROOSTER = Feature("rooster", commands=rooster.COMMANDS + instellingen.COMMANDS,
+                  handlers=(rooster.register, instellingen.register),
                   routes=(rooster_api.router, activities_api.router, feed_api.router),
-                  menu=rooster.MENU)
+                  sweeps=reminders.SWEEPS, menu=rooster.MENU)
 ACTIVITIES = Feature("activities", commands=activities.COMMANDS,
                      handlers=(activities.register,))
 HELP = Feature("help", commands=help.COMMANDS, handlers=(help.register,))
@@ -129,7 +132,7 @@ HELP = Feature("help", commands=help.COMMANDS, handlers=(help.register,))
 # The order commands appear in menus and /help: what people use most comes first.
 COMMAND_ORDER: tuple[str, ...] = (
     "rooster", "afmelden", "klacht", "mijnklachten", "uren", "overstap", "gedeeld",
-    "mijngegevens",
+    "mijngegevens", "instellingen",
     "caseload", "activiteiten", "klachten", "overstappen", "taal", "help", "start",
 )
 

@@ -292,3 +292,14 @@ async def set_status(tx: Tx, *, school_id: int, person_id: int, status: str,
         (person_id, school_id, status, effective_on.isoformat() if effective_on else None,
          reason, to_db(now)))
     return True
+
+
+async def reported_lessons(db: Database | Tx, person_id: int, lesson_ids: list[int]
+                           ) -> frozenset[int]:
+    """Which of these lessons the participant reported they will not come to (issue 14)."""
+    if not lesson_ids:
+        return frozenset()
+    rows = await db.fetchall(
+        "SELECT lesson_id FROM absence_reports WHERE person_id = ?"
+        " AND lesson_id IN (SELECT value FROM json_each(?))", (person_id, json.dumps(lesson_ids)))
+    return frozenset(row["lesson_id"] for row in rows)
