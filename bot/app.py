@@ -30,6 +30,7 @@ from bot.features import (
     AFMELDEN,
     ATTENDANCE,
     CASELOAD,
+    CONTACT,
     GATE,
     HELP,
     KLACHTEN,
@@ -62,7 +63,7 @@ log = logging.getLogger(__name__)
 # the help fallbacks last (they answer whatever no feature took).
 FEATURES: tuple[Feature, ...] = (
     GATE, ONBOARDING, LANGUAGE, PRIVACY, KLACHTEN, OVERSTAP, ATTENDANCE, VERZUIM, UREN, AFMELDEN,
-    CASELOAD, OUTBOX, ROOSTER, ACTIVITIES, HELP,
+    CASELOAD, OUTBOX, ROOSTER, ACTIVITIES, CONTACT, HELP,
 )
 
 

@@ -21,12 +21,14 @@ import bot.klachten
 import bot.privacy
 import bot.uren
 import bot.verzuim
+from bot.admin import contact as contact_admin
 from bot.admin import klachten as klachten_admin
 from bot.admin import outbox as outbox_admin
 from bot.admin import overstap as overstap_admin
 from bot.admin import privacy as privacy_admin
 from bot.api import activities as activities_api
 from bot.api import attendance as attendance_api
+from bot.api import contact as contact_api
 from bot.api import feed as feed_api
 from bot.api import klachten as klachten_api
 from bot.api import overstap as overstap_api
@@ -40,7 +42,9 @@ from bot.services import Command, Services, Sweep
 from conversations import (
     activities,
     afmelden,
+    afwezig,
     caseload,
+    contact,
     gate,
     gedeeld,
     help,
@@ -114,8 +118,8 @@ VERZUIM = Feature("verzuim", handlers=(verzuim.register,), sweeps=bot.verzuim.SW
 UREN = Feature("uren", commands=uren.COMMANDS, handlers=(uren_note.register, uren.register),
                routes=(verify_api.router,), menu=uren.MENU, startup=(bot.uren.startup,),
                sweeps=bot.uren.SWEEPS)
-AFMELDEN = Feature("afmelden", commands=afmelden.COMMANDS, handlers=(afmelden.register,),
-                   menu=afmelden.MENU)
+AFMELDEN = Feature("afmelden", commands=afmelden.COMMANDS + afwezig.COMMANDS,
+                   handlers=(afmelden.register, afwezig.register), menu=afmelden.MENU)
 CASELOAD = Feature("caseload", commands=caseload.COMMANDS, handlers=(caseload.register,),
                    menu=caseload.MENU)
 OUTBOX = Feature("outbox", handlers=(outbox_chats.register,), sweeps=outbox_sweep.SWEEPS,
@@ -126,14 +130,16 @@ ROOSTER = Feature("rooster", commands=rooster.COMMANDS + instellingen.COMMANDS,
                   sweeps=reminders.SWEEPS, menu=rooster.MENU)
 ACTIVITIES = Feature("activities", commands=activities.COMMANDS,
                      handlers=(activities.register,))
+CONTACT = Feature("contact", commands=contact.COMMANDS, handlers=(contact.register,),
+                  routes=(contact_api.router,), admin=(contact_admin.add_admin_commands,))
 HELP = Feature("help", commands=help.COMMANDS, handlers=(help.register,))
 
 
 # The order commands appear in menus and /help: what people use most comes first.
 COMMAND_ORDER: tuple[str, ...] = (
-    "rooster", "afmelden", "klacht", "mijnklachten", "uren", "overstap", "gedeeld",
+    "rooster", "afmelden", "afwezig", "klacht", "mijnklachten", "uren", "overstap", "gedeeld",
     "mijngegevens", "instellingen",
-    "caseload", "activiteiten", "klachten", "overstappen", "taal", "help", "start",
+    "caseload", "activiteiten", "klachten", "overstappen", "contact", "taal", "help", "start",
 )
 
 

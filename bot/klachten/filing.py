@@ -54,6 +54,7 @@ class Filed:
     """The stored klacht: what the participant is told (reference, the school's deadlines)."""
 
     klacht: Klacht
+    caller: str | None = None  # who will call about a safety klacht (issue 14)
 
     @property
     def reference(self) -> str:
@@ -70,7 +71,7 @@ class Filed:
     @property
     def ack_params(self) -> dict:
         """The parameters of the acknowledgement message (``bot.klachten.notices``)."""
-        return routing.ack_params(self.klacht)
+        return routing.ack_params(self.klacht, self.caller)
 
 
 class TooManyKlachten(Refused):
@@ -98,6 +99,7 @@ async def file_klacht(db: Database, draft: KlachtDraft, *, now: datetime, tz: Zo
     the draft kept) when the participant is at the daily limit.
     """
     person = draft.participant
+    caller = None
     async with db.transaction() as tx:
         if await at_daily_limit(tx, person.id, now):
             klacht = None
@@ -114,6 +116,8 @@ async def file_klacht(db: Database, draft: KlachtDraft, *, now: datetime, tz: Zo
                 deadlines=deadlines(now, tz).as_dict() if draft.route == "school" else None)
             if draft.route == "school":
                 await routing.deliver_to_handlers(tx, klacht, now)
+                if routing.about_safety(klacht):
+                    caller = await routing.safety_caller(tx, klacht)
             else:
                 await routing.deliver_signal(tx, klacht, now)
             if draft_chat_id is not None:
@@ -121,7 +125,7 @@ async def file_klacht(db: Database, draft: KlachtDraft, *, now: datetime, tz: Zo
     if klacht is None:
         raise TooManyKlachten(f"at most {MAX_PER_DAY} klachten in 24 hours")
     log.info("klacht %s filed (route %s)", klacht.id, klacht.route)
-    return Filed(klacht)
+    return Filed(klacht, caller)
 
 
 async def acknowledged(db: Database, filed: Filed, now: datetime) -> None:
