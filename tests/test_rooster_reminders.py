@@ -13,6 +13,7 @@ from tests.rooster_world import lesson, school_with_group
 from tests.support import link
 
 TUESDAY = ("2026-11-24T09:00", "2026-11-24T12:00")
+OSM = "https://www.openstreetmap.org/search?query=Hengelo%2C+Marktstraat+12"
 WEDNESDAY_ONLINE = ("2026-11-25T13:00", "2026-11-25T15:00")
 
 
@@ -41,9 +42,10 @@ async def test_reminders_come_the_evening_before_and_an_hour_before(bot, world, 
     clock.set(datetime(2026, 11, 23, 19, 0, tzinfo=AMS))
     await drain(bot)
     evening = await user.wait_for_message("⏰")
-    assert "tomorrow, Tuesday 24 November, you have a lesson at 9:00\u202fAM: Dutch (NT2)" in evening.text
+    assert ("tomorrow, Tuesday 24 November, you have a lesson at 9:00\u202fAM: Dutch (NT2)"
+            in evening.text)
     assert "Where: Hengelo, Marktstraat 12" in evening.text
-    assert "https://www.openstreetmap.org/search?query=Hengelo%2C+Marktstraat+12" in evening.text
+    assert OSM in evening.text
     assert "I cannot come" in evening.button_texts
     clock.set(datetime(2026, 11, 24, 8, 0, tzinfo=AMS))
     await drain(bot)
@@ -55,6 +57,36 @@ async def test_reminders_come_the_evening_before_and_an_hour_before(bot, world, 
     await drain(bot)
     online = await user.wait_for_message("⏰")
     assert "Join the lesson: https://meet.example.nl/b1-ochtend" in online.text
+
+
+async def test_reminders_in_arabic_with_the_way_there(bot, world, client, clock):
+    _, _, user = await two_lessons(bot, world, "ar", 805, client)
+    clock.set(datetime(2026, 11, 23, 19, 0, tzinfo=AMS))
+    await drain(bot)
+    evening = await user.wait_for_message("⏰")
+    assert "تذكير: غدًا" in evening.text and "لديكم درس" in evening.text
+    assert "المكان:" in evening.text and "Hengelo, Marktstraat 12" in evening.text
+    assert "الخريطة:" in evening.text and OSM in evening.text
+    assert "لا أستطيع الحضور" in evening.button_texts
+    clock.set(datetime(2026, 11, 25, 12, 0, tzinfo=AMS))
+    await drain(bot)
+    online = await user.wait_for_message("يبدأ درسكم بعد ساعة")
+    assert "الانضمام إلى الدرس:" in online.text
+    assert "https://meet.example.nl/b1-ochtend" in online.text
+
+
+async def test_a_late_night_quiet_hour_lets_only_the_one_hour_reminder_through(bot, world,
+                                                                              client, clock):
+    key, _, user = await two_lessons(bot, world, "ti", 806, client)
+    async with bot.api(key) as api:
+        response = await api.put("/api/v1/lessons/NACHT",
+                                 json=lesson("2026-11-24T06:30", "2026-11-24T08:00"))
+        assert response.status_code == 201, response.text
+    clock.set(datetime(2026, 11, 24, 5, 30, tzinfo=AMS))
+    await drain(bot)
+    hour = await user.wait_for_message("⏰")
+    assert "መዘኻኸሪ: ትምህርትኩም ድሕሪ ሓደ ሰዓት" in hour.text
+    assert "ጽባሕ" not in hour.text
 
 
 async def test_a_moved_lesson_supersedes_its_pending_reminder(bot, world, client, clock):
@@ -75,15 +107,18 @@ async def test_a_moved_lesson_supersedes_its_pending_reminder(bot, world, client
 async def test_settings_turn_a_reminder_off_in_tigrinya(bot, world, client, clock):
     _, _, user = await two_lessons(bot, world, "ti", 803, client)
     await user.send("/instellingen")
-    screen = await user.wait_for_message("⚙️")
-    await user.press(0, screen)  # the evening reminder
+    screen = await user.wait_for_message("⚙️ ምድላዋትኩም")
+    assert screen.text.count("ወሊዑ") == 2
+    await user.press("መዘኻኸሪ ምሸት ቅድሚኡ", screen)
     edited = await user.wait_for_message()
     assert edited.edited and edited.message_id == screen.message_id
+    assert edited.text.count("ወሊዑ") == 1 and "ጠፊኡ" in edited.text
     clock.set(datetime(2026, 11, 23, 19, 0, tzinfo=AMS))
     await drain(bot)
     clock.set(datetime(2026, 11, 24, 8, 0, tzinfo=AMS))
     await drain(bot)
-    await user.wait_for_message("⏰")
+    hour = await user.wait_for_message("⏰")
+    assert "ድሕሪ ሓደ ሰዓት" in hour.text
     assert len(await reminders_in(user)) == 1, "only the one-hour reminder"
 
 
