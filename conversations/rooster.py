@@ -120,7 +120,8 @@ def week_text(tr: Translator, monday: date, views: list[lesson_store.LessonView]
             lines.append("❌ " + tr.f_("{time} {lesson}: cancelled", time=hours,
                                       lesson=tr.safe(details[0])))
             continue
-        mark = "👉 " if view is coming else "⚠️ " if view.change_kinds else "• "
+        mark = ("👉 " if view is coming else "") + ("⚠️ " if view.change_kinds else
+                                                   "" if view is coming else "• ")
         lines.append(mark + hours + " " + " · ".join(details))
         if view is coming:
             lines.append("    " + tr.f_("This is your next lesson."))
