@@ -129,7 +129,8 @@ def week_text(tr: Translator, monday: date, views: list[lesson_store.LessonView]
         if marker:
             lines.append("    " + marker)
         if lesson.id in reported:
-            lines.append("    🙋 " + tr.f_("You reported that you will not come."))
+            lines.append("    🙋 " + (tr.f_("You reported that you will not come.") if whose is None
+                                     else tr.sf_("reported absent by the participant")))
         if lesson.mode == "distance" and lesson.join_url:
             lines.extend(way_lines(tr, lesson.location, lesson.mode, lesson.join_url, "    "))
     if not views:

@@ -30,6 +30,20 @@ async def two_lessons(bot, world, language: str, user_id: int, client):
     return key, ids, user
 
 
+async def feed_triggers(user) -> list[str]:
+    """The alarms of the first lesson in the participant's calendar feed."""
+    await user.send("/rooster")
+    week = await user.wait_for_message("📅")
+    await user.press("🗓", week)
+    link_message = await user.wait_for_message("/rooster/")
+    url = next(word.strip("\u2068\u2069") for word in link_message.text.split()
+               if "http" in word)
+    async with httpx.AsyncClient() as http:
+        calendar = Calendar.from_ical((await http.get(url)).content)
+    events = [e for e in calendar.walk("VEVENT") if str(e["uid"]).startswith("lesson-")]
+    return sorted(str(a["trigger"].to_ical(), "ascii") for a in events[0].walk("VALARM"))
+
+
 async def reminders_in(user) -> list[str]:
     return [m.text for m in await user.messages() if "⏰" in m.text]
 
@@ -113,6 +127,7 @@ async def test_settings_turn_a_reminder_off_in_tigrinya(bot, world, client, cloc
     edited = await user.wait_for_message()
     assert edited.edited and edited.message_id == screen.message_id
     assert edited.text.count("ወሊዑ") == 1 and "ጠፊኡ" in edited.text
+    assert await feed_triggers(user) == ["-PT1H"], "the calendar's alarms follow the settings"
     clock.set(datetime(2026, 11, 23, 19, 0, tzinfo=AMS))
     await drain(bot)
     clock.set(datetime(2026, 11, 24, 8, 0, tzinfo=AMS))
@@ -136,14 +151,7 @@ async def test_rooster_marks_today_and_the_next_lesson_and_the_feed_has_alarms(b
     assert "9:00\u202fAM–12:00\u202fPM" in today.text
     assert "Your next lesson: Wednesday 25 November" in today.text
     assert "Join the lesson: https://meet.example.nl/b1-ochtend" in today.text
-    await user.press("Calendar link for my phone", week)
-    link_message = await user.wait_for_message("/rooster/")
-    url = next(word for word in link_message.text.split() if word.startswith("http"))
-    async with httpx.AsyncClient() as http:
-        calendar = Calendar.from_ical((await http.get(url)).content)
-    events = [e for e in calendar.walk("VEVENT") if str(e["uid"]).startswith("lesson-")]
-    triggers = sorted(str(a["trigger"].to_ical(), "ascii") for a in events[0].walk("VALARM"))
-    assert triggers == ["-PT14H", "-PT1H"]
+    assert await feed_triggers(user) == ["-PT14H", "-PT1H"]
 
 
 async def test_the_api_refuses_a_join_link_that_is_not_https(bot, world):
