@@ -5,9 +5,9 @@ reminder is due is ``bot.rules.reminders``; the reminders themselves are outbox 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
-from storage.database import Tx, from_db, to_db
+from storage.database import Tx, to_db
 from storage.rows import Db, parse_day
 
 
@@ -33,37 +33,50 @@ async def save_settings(tx: Tx, person_id: int, wanted: ReminderSettings, now: d
 
 @dataclass(frozen=True)
 class Candidate:
-    """A lesson a linked, active participant may be reminded of, with their settings."""
+    """A lesson a linked, active participant may be reminded of."""
 
     person_id: int
     lesson_id: int
     school_id: int
     group_id: int
     starts_at: datetime
-    joined_on: object
-    left_on: object
-    settings: ReminderSettings
+    starts_text: str  # as stored: part of the reminder's dedupe key
+    joined_on: date
+    left_on: date | None
 
 
-async def candidates(db: Db, start: datetime, end: datetime) -> list[Candidate]:
-    """Lessons starting in [start, end) that are not cancelled, for each linked active member
-    of the group who did not report themselves absent for it; the caller checks the membership
-    period and holidays."""
+def dedupe_key(kind: str, person_id: int, lesson_id: int, starts_text: str) -> str:
+    """One reminder of one kind per participant, lesson and start time (a moved lesson gets
+    new ones); the sweep's query builds the same text."""
+    return f"reminder:{kind}:{person_id}:{lesson_id}:{starts_text}"
+
+
+async def candidates(db: Db, kind: str, ranges: list[tuple[datetime, datetime]]
+                     ) -> list[Candidate]:
+    """Lessons starting in one of the ranges that are not cancelled, for each linked active
+    member of the group who wants this reminder, did not report themselves absent for it and
+    has no such reminder in the outbox yet; the caller checks the membership period and
+    holidays. Steady state (everything enqueued) reads no rows into Python."""
+    if kind not in ("evening", "hour") or not ranges:
+        return []
+    where = " OR ".join("(l.starts_at >= ? AND l.starts_at < ?)" for _ in ranges)
     rows = await db.fetchall(
         "SELECT m.person_id, l.id AS lesson_id, l.school_id, l.group_id, l.starts_at,"
-        " m.joined_on, m.left_on, COALESCE(s.evening, 1) AS evening, COALESCE(s.hour, 1) AS hour"
+        " m.joined_on, m.left_on"
         " FROM lessons l JOIN group_members m ON m.group_id = l.group_id"
         " JOIN people p ON p.id = m.person_id AND p.role = 'participant' AND p.status = 'active'"
         " JOIN telegram_links t ON t.person_id = p.id"
         " LEFT JOIN reminder_settings s ON s.person_id = p.id"
-        " WHERE l.cancelled = 0 AND l.starts_at >= ? AND l.starts_at < ?"
+        f" WHERE l.cancelled = 0 AND ({where}) AND COALESCE(s.{kind}, 1) = 1"
         " AND NOT EXISTS (SELECT 1 FROM absence_reports r"
         "                 WHERE r.lesson_id = l.id AND r.person_id = p.id)"
-        " ORDER BY l.starts_at, m.person_id", (to_db(start), to_db(end)))
+        " AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.dedupe_key ="
+        "                 ? || m.person_id || ':' || l.id || ':' || l.starts_at)"
+        " ORDER BY l.starts_at, m.person_id",
+        (*(to_db(moment) for pair in ranges for moment in pair), f"reminder:{kind}:"))
     return [Candidate(row["person_id"], row["lesson_id"], row["school_id"], row["group_id"],
-                      from_db(row["starts_at"]), parse_day(row["joined_on"]),
-                      parse_day(row["left_on"]),
-                      ReminderSettings(bool(row["evening"]), bool(row["hour"])))
+                      datetime.fromisoformat(row["starts_at"]), row["starts_at"],
+                      parse_day(row["joined_on"]), parse_day(row["left_on"]))
             for row in rows]
 
 

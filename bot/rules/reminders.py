@@ -28,9 +28,6 @@ KINDS = (EVENING, HOUR)
 EVENING_AT = time(19, 0)
 EVENING_GRACE = timedelta(hours=2)
 HOUR_BEFORE = timedelta(hours=1)
-# A lesson's reminders all fall within this time before its start (the evening before at the
-# earliest): the sweep looks this far ahead.
-HORIZON = timedelta(hours=48)
 
 
 @dataclass(frozen=True)

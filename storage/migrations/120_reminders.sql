@@ -6,3 +6,6 @@ CREATE TABLE reminder_settings (
     hour       INTEGER NOT NULL DEFAULT 1 CHECK (hour IN (0, 1)),
     updated_at TEXT NOT NULL
 );
+
+-- The reminder sweep reads the lessons of the next hours of every school.
+CREATE INDEX lessons_start ON lessons(starts_at);
