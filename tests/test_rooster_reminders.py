@@ -82,6 +82,12 @@ async def test_reminders_in_arabic_with_the_way_there(bot, world, client, clock)
     assert "المكان:" in evening.text and "Hengelo, Marktstraat 12" in evening.text
     assert "الخريطة:" in evening.text and OSM in evening.text
     assert "لا أستطيع الحضور" in evening.button_texts
+    await user.press("إعدادات التذكير", evening)
+    await user.wait_for_message("⚙️ إعداداتكم")
+    await user.press("لا أستطيع الحضور", evening)
+    choice = await user.wait_for_message(
+        bot.services.i18n.get("ar")._("Which lesson can you not come to?").lstrip("\u200f"))
+    assert choice.buttons
     clock.set(datetime(2026, 11, 25, 12, 0, tzinfo=AMS))
     await drain(bot)
     online = await user.wait_for_message("يبدأ درسكم بعد ساعة")
