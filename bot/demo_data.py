@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from storage import demo, orgs, people
+from storage import contacts, demo, orgs, people
 from storage.database import Database
 
 
@@ -41,6 +41,9 @@ async def seed(db: Database, now: datetime, tz, link_code_days: int = 14) -> lis
         gemeente_id, _ = await orgs.add_gemeente(tx, "Gemeente Hengelo (demo)", now)
         school_id, _ = await orgs.add_school(tx, "Taalschool De Brug (demo)", now,
                                              locations="Hengelo, Enschede")
+        await contacts.set_contact(tx, "school", school_id, contacts.Contact(
+            phone="074 000 0000", email="info@debrug.example", hours="ma-vr 9:00-16:30",
+            address="Hengelo, Marktstraat 12"), now)
         group_id = await demo.add_group(
             tx, school_id=school_id, external_id="G-B1-OCHTEND", name="NT2 B1 ochtend",
             kind="NT2", level="B1", capacity=14, location="Hengelo", now=now)
