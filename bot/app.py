@@ -37,6 +37,7 @@ from bot.features import (
     AFMELDEN,
     ATTENDANCE,
     CASELOAD,
+    CONTACT,
     GATE,
     HELP,
     INVOICES,
@@ -74,7 +75,7 @@ log = logging.getLogger(__name__)
 # the help fallbacks last (they answer whatever no feature took).
 FEATURES: tuple[Feature, ...] = (
     GATE, ONBOARDING, LANGUAGE, PRIVACY, KLACHTEN, OVERSTAP, ATTENDANCE, VERZUIM, UREN, AFMELDEN,
-    CASELOAD, OUTBOX, ROOSTER, ACTIVITIES, TRAJECTORY, SURVEY, INVOICES, HELP,
+    CASELOAD, OUTBOX, ROOSTER, ACTIVITIES, CONTACT, TRAJECTORY, SURVEY, INVOICES, HELP,
 )
 
 

@@ -21,6 +21,7 @@ import bot.klachten
 import bot.privacy
 import bot.uren
 import bot.verzuim
+from bot.admin import contact as contact_admin
 from bot.admin import klachten as klachten_admin
 from bot.admin import outbox as outbox_admin
 from bot.admin import overstap as overstap_admin
@@ -28,6 +29,7 @@ from bot.admin import privacy as privacy_admin
 from bot.admin import survey as survey_admin
 from bot.api import activities as activities_api
 from bot.api import attendance as attendance_api
+from bot.api import contact as contact_api
 from bot.api import feed as feed_api
 from bot.api import invoices as invoices_api
 from bot.api import klachten as klachten_api
@@ -40,14 +42,18 @@ from bot.api import verify as verify_api
 from bot.outbox import sweep as outbox_sweep
 from bot.overstap import sweep as overstap_sweep
 from bot.rooster import later as rooster_later
+from bot.rooster import reminders
 from bot.services import Command, Services, Sweep
 from conversations import (
     activities,
     afmelden,
+    afwezig,
     caseload,
+    contact,
     gate,
     gedeeld,
     help,
+    instellingen,
     invoices,
     klacht,
     klacht_handling,
@@ -126,17 +132,20 @@ VERZUIM = Feature("verzuim", handlers=(verzuim.register,), sweeps=bot.verzuim.SW
 UREN = Feature("uren", commands=uren.COMMANDS, handlers=(uren_note.register, uren.register),
                routes=(verify_api.router,), menu=uren.MENU, startup=(bot.uren.startup,),
                sweeps=bot.uren.SWEEPS)
-AFMELDEN = Feature("afmelden", commands=afmelden.COMMANDS, handlers=(afmelden.register,),
-                   menu=afmelden.MENU)
+AFMELDEN = Feature("afmelden", commands=afmelden.COMMANDS + afwezig.COMMANDS,
+                   handlers=(afmelden.register, afwezig.register), menu=afmelden.MENU)
 CASELOAD = Feature("caseload", commands=caseload.COMMANDS, handlers=(caseload.register,),
                    menu=caseload.MENU)
 OUTBOX = Feature("outbox", handlers=(outbox_chats.register,), sweeps=outbox_sweep.SWEEPS,
                  admin=(outbox_admin.add_admin_commands,))
-ROOSTER = Feature("rooster", commands=rooster.COMMANDS, handlers=(rooster.register,),
+ROOSTER = Feature("rooster", commands=rooster.COMMANDS + instellingen.COMMANDS,
+                  handlers=(rooster.register, instellingen.register),
                   routes=(rooster_api.router, activities_api.router, feed_api.router),
-                  sweeps=rooster_later.SWEEPS, menu=rooster.MENU)
+                  sweeps=rooster_later.SWEEPS + reminders.SWEEPS, menu=rooster.MENU)
 ACTIVITIES = Feature("activities", commands=activities.COMMANDS,
                      handlers=(activities.register,))
+CONTACT = Feature("contact", commands=contact.COMMANDS, handlers=(contact.register,),
+                  routes=(contact_api.router,), admin=(contact_admin.add_admin_commands,))
 TRAJECTORY = Feature("trajectory", handlers=(trajectory.register,),
                      routes=(trajectory_api.router,))
 INVOICES = Feature("invoices", handlers=(invoices.register,), routes=(invoices_api.router,))
@@ -147,10 +156,10 @@ HELP = Feature("help", commands=help.COMMANDS, handlers=(help.register,))
 
 # The order commands appear in menus and /help: what people use most comes first.
 COMMAND_ORDER: tuple[str, ...] = (
-    "rooster", "afmelden", "klacht", "mijnklachten", "uren", "overstap", "gedeeld",
-    "mijngegevens", "enquete",
-    "caseload", "signaal", "activiteiten", "klachten", "klachtinvoeren", "overstappen", "taal",
-    "help", "start",
+    "rooster", "afmelden", "afwezig", "klacht", "mijnklachten", "uren", "overstap", "gedeeld",
+    "mijngegevens", "instellingen", "enquete",
+    "caseload", "signaal", "activiteiten", "klachten", "klachtinvoeren", "overstappen", "contact",
+    "taal", "help", "start",
 )
 
 

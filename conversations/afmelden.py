@@ -77,7 +77,7 @@ def lesson_label(tr: Translator, lesson: store.LessonRow) -> str:
 
 
 async def next_lessons(context: BotContext) -> list[store.LessonRow]:
-    return await coming_lessons(context.services, context.person, MAX_LESSONS)
+    return await coming_lessons(context.services, context.person, MAX_LESSONS, reported=False)
 
 
 async def start(update: Update, context: BotContext) -> int:
@@ -92,7 +92,8 @@ async def start(update: Update, context: BotContext) -> int:
     lessons = await next_lessons(context)
     if not lessons:
         await update.effective_chat.send_message(
-            tr._("You have no lessons in the next two weeks, so there is nothing to report."))
+            tr._("You have no lessons in the next two weeks that you did not report yet. "
+                 "Send /afwezig to see what you reported."))
         return ConversationHandler.END
     context.chat_data[KEY] = {}
     rows = [[InlineKeyboardButton(lesson_label(tr, lesson)[:60],
@@ -118,6 +119,10 @@ async def pick_lesson(update: Update, context: BotContext) -> int:
     if lesson is None or lesson.cancelled:
         await query.answer(tr._("This button no longer works. Send /help to start again."),
                            show_alert=True)
+        return State.LESSON
+    if await store.reported_lessons(services.db, context.person.id, [lesson_id]):
+        await query.answer(tr._("You already reported that you will not come to this lesson. "
+                                "Send /afwezig to see it."), show_alert=True)
         return State.LESSON
     await query.answer()
     if lesson.starts_at <= services.now():

@@ -23,7 +23,7 @@ from bot.privacy import audit
 from bot.services import Command, Services
 from bot.trajectory.notices import caseload_lines
 from bot.uren.labels import PDF_KINDS, regime_text
-from bot.verzuim.afmelding import coming_lessons
+from bot.verzuim.afmelding import coming_with_reports
 from bot.verzuim.notices import STATUS_LABELS, alert_buttons
 from storage import caseload as store
 from storage import orgs, people
@@ -123,10 +123,11 @@ async def show_participant(update: Update, context: BotContext, participant_id: 
     if records:
         lines += ["", tr.s_("Trajectory (C art. 12.4):"), *caseload_lines(tr, records)]
     lines += ["", tr.s_("Coming lessons:")]
-    coming = await coming_lessons(services, participant, limit=5)
+    coming = await coming_with_reports(services, participant, limit=5)
     lines += [f"- {when(tr, lesson.starts_at)}, "
               f"{s(tr, PDF_KINDS.get(lesson.kind, PDF_KINDS['other']))}"
-              for lesson in coming] or [tr.s_("(none in the next two weeks)")]
+              + (" – " + tr.s_("reported absent by the participant") if reason else "")
+              for lesson, reason in coming] or [tr.s_("(none in the next two weeks)")]
     lines += ["", tr.s_("Recent attendance:")]
     recent = await store.recent_attendance(services.db, participant.id, now)
     for lesson, status in recent:

@@ -5,14 +5,15 @@ clear lesrooster, art. 13.2: the klantmanager follows their own participants onl
 
 Callback data: ``rooster:w:<person>:<day>`` opens a week as a new message (from a notification),
 ``rooster:n:<person>:<day>`` navigates in place, ``rooster:p:<page>`` lists the caseload,
-``rooster:feed`` and ``rooster:renew`` give the calendar link. Person 0 means "myself". Every press
+``rooster:feed`` and ``rooster:renew`` give the calendar link, ``rooster:t`` today and the next
+lesson with the way there (issue 14). Person 0 means "myself". Every press
 is checked against the presser's rights: a participant sees only their own rooster, a klantmanager
 only their caseload.
 """
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
@@ -23,8 +24,10 @@ from bot.menus import MENU_PREFIX
 from bot.rooster import notices  # noqa: F401  (registers the rooster notifications' renderers)
 from bot.rooster.feed import feed_url
 from bot.rooster.notices import entry_lines, kind_label, place_text
+from bot.rooster.way import map_url, way_lines
 from bot.rules.localtime import at_local
 from bot.services import Command, Services
+from storage import attendance as attendance_store
 from storage import feed_tokens, people
 from storage import holidays as holiday_store
 from storage import lessons as lesson_store
@@ -37,6 +40,7 @@ MENU = ("rooster",)
 PREFIX = "rooster:"
 MAX_WEEKS_AWAY = 104
 PAGE = 8
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 CHANGE_WORDS = {
     "moved": N_("new time"),
@@ -67,10 +71,19 @@ def _change_marker(tr: Translator, view: lesson_store.LessonView) -> str | None:
     return tr.f_("Changed: {what}", what=tr.safe(", ".join(parts)))
 
 
+def next_lesson(views: list[lesson_store.LessonView], now: datetime
+                ) -> lesson_store.LessonView | None:
+    """The first lesson that has not started yet and takes place."""
+    return next((v for v in views if not v.lesson.cancelled and v.lesson.starts_at > now), None)
+
+
 def week_text(tr: Translator, monday: date, views: list[lesson_store.LessonView],
-              holidays, whose: str | None) -> str:
-    """The week's lessons day by day, with marks; ``whose`` names the participant for a
-    klantmanager."""
+              holidays, whose: str | None, now: datetime | None = None,
+              reported: frozenset[int] = frozenset()) -> str:
+    """The week's lessons day by day, with marks (changed, today, the next lesson, reported
+    absent) and the way there; ``whose`` names the participant for a klantmanager."""
+    today = tr.local(now).date() if now is not None else None
+    coming = next_lesson(views, now) if now is not None else None
     sunday = monday + timedelta(days=6)
     week = tr.number(monday.isocalendar().week)
     if whose is None:
@@ -94,7 +107,10 @@ def week_text(tr: Translator, monday: date, views: list[lesson_store.LessonView]
             if current_day is not None:
                 lines.append("")
             heading = tr.weekday_date(day)
-            lines.append(heading[:1].upper() + heading[1:])
+            heading = heading[:1].upper() + heading[1:]
+            if day == today:
+                heading = "📍 " + tr.f_("{day} (today)", day=tr.safe(heading))
+            lines.append(heading)
             current_day = day
         hours = f"{tr.time(lesson.starts_at)}–{tr.time(lesson.ends_at)}"
         details = [kind_label(tr, lesson.kind), place_text(tr, lesson.location, lesson.mode)]
@@ -104,12 +120,27 @@ def week_text(tr: Translator, monday: date, views: list[lesson_store.LessonView]
             lines.append("❌ " + tr.f_("{time} {lesson}: cancelled", time=hours,
                                       lesson=tr.safe(details[0])))
             continue
-        lines.append(("⚠️ " if view.change_kinds else "• ") + hours + " " + " · ".join(details))
+        mark = ("👉 " if view is coming else "") + ("⚠️ " if view.change_kinds else
+                                                   "" if view is coming else "• ")
+        lines.append(mark + hours + " " + " · ".join(details))
+        if view is coming:
+            lines.append("    " + tr.f_("This is your next lesson."))
         marker = _change_marker(tr, view)
         if marker:
             lines.append("    " + marker)
+        if lesson.id in reported:
+            lines.append("    🙋 " + (tr.f_("You reported that you will not come.") if whose is None
+                                     else tr.sf_("reported absent by the participant")))
+        if lesson.mode == "distance" and lesson.join_url:
+            lines.extend(way_lines(tr, lesson.location, lesson.mode, lesson.join_url, "    "))
     if not views:
         lines.append(tr.f_("No lessons this week."))
+    places = sorted({v.lesson.location for v in views if not v.lesson.cancelled
+                     and v.lesson.mode != "distance" and map_url(v.lesson.location)})
+    if places:
+        lines.append("")
+        lines.extend("🗺 " + tr.f_("Map of {place}: {link}", place=place, link=map_url(place))
+                     for place in places)
     return tr.paragraphs(lines)[:4096]
 
 
@@ -121,6 +152,9 @@ def week_keyboard(tr: Translator, person: int, monday: date, today: date, own: b
            InlineKeyboardButton(tr.f_("Next week") + " ▶",
                                 callback_data=f"{PREFIX}n:{person}:{following.isoformat()}")]
     rows = [row]
+    if own:
+        rows.append([InlineKeyboardButton("📍 " + tr.f_("Today / next lesson"),
+                                          callback_data=f"{PREFIX}t")])
     this_week = monday_of(today)
     if monday != this_week:
         rows.append([InlineKeyboardButton(tr.f_("This week"),
@@ -142,7 +176,50 @@ async def render_week(services: Services, tr: Translator, person_id: int, monday
     views = await lesson_store.lessons_for_person(services.db, person_id, start, end, tz)
     holidays = await holiday_store.holidays_for_person(services.db, person_id, monday,
                                                        monday + timedelta(days=6))
-    return week_text(tr, monday, views, holidays, whose)
+    reported = await attendance_store.reported_lessons(services.db, person_id,
+                                                       [v.lesson.id for v in views])
+    return week_text(tr, monday, views, holidays, whose, services.now(), reported)
+
+
+TODAY_AHEAD = timedelta(days=60)
+
+
+async def today_text(services: Services, tr: Translator, person_id: int) -> str:
+    """Today's lessons and the next lesson, each with the way there."""
+    now, tz = services.now(), services.settings.tz
+    today = tr.local(now).date()
+    start = at_local(today, time(0), tz)
+    views = await lesson_store.lessons_for_person(services.db, person_id, start,
+                                                  now + TODAY_AHEAD, tz)
+    reported = await attendance_store.reported_lessons(services.db, person_id,
+                                                       [v.lesson.id for v in views])
+    todays = [v for v in views if tr.local(v.lesson.starts_at).date() == today]
+    coming = next_lesson(views, now)
+    heading = tr.weekday_date(today)
+    lines = ["📍 " + tr.f_("Today, {day}", day=tr.safe(heading)), ""]
+    if not todays:
+        lines.append(tr.f_("No lessons today."))
+    shown = list(todays)
+    if coming is not None and coming not in todays:
+        shown.append(coming)
+    for view in shown:
+        lesson = view.lesson
+        if view is coming and view not in todays:
+            lines.extend(["", "👉 " + tr.f_("Your next lesson: {day}",
+                                             day=tr.safe(tr.weekday_date(lesson.starts_at)))])
+        hours = f"{tr.time(lesson.starts_at)}–{tr.time(lesson.ends_at)}"
+        if lesson.cancelled:
+            lines.append("❌ " + tr.f_("{time} {lesson}: cancelled", time=hours,
+                                      lesson=tr.safe(kind_label(tr, lesson.kind))))
+            continue
+        lines.append(("👉 " if view is coming else "• ") + hours + " "
+                     + kind_label(tr, lesson.kind))
+        if lesson.id in reported:
+            lines.append("    🙋 " + tr.f_("You reported that you will not come."))
+        lines.extend(way_lines(tr, lesson.location, lesson.mode, lesson.join_url, "    "))
+    if coming is None:
+        lines.extend(["", tr.f_("No lessons planned in the coming weeks.")])
+    return tr.paragraphs(lines)[:4096]
 
 
 async def _allowed(context: BotContext, person: int) -> tuple[int, str | None] | None:
@@ -175,7 +252,7 @@ async def show(update: Update, context: BotContext) -> None:
     monday = monday_of(today)
     await update.effective_chat.send_message(
         await render_week(services, tr, me.id, monday, None),
-        reply_markup=week_keyboard(tr, 0, monday, today, own=True))
+        reply_markup=week_keyboard(tr, 0, monday, today, own=True), link_preview_options=NO_PREVIEW)
 
 
 async def caseload_page(context: BotContext, page: int):
@@ -217,6 +294,12 @@ async def pressed(update: Update, context: BotContext) -> None:
         await query.answer()
         text, keyboard = await caseload_page(context, int(parts[2]))
         await query.edit_message_text(text, reply_markup=keyboard)
+    elif action == "t" and len(parts) == 2 and context.person is not None \
+            and context.person.role == "participant":
+        await query.answer()
+        await update.effective_chat.send_message(
+            await today_text(context.services, context.tr, context.person.id),
+            link_preview_options=NO_PREVIEW)
     elif action in ("feed", "renew") and len(parts) == 2 and context.person is not None \
             and context.person.role == "participant":
         await query.answer()
@@ -244,9 +327,10 @@ async def _week_pressed(update: Update, context: BotContext, action: str, who: s
     keyboard = week_keyboard(tr, 0 if own else person_id, monday, today, own)
     await query.answer()
     if action == "n":
-        await query.edit_message_text(text, reply_markup=keyboard)
+        await query.edit_message_text(text, reply_markup=keyboard, link_preview_options=NO_PREVIEW)
     else:  # from a notification or the caseload list: keep that message, show the week below
-        await update.effective_chat.send_message(text, reply_markup=keyboard)
+        await update.effective_chat.send_message(text, reply_markup=keyboard,
+                                                 link_preview_options=NO_PREVIEW)
 
 
 FEED_HELP = N_("Add this link in your phone's calendar as a subscription (for example "

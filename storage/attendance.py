@@ -292,3 +292,55 @@ async def set_status(tx: Tx, *, school_id: int, person_id: int, status: str,
         (person_id, school_id, status, effective_on.isoformat() if effective_on else None,
          reason, to_db(now)))
     return True
+
+
+async def reported_lessons(db: Database | Tx, person_id: int, lesson_ids: list[int]
+                           ) -> frozenset[int]:
+    """Which of these lessons the participant reported they will not come to (issue 14)."""
+    if not lesson_ids:
+        return frozenset()
+    rows = await db.fetchall(
+        "SELECT lesson_id FROM absence_reports WHERE person_id = ?"
+        " AND lesson_id IN (SELECT value FROM json_each(?))", (person_id, json.dumps(lesson_ids)))
+    return frozenset(row["lesson_id"] for row in rows)
+
+
+async def withdraw_report(tx: Tx, *, lesson_id: int, person_id: int, now: datetime) -> bool:
+    """The participant's report is withdrawn (issue 14): the report goes, and so does the
+    absence it registered, unless the school registered the lesson itself (its word stands);
+    False when there was no report."""
+    await tx.execute("DELETE FROM absence_reports WHERE lesson_id = ? AND person_id = ?",
+                     (lesson_id, person_id))
+    if not await tx.fetchval("SELECT changes()"):
+        return False
+    await tx.execute("DELETE FROM attendance WHERE lesson_id = ? AND person_id = ?"
+                     " AND source = 'participant'", (lesson_id, person_id))
+    return True
+
+
+@dataclass(frozen=True)
+class OwnAbsence:
+    """An absence as the participant sees it in /afwezig: reported by them, registered by the
+    school, or both."""
+
+    lesson: LessonRow
+    reason: str | None
+    status: str | None
+    source: str | None
+
+
+async def own_absences(db: Database | Tx, person_id: int, since: datetime, until: datetime
+                       ) -> list[OwnAbsence]:
+    """The participant's reported and registered absences of lessons starting in [since,
+    until), in time order."""
+    rows = await db.fetchall(
+        f"SELECT {LESSON_COLUMNS}, g.name AS group_name, r.reason, a.status, a.source"
+        " FROM lessons l JOIN groups g ON g.id = l.group_id"
+        " LEFT JOIN absence_reports r ON r.lesson_id = l.id AND r.person_id = :p"
+        " LEFT JOIN attendance a ON a.lesson_id = l.id AND a.person_id = :p"
+        " WHERE l.starts_at >= :since AND l.starts_at < :until"
+        " AND (r.id IS NOT NULL OR (a.id IS NOT NULL AND a.status <> 'present'))"
+        " ORDER BY l.starts_at, l.id", {"p": person_id, "since": to_db(since),
+                                         "until": to_db(until)})
+    return [OwnAbsence(LessonRow.from_row(row), row["reason"], row["status"], row["source"])
+            for row in rows]

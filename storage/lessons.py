@@ -23,14 +23,15 @@ def _moment(text: str | None) -> datetime | None:
 
 
 LESSON_SELECT = ("SELECT l.id, l.external_id, l.group_id, l.kind, l.level, l.starts_at, l.ends_at,"
-                 " l.location, l.mode, l.teacher, l.cancelled FROM lessons l")
+                 " l.location, l.mode, l.teacher, l.cancelled, l.join_url FROM lessons l")
 
 
 def lesson_from_row(row: Row) -> Lesson:
     return Lesson(external_id=row["external_id"], group_id=row["group_id"], kind=row["kind"],
                   level=row["level"], starts_at=from_db(row["starts_at"]),
                   ends_at=from_db(row["ends_at"]), location=row["location"], mode=row["mode"],
-                  teacher=row["teacher"], cancelled=bool(row["cancelled"]), id=row["id"])
+                  teacher=row["teacher"], cancelled=bool(row["cancelled"]), id=row["id"],
+                  join_url=row["join_url"] if "join_url" in row.keys() else None)
 
 
 async def lessons_by_external(db: Db, school_id: int, external_ids: Collection[str] | None = None
@@ -70,17 +71,18 @@ def utc_text(moment: datetime) -> str:
 
 def lesson_values(lesson: Lesson) -> tuple:
     """A lesson's content as stored: (group_id, kind, level, starts_at, ends_at, location, mode,
-    teacher, cancelled); equal tuples mean an unchanged lesson."""
+    teacher, cancelled, join_url); equal tuples mean an unchanged lesson."""
     return (lesson.group_id, lesson.kind, lesson.level, utc_text(lesson.starts_at),
             utc_text(lesson.ends_at), lesson.location, lesson.mode, lesson.teacher,
-            int(lesson.cancelled))
+            int(lesson.cancelled), lesson.join_url)
 
 
 def lesson_from_values(external_id: str, lesson_id: int, values: tuple) -> Lesson:
-    group_id, kind, level, starts_at, ends_at, location, mode, teacher, cancelled = values
+    group_id, kind, level, starts_at, ends_at, location, mode, teacher, cancelled, join_url = values
     return Lesson(external_id=external_id, group_id=group_id, kind=kind, level=level,
                   starts_at=_moment(starts_at), ends_at=_moment(ends_at), location=location,
-                  mode=mode, teacher=teacher, cancelled=bool(cancelled), id=lesson_id)
+                  mode=mode, teacher=teacher, cancelled=bool(cancelled), id=lesson_id,
+                  join_url=join_url)
 
 
 async def lesson_snapshot(db: Db, school_id: int, external_ids: Collection[str] | None = None
@@ -88,7 +90,7 @@ async def lesson_snapshot(db: Db, school_id: int, external_ids: Collection[str] 
     """external id -> (id, stored values) of the school's lessons, all or those asked for: the
     raw rows a push compares with, without building objects for the unchanged ones."""
     columns = ("SELECT id, external_id, group_id, kind, level, starts_at, ends_at, location, mode,"
-               " teacher, cancelled FROM lessons WHERE school_id = ?")
+               " teacher, cancelled, join_url FROM lessons WHERE school_id = ?")
     if external_ids is not None and len(external_ids) <= CHUNK:
         if not external_ids:
             return {}
@@ -104,8 +106,8 @@ async def insert_lessons(tx: Tx, school_id: int, lessons: list[Lesson], now: dat
     now_text = to_db(now)
     await tx.executemany(
         "INSERT INTO lessons(school_id, external_id, group_id, kind, level, starts_at, ends_at,"
-        " location, mode, teacher, cancelled, created_at, updated_at)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " location, mode, teacher, cancelled, join_url, created_at, updated_at)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [(school_id, lesson.external_id, *lesson_values(lesson), now_text, now_text)
          for lesson in lessons])
 
@@ -132,7 +134,7 @@ async def update_lessons(tx: Tx, rows: list[tuple[Lesson, str | None, datetime |
     now_text = to_db(now)
     await tx.executemany(
         "UPDATE lessons SET group_id = ?, kind = ?, level = ?, starts_at = ?, ends_at = ?,"
-        " location = ?, mode = ?, teacher = ?, cancelled = ?, updated_at = ?,"
+        " location = ?, mode = ?, teacher = ?, cancelled = ?, join_url = ?, updated_at = ?,"
         " change_kinds = COALESCE(?, change_kinds),"
         " changed_at = CASE WHEN ? IS NULL THEN changed_at ELSE ? END,"
         " previous_starts_at = COALESCE(?, previous_starts_at) WHERE id = ?",
@@ -158,7 +160,8 @@ async def lessons_for_person(db: Db, person_id: int, start: datetime, end: datet
     member of the group, in time order."""
     rows = await db.fetchall(
         "SELECT l.id, l.external_id, l.group_id, l.kind, l.level, l.starts_at, l.ends_at,"
-        " l.location, l.mode, l.teacher, l.cancelled, l.change_kinds, l.previous_starts_at,"
+        " l.location, l.mode, l.teacher, l.cancelled, l.join_url, l.change_kinds,"
+        " l.previous_starts_at,"
         " l.changed_at, g.name AS group_name, m.joined_on, m.left_on"
         " FROM group_members m JOIN lessons l ON l.group_id = m.group_id"
         " JOIN groups g ON g.id = l.group_id"

@@ -365,3 +365,24 @@ async def participant_in_chat(tx: Tx, chat_id: int) -> Row | None:
         " JOIN people p ON p.id = l.person_id"
         " WHERE l.chat_id = ? AND p.role = 'participant' AND p.klantmanager_id IS NOT NULL",
         (chat_id,))
+
+
+async def withdraw_matching(tx: Tx, message_key: str, param: str, values: list,
+                            person_id: int | None = None) -> int:
+    """Unsent rows of this kind whose JSON parameter ``param`` is one of ``values`` (and, when
+    given, to this person) are not sent at all; returns how many. A later fact made them wrong
+    (a reminder of a lesson that moved)."""
+    if not param.isidentifier():
+        raise ValueError(f"not a parameter name: {param!r}")
+    removed = 0
+    for start in range(0, len(values), 500):
+        chunk = values[start:start + 500]
+        sql = (f"DELETE FROM outbox WHERE state = 'pending' AND attempts = 0 AND message_key = ?"
+               f" AND json_extract(params, '$.{param}') IN ({','.join('?' * len(chunk))})")
+        args: list = [message_key, *chunk]
+        if person_id is not None:
+            sql += " AND person_id = ?"
+            args.append(person_id)
+        await tx.execute(sql, args)
+        removed += await tx.fetchval("SELECT changes()")
+    return removed

@@ -93,6 +93,7 @@ ERASE = {
     "closed verzuim alerts": "DELETE FROM verzuim_alerts WHERE person_id = ?"
                              " AND closed_at IS NOT NULL",
     "unused link codes": "DELETE FROM link_codes WHERE person_id = ? AND used_at IS NULL",
+    "reminder settings": "DELETE FROM reminder_settings WHERE person_id = ?",
 }
 
 

@@ -254,14 +254,15 @@ def _lesson_out(svc: Services, row: tuple[Lesson, str], cls=LessonOut, **extra) 
     return cls(external_id=lesson.external_id, group=group, kind=lesson.kind,
                level=lesson.level, start=lesson.starts_at.astimezone(tz),
                end=lesson.ends_at.astimezone(tz), location=lesson.location, mode=lesson.mode,
-               teacher=lesson.teacher, cancelled=lesson.cancelled, **extra)
+               teacher=lesson.teacher, cancelled=lesson.cancelled, join_url=lesson.join_url,
+               **extra)
 
 
 def _lesson_input(external_id: str, body: LessonIn, loc=()) -> LessonInput:
     return LessonInput(external_id=external_id, group=body.group, starts_at=body.start,
                        ends_at=body.end, kind=body.kind, level=body.level,
                        location=body.location, mode=body.mode, teacher=body.teacher,
-                       cancelled=body.cancelled, loc=loc)
+                       cancelled=body.cancelled, loc=loc, join_url=body.join_url)
 
 
 @router.put(
@@ -296,7 +297,7 @@ async def cancel_lesson(external_id: str = ExtPath, school_id: int = Depends(aut
     item = LessonInput(external_id=external_id, group=group_ext, starts_at=stored.starts_at,
                        ends_at=stored.ends_at, kind=stored.kind, level=stored.level,
                        location=stored.location, mode=stored.mode, teacher=stored.teacher,
-                       cancelled=True)
+                       cancelled=True, join_url=stored.join_url)
     outcome, row = await _apply(svc, school_id, Planning(lessons=[item]),
                                 read_back=external_id)
     return _lesson_out(svc, row, LessonWriteOut,
@@ -346,7 +347,7 @@ async def list_lessons(
     return [LessonOut(external_id=one.external_id, group=by_id[one.group_id], kind=one.kind,
                       level=one.level, start=one.starts_at.astimezone(tz),
                       end=one.ends_at.astimezone(tz), location=one.location, mode=one.mode,
-                      teacher=one.teacher, cancelled=one.cancelled)
+                      teacher=one.teacher, cancelled=one.cancelled, join_url=one.join_url)
             for one in sorted(lessons, key=lambda lesson: (lesson.starts_at, lesson.external_id))]
 
 

@@ -28,10 +28,15 @@ TEXT_PATTERN = r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$"
 # and tab, which Telegram would refuse or show as garbage.
 PROSE_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
 MAX_ID = 2**53
+# The join link of a distance lesson (issue 14): https only, a host name, no spaces or controls.
+JOIN_URL_PATTERN = (r"^https://[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?"
+                    r"(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+(:[0-9]{1,5})?"
+                    r"([/?#][^\s\x00-\x1f\x7f]*)?$")
 
 ExternalId = Annotated[str, StringConstraints(pattern=EXTERNAL_ID_PATTERN, max_length=80)]
 Text = Annotated[str, StringConstraints(pattern=TEXT_PATTERN, min_length=1, max_length=200)]
 Prose = Annotated[str, StringConstraints(pattern=PROSE_PATTERN)]
+JoinUrl = Annotated[str, StringConstraints(pattern=JOIN_URL_PATTERN, max_length=500)]
 Short = Annotated[str, StringConstraints(pattern=TEXT_PATTERN, min_length=1, max_length=20)]
 Kind = Literal["NT2", "KNM", "ONA", "alfabetisering", "MAP", "other"]
 Mode = Literal["classroom", "distance"]
@@ -198,6 +203,8 @@ class LessonIn(Strict):
                                    "(afstand); it decides which hours count (BoW 2.3)")
     teacher: Text = Field(description="Required (norm 2.10.1)")
     cancelled: bool = False
+    join_url: JoinUrl | None = Field(None, description="For a distance lesson: the https link "
+                                                       "participants follow to join it")
 
     @field_validator("end")
     @classmethod
@@ -225,6 +232,7 @@ class LessonOut(BaseModel):
     mode: str
     teacher: str | None
     cancelled: bool
+    join_url: str | None = None
 
 
 class LessonWriteOut(LessonOut):

@@ -54,6 +54,7 @@ class Filed:
     """The stored klacht: what the participant is told (reference, the school's deadlines)."""
 
     klacht: Klacht
+    caller: str | None = None  # who will call about a safety klacht (issue 14)
 
     @property
     def reference(self) -> str:
@@ -70,7 +71,7 @@ class Filed:
     @property
     def ack_params(self) -> dict:
         """The parameters of the acknowledgement message (``bot.klachten.notices``)."""
-        return routing.ack_params(self.klacht)
+        return routing.ack_params(self.klacht, self.caller)
 
 
 class TooManyKlachten(Refused):
@@ -97,14 +98,18 @@ async def file_klacht(db: Database, draft: KlachtDraft, *, now: datetime, tz: Zo
     transaction, so a klacht cannot be sent twice. Raises ``TooManyKlachten`` (nothing stored,
     the draft kept) when the participant is at the daily limit.
     """
+    caller = None
     async with db.transaction() as tx:
         klacht = await file_in(tx, draft, now=now, tz=tz)
-        if klacht is not None and draft_chat_id is not None:
-            await store.delete_draft(tx, draft_chat_id)
+        if klacht is not None:
+            if draft.route == "school" and routing.about_safety(klacht):
+                caller = await routing.safety_caller(tx, klacht)
+            if draft_chat_id is not None:
+                await store.delete_draft(tx, draft_chat_id)
     if klacht is None:
         raise TooManyKlachten(f"at most {MAX_PER_DAY} klachten in 24 hours")
     log.info("klacht %s filed (route %s)", klacht.id, klacht.route)
-    return Filed(klacht)
+    return Filed(klacht, caller)
 
 
 async def file_in(tx: Tx, draft: KlachtDraft, *, now: datetime, tz: ZoneInfo) -> Klacht | None:

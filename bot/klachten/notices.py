@@ -65,6 +65,21 @@ def options_text(tr: Translator) -> str:
         amount=format_currency(contacts.ARBITRAGE_CONTRIBUTION_EUR, "EUR", locale=tr.locale))
 
 
+def safety_lines(tr: Translator, params: dict) -> list[str]:
+    """A klacht about safety (issue 14): the school was told at once; who will call."""
+    if params.get("anonymous"):
+        first = tr._("Because your klacht is about your safety, your school was told at once. "
+                     "You stay anonymous, so nobody can call you: send /contact to see how to "
+                     "reach your school.")
+    elif params.get("caller"):
+        first = tr._("Because your klacht is about your safety, {name} of your school was told "
+                     "at once and will call you as soon as possible.", name=params["caller"])
+    else:
+        first = tr._("Because your klacht is about your safety, your school was told at once "
+                     "and will call you as soon as possible.")
+    return [first, tr._("If you are in danger now, call 112.")]
+
+
 def acknowledgement(tr: Translator, params: dict) -> str:
     """The ontvangstbevestiging (norm 1.5.2) with the dates the school must keep."""
     if params.get("route") == "klantmanager":
@@ -84,6 +99,8 @@ def acknowledgement(tr: Translator, params: dict) -> str:
     ]
     if params.get("anonymous"):
         lines.append(tr._("You asked to stay anonymous: the school will not get your name."))
+    if params.get("safety"):
+        lines.extend(safety_lines(tr, params))
     lines.append(tr._("You can see your klachten with /mijnklachten."))
     return tr.lines(lines)
 

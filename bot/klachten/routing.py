@@ -12,8 +12,9 @@ import logging
 from datetime import datetime
 
 from bot.klachten import alternative, consent
-from bot.outbox import PRIORITY_HIGH, enqueue
+from bot.outbox import PRIORITY_HIGH, PRIORITY_NORMAL, enqueue
 from bot.privacy import shared
+from bot.rules.urgency import SAFETY_TOPICS, urgency
 from storage import klachten as store
 from storage import orgs, people
 from storage import outbox as outbox_store
@@ -28,10 +29,24 @@ async def school_name(tx: Tx, school_id: int) -> str:
     return (school.name if school else None) or "?"
 
 
-def ack_params(klacht: Klacht) -> dict:
+def ack_params(klacht: Klacht, caller: str | None = None) -> dict:
+    """``caller``: for a klacht about safety, who will call the participant (issue 14)."""
     return {"reference": klacht.reference, "route": klacht.route, "anonymous": klacht.anonymous,
             "decide_by": klacht.decide_by.isoformat() if klacht.decide_by else None,
-            "handle_by": klacht.handle_by.isoformat() if klacht.handle_by else None}
+            "handle_by": klacht.handle_by.isoformat() if klacht.handle_by else None,
+            "safety": about_safety(klacht), "caller": caller}
+
+
+def about_safety(klacht: Klacht) -> bool:
+    """A formal klacht about safety or harassment: someone may be at risk now (issue 14)."""
+    return klacht.route == "school" and klacht.topic in SAFETY_TOPICS
+
+
+async def safety_caller(tx: Tx, klacht: Klacht) -> str | None:
+    """Who will call the participant about a safety klacht: the school's coordinator (not
+    involved in it), else its first handler; None when the school has nobody."""
+    found = await store.coordinators(tx, klacht) or await store.eligible_handlers(tx, klacht)
+    return found[0].name if found else None
 
 
 def ack_key(klacht_id: int) -> str:
@@ -42,7 +57,8 @@ async def send_acknowledgement_later(tx: Tx, klacht: Klacht, now: datetime) -> N
     """The acknowledgement through the outbox, when the direct reply did not go out; idempotent.
     It is registered as acknowledged only when Telegram accepted it (norm 1.5.6): the klachten
     sweep reads that moment from the outbox (``record_outbox_acknowledgement``)."""
-    await enqueue(tx, message_key="klacht.ack", params=ack_params(klacht), now=now,
+    caller = await safety_caller(tx, klacht) if about_safety(klacht) else None
+    await enqueue(tx, message_key="klacht.ack", params=ack_params(klacht, caller), now=now,
                   person_id=klacht.participant_id, priority=PRIORITY_HIGH,
                   dedupe_key=ack_key(klacht.id))
 
@@ -73,12 +89,19 @@ async def card_params(tx: Tx, klacht: Klacht, rerouted: bool = False) -> dict:
 
 
 async def deliver_to_handlers(tx: Tx, klacht: Klacht, now: datetime, rerouted: bool = False) -> int:
-    """Send the klacht to everyone who may handle it; returns how many that are."""
+    """Send the klacht to everyone who may handle it; returns how many that are. A klacht about
+    safety also goes to the coordinators, at once in any hours (issue 14)."""
     handlers = await store.eligible_handlers(tx, klacht)
     params = await card_params(tx, klacht, rerouted)
-    for handler in handlers:
+    safety = about_safety(klacht)
+    told = list(handlers)
+    if safety:
+        told += [p for p in await store.coordinators(tx, klacht) if p not in told]
+    for handler in told:
         await enqueue(tx, message_key="klacht.new", params=params, now=now, person_id=handler.id,
-                      audience="staff", dedupe_key=f"klacht:{klacht.id}:new:{handler.id}")
+                      audience="staff", dedupe_key=f"klacht:{klacht.id}:new:{handler.id}",
+                      urgent=safety, priority=PRIORITY_HIGH if safety else PRIORITY_NORMAL,
+                      urgency=urgency(now, klacht_topic=klacht.topic if safety else None))
     if not handlers:
         # Nobody independent at the school: the klantmanager hears of it (convenant art. 13.4).
         log.warning("klacht %s has no independent handler", klacht.id)

@@ -202,3 +202,10 @@ async def supersede(tx: Tx, rewrites: Iterable[tuple[int, Notice]], withdrawn: I
     if rows:
         for wake in list(_LISTENERS):
             wake()
+
+
+async def withdraw_unsent(tx: Tx, message_key: str, param: str, values: Iterable,
+                          person_id: int | None = None) -> int:
+    """Unsent rows of this kind whose parameter ``param`` is one of ``values`` (and, when given,
+    to this person) are withdrawn: a later fact made them wrong, and nothing is sent."""
+    return await store.withdraw_matching(tx, message_key, param, list(values), person_id)

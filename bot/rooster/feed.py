@@ -4,21 +4,26 @@ the participant gets from the bot and can renew (the old address then stops work
 
 The address carries a 192-bit random token; only its SHA-256 is stored. Lessons from four weeks
 back to half a year ahead are included, cancelled ones with STATUS:CANCELLED so calendars strike
-them through, and holidays as all-day events. Texts are in the participant's language. The
-route that serves the document is ``bot.api.feed``; the token is kept by ``storage.feed_tokens``.
+them through, and holidays as all-day events. A lesson carries the same alarms (VALARM) as the
+bot's reminders, per the participant's settings (issue 14). Texts are in the participant's
+language. The route that serves the document is ``bot.api.feed``; the token is kept by
+``storage.feed_tokens``.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 
 from bot.i18n import Translator
 from bot.rooster.notices import kind_label, place_text
+from bot.rules import reminders as reminder_rule
+from bot.rules.quiet_hours import QUIET_END, QUIET_START
 from bot.services import Services
 from storage import holidays as holiday_store
 from storage import lessons as lesson_store
+from storage import reminders as reminder_store
 
 PAST = timedelta(weeks=4)
 AHEAD = timedelta(weeks=26)
@@ -35,6 +40,8 @@ async def feed_document(svc: Services, person_id: int) -> bytes:
     views = await lesson_store.lessons_for_person(svc.db, person_id, now - PAST, now + AHEAD, tz)
     first, last = (now - PAST).astimezone(tz).date(), (now + AHEAD).astimezone(tz).date()
     holidays = await holiday_store.holidays_for_person(svc.db, person_id, first, last)
+    wanted = await reminder_store.settings_of(svc.db, person_id)
+    quiet_start, quiet_end = svc.settings.quiet_hours or (QUIET_START, QUIET_END)
     calendar = Calendar()
     calendar.add("prodid", "-//inburgerbot//rooster//NL")
     calendar.add("version", "2.0")
@@ -55,6 +62,16 @@ async def feed_document(svc: Services, person_id: int) -> bytes:
             details.append(lesson.teacher)
         event.add("description", "\n".join(details))
         event.add("status", "CANCELLED" if lesson.cancelled else "CONFIRMED")
+        if not lesson.cancelled:
+            for reminder in reminder_rule.reminders_for(
+                    lesson.starts_at, evening=wanted.evening, hour=wanted.hour, tz=tz,
+                    quiet_start=quiet_start, quiet_end=quiet_end):
+                alarm = Alarm()
+                alarm.add("action", "DISPLAY")
+                alarm.add("description", kind_label(tr, lesson.kind))
+                alarm.add("trigger", reminder.at - lesson.starts_at,
+                          parameters={"RELATED": "START"})
+                event.add_component(alarm)
         calendar.add_component(event)
     for holiday in holidays:
         event = Event()

@@ -66,6 +66,7 @@ class LessonInput:
     teacher: str | None = None  # required
     cancelled: bool = False
     loc: Loc = ()
+    join_url: str | None = None
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 
 from bot.outbox import Notice, enqueue_many, supersede, unsent
-from bot.rooster import activity_days, conflicts, later, notices
+from bot.rooster import activity_days, conflicts, later, notices, reminders
 from bot.rooster.planning import (
     CancelMissing,
     GroupInput,
@@ -304,7 +304,8 @@ class Push:
         pushed = [Lesson(external_id=item.external_id, group_id=groups[item.group].id,
                          kind=item.kind or groups[item.group].kind, level=item.level,
                          starts_at=item.starts_at, ends_at=item.ends_at, location=item.location,
-                         mode=item.mode, teacher=item.teacher, cancelled=item.cancelled)
+                         mode=item.mode, teacher=item.teacher, cancelled=item.cancelled,
+                         join_url=item.join_url)
                   for item in inputs]
         if cancel_missing is not None:
             pushed.extend(self._cancelled_by_omission(pushed, stored, cancel_missing, groups))
@@ -337,6 +338,9 @@ class Push:
             await lesson_store.insert_lessons(self.tx, self.school_id, inserts, self.now)
         if updates:
             await lesson_store.update_lessons(self.tx, updates, self.now)
+            # A reminder of the old time, or of a cancelled lesson, is not sent (issue 14).
+            await reminders.withdraw(self.tx, [c.old.id for c in changed if c.old is not None
+                                               and (c.regrouped or TIME_CHANGES & set(c.kinds))])
         self.outcome.lessons_created = len(inserts)
         self.outcome.lessons_updated = len(updates)
         await self._lesson_notices(changed)

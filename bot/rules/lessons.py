@@ -36,6 +36,8 @@ class Lesson:
     teacher: str | None
     cancelled: bool = False
     id: int | None = field(default=None, compare=False)
+    # The link to join a distance lesson, as the school gave it (issue 14).
+    join_url: str | None = None
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ The feature across the layers, with the attendance registration it is built on:
 
 - handlers: ``conversations/verzuim.py`` (the "Seen", "Contacted" and "Mark all as seen"
   buttons, checked against the pressing klantmanager's own caseload),
-  ``conversations/afmelden.py`` (/afmelden: the participant reports an absence in advance) and
+  ``conversations/afmelden.py`` (/afmelden: the participant reports an absence in advance),
+  ``conversations/afwezig.py`` (/afwezig: their own absences, a report withdrawn, issue 14) and
   ``conversations/caseload.py`` (/caseload: the klantmanager's participants and their alerts);
 - routes: ``bot/api/attendance.py`` (the school registers attendance and reports a participant
   who left or dropped out, which alerts the klantmanager at once);
