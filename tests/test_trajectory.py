@@ -178,7 +178,7 @@ async def test_fuzzing_the_trajectory_survey_and_invoice_api_finds_no_server_err
 
 
 async def test_records_travel_in_an_overstap_handover_only_for_agreed_items(
-        bot, world, client):
+        bot, world, client, clock):
     """C art. 12.3, 12.5: the old school's intake and progress go to the new school because the
     participant agreed to them; the obstacles, refused, stay behind."""
     from tests.overstap_world import build
@@ -204,11 +204,18 @@ async def test_records_travel_in_an_overstap_handover_only_for_agreed_items(
         assert decided.status_code == 200, decided.text
     async with bot.api(old_key) as api:
         proposed = await api.post("/api/v1/overstap/requests/1/conversation",
-                                  json={"at": "2026-11-26T10:00:00", "place": "Marktstraat 12"})
+                                  json={"at": "2026-11-23T15:00:00", "place": "Marktstraat 12"})
         assert proposed.status_code == 200, proposed.text
     await drain(bot)
     await ayse.press("Evet, geleceğim",
                      await ayse.wait_for_message("geçişiniz hakkında devir görüşmesi"))
+    await ayse.wait_for_message("Teşekkürler. Devir görüşmesinde")
+    clock.advance(hours=7)  # the conversation took place (C art. 11.3)
+    async with bot.api(old_key) as api:
+        held = await api.post("/api/v1/overstap/requests/1/conversation-held")
+        assert held.status_code == 200, held.text
+    await drain(bot)
+    await ayse.press("Şimdi cevapla", await ayse.wait_for_message("devir görüşmenizin yapıldığını"))
     question = await ayse.wait_for_message("(1 / 6)")
     for _ in range(5):  # intake, duration, rooster, absence, progress: yes
         await ayse.press("Evet", question)
