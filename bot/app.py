@@ -209,8 +209,12 @@ class BotApp:
         app = self.application
         if app is None or not self._running:
             return False
+        try:
+            update = Update.de_json(data, app.bot)
+        except (TypeError, KeyError, ValueError, AttributeError):
+            raise ValueError("not a Telegram update") from None
         async with self._updates_lock:
-            await app.process_update(Update.de_json(data, app.bot))
+            await app.process_update(update)
         return True
 
     async def _sweep_job(self, context: BotContext) -> None:

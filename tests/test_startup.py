@@ -55,6 +55,9 @@ async def test_run_serves_degraded_health_then_gives_up_with_status_3(tmp_path):
         body = await health_until(health, lambda b: b.get("telegram") == "unreachable")
         assert body["status"] == "degraded" and body["telegram"] == "unreachable", body
         assert body["http"] == 503, body
+        async with httpx.AsyncClient() as http:  # the API meanwhile: 503 to retry, never a 500
+            early = await http.get(health.replace("/health", "/verify/ABCDEF"))
+        assert early.status_code == 503 and early.headers["Retry-After"] == "5", early.text
         assert "ConnectError" in body["telegram_problem"] or body["telegram_problem"]
         started = time.monotonic()
         _, stderr = await asyncio.wait_for(process.communicate(), timeout=30)
