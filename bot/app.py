@@ -17,6 +17,7 @@ import asyncio
 import logging
 import os
 import socket
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -71,6 +72,9 @@ from storage import backup, orgs
 
 log = logging.getLogger(__name__)
 
+# How long a bot's heartbeat counts (at least): `admin restore` refuses within it, unless forced.
+BEAT_SECONDS = 600
+
 # Registration order: the gate first (it resolves the person and language of every update),
 # the help fallbacks last (they answer whatever no feature took).
 FEATURES: tuple[Feature, ...] = (
@@ -113,6 +117,7 @@ class BotApp:
         self.application: Application | None = None
         self._running = False
         self.telegram = Reachability(settings.token)
+        self._beat_renew_at = 0.0
         self.failure: BaseException | None = None  # why a start in the background failed
         self.on_failure: Callable[[], None] = lambda: None
 
@@ -210,21 +215,29 @@ class BotApp:
         app = self.application
         if app is None or not self._running:
             return False
+        try:
+            update = Update.de_json(data, app.bot)
+        except (TypeError, KeyError, ValueError, AttributeError):
+            raise ValueError("not a Telegram update") from None
         async with self._updates_lock:
-            await app.process_update(Update.de_json(data, app.bot))
+            await app.process_update(update)
         return True
 
     async def _sweep_job(self, context: BotContext) -> None:
-        await self._beat()
+        await self._beat(renew=True)
         await self.sweep()
 
-    async def _beat(self) -> None:
-        """Tell `admin restore` a bot runs on this database (until three sweeps are missed)."""
+    async def _beat(self, renew: bool = False) -> None:
+        """Tell `admin restore` a bot runs on this database: at start, then renewed by the sweep
+        job when half its time is gone (one small write every few minutes at most)."""
         services = self.services
-        lasts = timedelta(seconds=max(3 * self.settings.sweep_seconds, 120))
+        lasts = max(3 * self.settings.sweep_seconds, BEAT_SECONDS)
+        if renew and time.monotonic() < self._beat_renew_at:
+            return
         try:
             await backup.beat(services.db, socket.gethostname(), os.getpid(),
-                              services.now() + lasts)
+                              services.now() + timedelta(seconds=lasts))
+            self._beat_renew_at = time.monotonic() + lasts / 2
         except Exception:  # the database refuses a write now; the sweeps report it themselves
             log.warning("could not renew the running heartbeat")
 

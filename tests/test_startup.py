@@ -32,15 +32,15 @@ async def start_run(tmp_path, api_port: int, **settings: str):
 
 
 async def health_until(url: str, wanted, seconds: float = 30) -> dict:
-    """Poll /health until ``wanted(body)``; the last body otherwise (asserted by the caller)."""
+    """Poll /health until ``wanted(body)``; the last body otherwise (asserted by the caller).
+    The HTTP status is in the body as ``http`` (503 until the bot started)."""
     body: dict = {}
     deadline = time.monotonic() + seconds
     async with httpx.AsyncClient() as http:
         while time.monotonic() < deadline:
             try:
                 reply = await http.get(url)
-                body = reply.json()
-                assert reply.status_code == 200
+                body = {**reply.json(), "http": reply.status_code}
                 if wanted(body):
                     return body
             except httpx.TransportError:
@@ -54,6 +54,10 @@ async def test_run_serves_degraded_health_then_gives_up_with_status_3(tmp_path):
     try:
         body = await health_until(health, lambda b: b.get("telegram") == "unreachable")
         assert body["status"] == "degraded" and body["telegram"] == "unreachable", body
+        assert body["http"] == 503, body
+        async with httpx.AsyncClient() as http:  # the API meanwhile: 503 to retry, never a 500
+            early = await http.get(health.replace("/health", "/verify/ABCDEF"))
+        assert early.status_code == 503 and early.headers["Retry-After"] == "5", early.text
         assert "ConnectError" in body["telegram_problem"] or body["telegram_problem"]
         started = time.monotonic()
         _, stderr = await asyncio.wait_for(process.communicate(), timeout=30)
@@ -79,11 +83,11 @@ async def test_run_waits_for_telegram_and_survives_an_outage_while_polling(tmp_p
         assert body["status"] == "degraded", body
         await sandbox.start(port=api_port)  # Telegram comes back: the bot starts
         body = await health_until(health, lambda b: b["status"] == "ok")
-        assert body["telegram"] == "connected", body
+        assert body["telegram"] == "connected" and body["http"] == 200, body
 
-        await sandbox.stop()  # an outage while polling
+        await sandbox.stop()  # an outage while polling: running, so 200 and degraded
         body = await health_until(health, lambda b: b.get("telegram") == "unreachable")
-        assert body["status"] == "degraded", body
+        assert body["status"] == "degraded" and body["http"] == 200, body
         await asyncio.sleep(4)  # several failed polls
         sandbox = SandboxServer()
         await sandbox.start(port=api_port)

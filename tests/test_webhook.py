@@ -82,6 +82,10 @@ async def test_a_wrong_or_missing_secret_token_is_refused_and_nothing_is_process
     async with httpx.AsyncClient() as http:
         direct = await http.post(hooked.settings.webhook_url, json={"update_id": 99})
     assert direct.status_code == 403
+    async with httpx.AsyncClient(headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}) as http:
+        for body in ({"update_id": 5, "message": "not a message"}, [1, 2], {"x": 1}):
+            odd = await http.post(hooked.settings.webhook_url, json=body)
+            assert odd.status_code == 400, (body, odd.text)
 
     # With the right token again, the waiting update is delivered and answered once.
     await set_secret(sandbox, hooked, SECRET)

@@ -40,7 +40,12 @@ def webhook_router(path: str) -> APIRouter:
         if not isinstance(update, dict) or not isinstance(update.get("update_id"), int):
             return Response('{"detail":"not a Telegram update"}', status_code=400,
                             media_type="application/json")
-        if not await bot.receive_update(update):
+        try:
+            taken = await bot.receive_update(update)
+        except ValueError:
+            return Response('{"detail":"not a Telegram update"}', status_code=400,
+                            media_type="application/json")
+        if not taken:
             return Response('{"detail":"starting"}', status_code=503,
                             headers={"Retry-After": "5"}, media_type="application/json")
         return Response(status_code=200)

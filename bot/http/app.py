@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable
 from contextlib import asynccontextmanager
 from typing import Protocol
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, FastAPI, HTTPException, Request
+from fastapi.responses import JSONResponse
 
 from bot.http.docs import add_offline_docs
 from bot.reachability import Reachability
@@ -34,8 +35,13 @@ class Lifecycle(Protocol):
 
 
 def services(request: Request) -> Services:
-    """FastAPI dependency: the running bot's services."""
-    return request.app.state.bot.services
+    """FastAPI dependency: the running bot's services; 503 with Retry-After while it starts
+    (``run`` serves HTTP before the Bot API was reached)."""
+    bot = request.app.state.bot
+    if not bot.running:
+        raise HTTPException(status_code=503, detail="the bot is starting; retry later",
+                            headers={"Retry-After": "5"})
+    return bot.services
 
 
 def create_http_app(bot: Lifecycle, routers: Iterable[APIRouter]) -> FastAPI:
@@ -66,7 +72,8 @@ def create_http_app(bot: Lifecycle, routers: Iterable[APIRouter]) -> FastAPI:
     async def health(request: Request) -> dict:
         """Liveness and delivery state. ``status`` is "ok", or "degraded" when the database
         cannot be written now (``database`` then says why: locked, full, read-only) or the
-        Telegram Bot API is not reached (``telegram``: "starting", "unreachable")."""
+        Telegram Bot API is not reached (``telegram``: "starting", "unreachable"); while the
+        bot has not started yet the answer is 503."""
         bot = request.app.state.bot
         status = bot.telegram.status
         if status == "connected" and not bot.running:
@@ -75,8 +82,10 @@ def create_http_app(bot: Lifecycle, routers: Iterable[APIRouter]) -> FastAPI:
         if bot.telegram.problem:
             telegram["telegram_problem"] = bot.telegram.problem
         svc = bot.services
-        if svc is None:  # not even the database is open yet
-            return {"status": "degraded", "database": "starting", **telegram}
+        if not bot.running:  # 503: a balancer sends no traffic, an orchestrator waits
+            database = "starting" if svc is None else "open"
+            return JSONResponse({"status": "degraded", "database": database, **telegram},
+                                status_code=503)
         problem = await svc.db.write_check()
         ok = problem is None and status == "connected"
         body: dict = {"status": "ok" if ok else "degraded",
