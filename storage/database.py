@@ -126,6 +126,8 @@ def from_db(text: str | None) -> datetime | None:
 # answers 503 with Retry-After), and how long /health waits for it.
 BUSY_TIMEOUT_MS = 5000
 PROBE_TIMEOUT_MS = 250
+# How long /health waits for the connection another statement holds before saying "locked".
+PROBE_WAIT_S = 2.0
 
 
 class Tx:
@@ -265,7 +267,13 @@ class Database:
     async def write_check(self) -> str | None:
         """None when a small write commits now; else why not ("locked", "full", ...). Waits at
         most ``PROBE_TIMEOUT_MS`` for another process's lock."""
-        async with self._lock:
+        # A sweep waiting on another process's lock holds our connection for up to the busy
+        # timeout, again and again: /health must not queue behind it, so it waits only briefly.
+        try:
+            await asyncio.wait_for(self._lock.acquire(), PROBE_WAIT_S)
+        except TimeoutError:
+            return "locked"
+        try:
             await self._conn.execute(f"PRAGMA busy_timeout={PROBE_TIMEOUT_MS}")
             try:
                 await self._conn.execute("BEGIN IMMEDIATE")
@@ -279,6 +287,8 @@ class Database:
                 return transient_reason(exc) or "error"
             finally:
                 await self._conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        finally:
+            self._lock.release()
 
     async def migrate(self) -> list[str]:
         """Apply the numbered migrations not yet recorded; returns the names applied."""
