@@ -151,7 +151,9 @@ def check() -> Report:
         for lang in LANGUAGES:
             path = domain.catalog(lang)
             if path.is_file():
-                check_catalog(report, domain, lang, read(path, lang), expected)
+                catalog = read(path, lang)
+                check_catalog(report, domain, lang, catalog, expected)
+                check_descriptions(report, domain, lang, catalog)
             elif lang in domain.required:
                 report.add(f"{lang}: missing {path.relative_to(LOCALES.parent)}")
     for lang in LANGUAGES:
@@ -211,6 +213,30 @@ def check_message(report: Report, where: str, message, nplurals: int, required: 
         # A plural form may leave out {n} (Arabic "one" says the number in words).
         if got != expected and not (plural and got == expected - {"n"}):
             report.add(f"{where} placeholders {sorted(got)} differ from {sorted(expected)}")
+
+
+def command_descriptions() -> dict[str, set[str]]:
+    """The msgids of every command's description, per domain (the command menus and buttons)."""
+    from bot.app import FEATURES  # the whole bot: imported only when the check runs
+
+    found: dict[str, set[str]] = {domain.name: set() for domain in DOMAINS}
+    for feature in FEATURES:
+        for command in feature.commands:
+            domain = STAFF if command.staff_text else PARTICIPANT
+            found[domain.name].add(command.description)
+    return found
+
+
+def check_descriptions(report: Report, domain: Domain, lang: str, catalog: Catalog) -> None:
+    """A command's description is shown whole: its translation is shortened by the translator,
+    never cut by the bot (bot/menus.py DESCRIPTION_LIMIT)."""
+    from bot.menus import DESCRIPTION_LIMIT
+
+    descriptions = command_descriptions()[domain.name]
+    for message in catalog:
+        if message.id in descriptions and len(message.string or "") > DESCRIPTION_LIMIT:
+            report.add(f"{lang}/{domain.name}.po: the command description {message.id[:40]!r} "
+                       f"is {len(message.string)} characters, at most {DESCRIPTION_LIMIT}")
 
 
 def check_agreement(report: Report, lang: str) -> None:

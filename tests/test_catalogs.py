@@ -198,3 +198,16 @@ def test_paragraphs_start_every_line_right_to_left_once():
     assert ar.paragraphs(parts).split("\n") == [
         ar._("Answer"), "", RLM + "09:00 " + ar.f_("I am ill"), RLM + "• x", RLM + "• y"]
     assert nl.paragraphs(["a", "", "b"]) == "a\n\nb"
+
+
+def test_check_catches_a_command_description_the_menu_would_cut(tmp_path, monkeypatch):
+    locales = copy_catalogs(tmp_path, monkeypatch)
+    path = locales / "tr" / "LC_MESSAGES" / "inburgerbot.po"
+    text = path.read_text("utf-8")
+    longer = text.replace('msgstr "Urenverklaring alın (ders saatlerinizin belgesi)"',
+                          'msgstr "Saat belgesi (urenverklaring) alın: ders saatlerinizin belgesi"')
+    assert longer != text
+    path.write_text(longer, "utf-8")
+    problems = tool.check().problems
+    assert any(p.startswith("tr/inburgerbot.po: the command description 'Get an urenverklaring")
+               and "62 characters, at most 60" in p for p in problems)
