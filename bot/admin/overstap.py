@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from bot.overstap import standing
-from bot.refusal import Refused
+from bot.refusal import Refused, unknown
 from storage import convenant, orgs
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -28,7 +28,7 @@ async def admin_school_status(args, ctx) -> dict:
     try:
         school_id = await standing.find_school(ctx.db, args.school)
     except standing.UnknownSchool:
-        raise Refused(f"school {args.school!r} does not exist") from None
+        raise unknown("school", args.school) from None
     if args.status is None and keurmerk is None:
         raise Refused("give --status and/or --keurmerk-until")
     status = args.status
