@@ -27,7 +27,7 @@ DESCRIPTION_LIMIT = 60
 
 
 def command_list(services: Services, role: str, tr: Translator) -> list[BotCommand]:
-    return [BotCommand(command.name, command.describe(tr))
+    return [BotCommand(command.name, command.describe(tr, role))
             for command in services.commands_for(role)]
 
 
@@ -59,13 +59,13 @@ def help_text(services: Services, role: str, tr: Translator) -> str:
         # The whole "/name" is one value: in a right-to-left language its isolate goes around
         # it, never between "/" and the name, so Telegram still makes it a tappable command.
         lines.append(tr._("{command} – {description}", command="/" + command.name,
-                          description=tr.safe(command.describe(tr))))
+                          description=tr.safe(command.describe(tr, role))))
     return tr.lines(lines)
 
 
 def menu_keyboard(services: Services, role: str, tr: Translator) -> InlineKeyboardMarkup | None:
     """Buttons for the role's main actions (commands whose feature answers ``menu:<name>``)."""
-    buttons = [InlineKeyboardButton(command.describe(tr),
+    buttons = [InlineKeyboardButton(command.describe(tr, role),
                                     callback_data=MENU_PREFIX + command.name)
                for command in services.commands_for(role)
                if command.name in services.menu_commands]

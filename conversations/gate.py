@@ -15,9 +15,9 @@ from telegram.ext import Application, ApplicationHandlerStop, TypeHandler
 
 from bot.buttons import could_be_ours
 from bot.context import BotContext
-from bot.i18n import LANGUAGES, N_, parse_language
+from bot.i18n import LANGUAGES, N_, STAFF_LANGUAGES, parse_language
 from bot.services import Services
-from conversations.onboarding import is_privacy_press, show_notice_if_pending
+from conversations.onboarding import is_privacy_press, keep_staff_language, show_notice_if_pending
 from storage import people
 
 log = logging.getLogger(__name__)
@@ -28,6 +28,7 @@ MAX_PENDING_CODE = 64
 
 N_("Choose your language")
 STALE_BUTTON = N_("This button no longer works. Send /help to start again.")
+# GLOSSARY: the first answer an unlinked person gets
 NOT_LINKED = N_(
     "This works once your Telegram is linked to your course. Open the link you received from "
     "your school or gemeente, or send /start followed by your code. No code? Ask your school "
@@ -38,9 +39,20 @@ STAFF_ONLY = ("kh:", "cl:", "vz:", "act:", "ovk:", "ovs:", "ur:ok:", "ur:no:", "
               "ur:note:")
 
 
-def language_keyboard(services: Services, first: str | None) -> InlineKeyboardMarkup:
+STAFF_ROLES = ("staff", "klantmanager")
+
+
+def languages_for(role: str) -> tuple[str, ...]:
+    """The languages a role may choose: staff and klantmanagers only those whose staff texts
+    are complete (Dutch and English), so no staff screen is half translated."""
+    return STAFF_LANGUAGES if role in STAFF_ROLES else tuple(LANGUAGES)
+
+
+def language_keyboard(services: Services, first: str | None,
+                      languages: tuple[str, ...] = tuple(LANGUAGES)) -> InlineKeyboardMarkup:
     """One button per language, in its own script; Telegram's language first."""
-    order = ([first] if first else []) + [code for code in LANGUAGES if code != first]
+    first = first if first in languages else None
+    order = ([first] if first else []) + [code for code in languages if code != first]
     rows, row = [], []
     for code in order:
         row.append(InlineKeyboardButton(LANGUAGES[code], callback_data=LANGUAGE_PREFIX + code))
@@ -52,9 +64,11 @@ def language_keyboard(services: Services, first: str | None) -> InlineKeyboardMa
     return InlineKeyboardMarkup(rows)
 
 
-def language_prompt(services: Services, first: str | None) -> str:
-    """"Choose your language" in every shipped language, the likely one first."""
-    order = ([first] if first else []) + [code for code in LANGUAGES if code != first]
+def language_prompt(services: Services, first: str | None,
+                    languages: tuple[str, ...] = tuple(LANGUAGES)) -> str:
+    """"Choose your language" in every offered language, the likely one first."""
+    first = first if first in languages else None
+    order = ([first] if first else []) + [code for code in languages if code != first]
     return "\n".join(services.i18n.get(code).f_("Choose your language")
                      for code in order)
 
@@ -70,8 +84,10 @@ def may_press(context: BotContext, data: str) -> bool:
 
 async def send_language_picker(update: Update, context: BotContext, first: str | None) -> None:
     services = context.services
-    await update.effective_chat.send_message(language_prompt(services, first),
-                                             reply_markup=language_keyboard(services, first))
+    languages = languages_for(context.role)
+    await update.effective_chat.send_message(
+        language_prompt(services, first, languages),
+        reply_markup=language_keyboard(services, first, languages))
 
 
 async def resolve(update: Update, context: BotContext) -> None:
@@ -85,6 +101,8 @@ async def resolve(update: Update, context: BotContext) -> None:
     telegram_language = parse_language(update.effective_user.language_code
                                        if update.effective_user else None)
     context.tr = services.i18n.get(context.language or telegram_language)
+    if context.language is not None:
+        await keep_staff_language(context, chat.id)
     query = update.callback_query
     if query is not None and not could_be_ours(query.data):
         # Made up by a modified client: refused like a button that no longer works, before

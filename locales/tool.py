@@ -33,6 +33,7 @@ from bot.i18n import (
     STAFF_LANGUAGES,
     placeholders,
 )
+from locales import glossary as words
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
@@ -54,6 +55,7 @@ class Domain:
     def extract_args(self, output: str | None = None) -> list[str]:
         keywords = [arg for keyword in self.keywords for arg in ("-k", keyword)]
         return ["extract", "-F", "babel.cfg", "--no-default-keywords", *keywords,
+                f"--add-comments={words.MARK}",
                 "--add-location=file", "--sort-output", "--project=inburgerbot", "--version=0.1",
                 f"--msgid-bugs-address={TEAM_ADDRESS}",
                 "--header-comment", f"# Translations template for inburgerbot: {self.readers}.",
@@ -154,8 +156,14 @@ def check() -> Report:
                 catalog = read(path, lang)
                 check_catalog(report, domain, lang, catalog, expected)
                 check_descriptions(report, domain, lang, catalog)
+                if domain is PARTICIPANT:
+                    check_glossary(report, lang, catalog, expected)
             elif lang in domain.required:
                 report.add(f"{lang}: missing {path.relative_to(LOCALES.parent)}")
+        # People read buttons, not HTTP: an API path belongs in the schools' docs (/docs).
+        for text in expected:
+            if "/api/" in text:
+                report.add(f"{domain.name}.pot: {text[:50]!r} shows an API path to its readers")
     for lang in LANGUAGES:
         check_agreement(report, lang)
     return report
@@ -224,6 +232,8 @@ def command_descriptions() -> dict[str, set[str]]:
         for command in feature.commands:
             domain = STAFF if command.staff_text else PARTICIPANT
             found[domain.name].add(command.description)
+            if command.staff_description:
+                found[STAFF.name].add(command.staff_description)
     return found
 
 
@@ -237,6 +247,33 @@ def check_descriptions(report: Report, domain: Domain, lang: str, catalog: Catal
         if message.id in descriptions and len(message.string or "") > DESCRIPTION_LIMIT:
             report.add(f"{lang}/{domain.name}.po: the command description {message.id[:40]!r} "
                        f"is {len(message.string)} characters, at most {DESCRIPTION_LIMIT}")
+
+
+def check_glossary(report: Report, lang: str, catalog: Catalog, template: dict) -> None:
+    """The glossary rule (locales/glossary.py): a screen's first message explains each Dutch
+    domain word it uses; no translation uses a rendering the glossary rules out."""
+    path = words.path_for(LOCALES, lang)
+    if not path.is_file():
+        report.add(f"{lang}: missing {path.relative_to(LOCALES.parent)}")
+        return
+    glossary = words.read_glossary(path)
+    for problem in glossary.problems:
+        report.add(f"{lang}/glossary.txt: {problem}")
+    for message in catalog:
+        if not message.id:
+            continue
+        texts = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in filter(None, texts):
+            for wrong in words.never_used(text, glossary):
+                report.add(f"{lang}/inburgerbot.po: {msgid(message)[:50]!r} says {wrong!r}; "
+                           f"the glossary says: {glossary.never[wrong]}")
+            source = template.get(msgid(message))
+            if lang == words.NATIVE or source is None or not words.introduces_a_screen(source):
+                continue
+            for word in words.bare_words(text, glossary):
+                report.add(f"{lang}/inburgerbot.po: {msgid(message)[:50]!r} introduces a screen "
+                           f"and leaves {word!r} unexplained: write {word} "
+                           f"({glossary.explanations[word]}) the first time")
 
 
 def check_agreement(report: Report, lang: str) -> None:

@@ -336,19 +336,22 @@ def _question(row) -> Question:
                     from_db(row["asked_at"]), row["answer"], from_db(row["answered_at"]))
 
 
-async def add_question(tx: Tx, klacht_id: int, asked_by: int, question: str, now: datetime) -> int:
+async def add_question(tx: Tx, klacht_id: int, asked_by: int, question: str, now: datetime,
+                       phrase: str | None = None) -> int:
+    """A question to the participant: a standard phrase's code (or None) and own words."""
     question_id = await tx.execute(
-        "INSERT INTO klacht_questions(klacht_id, asked_by, question, asked_at) VALUES (?,?,?,?)",
-        (klacht_id, asked_by, question, to_db(now)))
+        "INSERT INTO klacht_questions(klacht_id, asked_by, question, asked_at, phrase)"
+        " VALUES (?,?,?,?,?)", (klacht_id, asked_by, question, to_db(now), phrase))
     await record_event(tx, klacht_id, "question", asked_by, None, now)
     return question_id
 
 
-async def question_texts(db: Database | Tx, question_id: int) -> tuple[str, str | None] | None:
-    """A question's text and its answer (None before it is answered)."""
-    row = await db.fetchone("SELECT question, answer FROM klacht_questions WHERE id = ?",
+async def question_texts(db: Database | Tx,
+                         question_id: int) -> tuple[str, str | None, str | None] | None:
+    """A question's own words, its answer (None before it is answered) and its phrase code."""
+    row = await db.fetchone("SELECT question, answer, phrase FROM klacht_questions WHERE id = ?",
                             (question_id,))
-    return (row["question"], row["answer"]) if row else None
+    return (row["question"], row["answer"], row["phrase"]) if row else None
 
 
 async def question_for_participant(db: Database | Tx, question_id: int,
