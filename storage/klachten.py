@@ -224,6 +224,16 @@ async def open_klacht_ids(db: Database | Tx, school_id: int) -> list[int]:
     return [row["id"] for row in rows]
 
 
+async def waiting_klachten(db: Database | Tx, received_before: datetime) -> list[Klacht]:
+    """Formal klachten received before a moment and still waiting for the school: not yet
+    decided on, or in treatment, oldest first (the staff's daily digest)."""
+    rows = await db.fetchall(
+        f"SELECT {COLUMNS} FROM klachten k WHERE k.route = 'school'"
+        " AND k.state IN ('received', 'in_treatment') AND k.received_at < ?"
+        " ORDER BY k.received_at, k.id", (to_db(received_before),))
+    return [Klacht.from_row(row) for row in rows]
+
+
 async def klachten_of_participant(db: Database | Tx, participant_id: int) -> list[Klacht]:
     rows = await db.fetchall(
         f"SELECT {COLUMNS} FROM klachten k WHERE k.participant_id = ? ORDER BY k.received_at DESC",

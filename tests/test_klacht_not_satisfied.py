@@ -28,7 +28,9 @@ async def closed_by_the_school(bot, world, ids) -> dict:
         await enqueue(tx, message_key="klacht.closed", now=now, person_id=ids["senait"],
                       params={"reference": row["reference"], "outcome": "upheld",
                               "klacht_id": row["id"]})
-    await bot.services.outbox.drain()
+    # The chat has just had a dozen replies while filing; Telegram's pace of about one message
+    # a second per chat holds the outcome back for a few seconds.
+    await bot.services.outbox.drain(timeout=40)
     return row
 
 

@@ -111,3 +111,24 @@ async def test_a_klantmanagers_menu_is_worded_for_her_not_for_a_participant(bot,
     shown = await new_message(petra)
     assert "Het lesrooster van een deelnemer" in shown.text
     assert "Je lesrooster" not in shown.text and "Je lesrooster" not in shown.button_texts
+
+
+async def test_a_klacht_nobody_acted_on_comes_back_in_the_morning_digest(
+        bot, world, client, clock):
+    ids = await school_with_handlers(world)
+    senait = await linked(world, client, ids, "senait", 1608, "ar")
+    bram = await linked(world, client, ids, "bram", 1609, "nl")
+    await file_klacht(bot, senait, "ar", topic="The teacher", text="De les begint te laat.")
+    row = await klacht_row(bot)
+    await bot.services.outbox.drain()
+    await bram.wait_for_message(row["reference"])  # the card came at once, in working hours
+    await bot.sweep()
+    await bot.services.outbox.drain()
+    assert not [m for m in await bram.messages() if "wachten" in m.text], "not the same day"
+    clock.advance(days=1)  # Tuesday 09:00, after the digest time
+    await bot.sweep()
+    await bot.sweep()
+    await bot.services.outbox.drain()
+    digest = await bram.wait_for_message("Klachten die op jou wachten")
+    assert row["reference"] in digest.text and "ontvangen, nog geen besluit" in digest.text
+    assert len([m for m in await bram.messages() if "wachten" in m.text]) == 1, "once a day"

@@ -267,6 +267,19 @@ def _new(tr: Translator, params: dict) -> Rendered:
                                      bool(params.get("attachments"))))
 
 
+@renders("klacht.digest")
+def _digest(tr: Translator, params: dict) -> str:
+    """The daily digest of klachten waiting for this staff member (issue 14)."""
+    lines = [tr.s_("Klachten waiting for you:")]
+    for item in params["klachten"]:
+        state = staff_state_label(tr, item["state"])
+        lines.append(tr.s_("{reference}: {state}, by {date}", reference=item["reference"],
+                           state=state, date=tr.date(when(item["by"]))) if item["by"] else
+                     tr.s_("{reference}: {state}", reference=item["reference"], state=state))
+    lines += ["", tr.s_("Send /klachten to see them with their buttons.")]
+    return tr.lines(lines)
+
+
 @renders("klacht.reminder")
 def _reminder(tr: Translator, params: dict) -> Rendered:
     what = STAFF_DEADLINES[params["deadline"]]
