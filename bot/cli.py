@@ -43,6 +43,20 @@ async def serve(settings: Settings) -> None:
         raise bot.failure
 
 
+def run_help() -> str:
+    """``inburgerbot run --help``: what run does and every setting it reads (no token needed)."""
+    from bot.config import SETTINGS
+
+    lines = ["usage: inburgerbot run", "",
+             "Starts long polling, the scheduler and the HTTP server in one event loop; stops "
+             "cleanly on SIGINT or SIGTERM.", "", "settings (environment variables):"]
+    for setting in SETTINGS:
+        default = "required" if setting.default is None else f"default {setting.default}"
+        lines.append(f"  {setting.name} ({default})")
+        lines.append(f"      {setting.help}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(prog="inburgerbot",
@@ -54,6 +68,13 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 0 if argv else 2
     command, rest = argv[0], argv[1:]
+    if command == "run" and rest:
+        if rest[0] in ("-h", "--help"):
+            print(run_help())
+            return 0
+        print(f"inburgerbot run: takes no arguments (settings are environment variables), got "
+              f"{rest[0]!r}", file=sys.stderr)
+        return 2
     if command not in COMMANDS:
         print(f"inburgerbot: unknown command {command!r} (choose run, demo or admin)",
               file=sys.stderr)

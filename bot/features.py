@@ -60,6 +60,7 @@ from conversations import (
     klacht_intake,
     klacht_report,
     klacht_signal,
+    klachten_list,
     language,
     mijngegevens,
     mijnklachten,
@@ -107,10 +108,11 @@ PRIVACY = Feature("privacy", commands=mijngegevens.COMMANDS,
                   admin=(privacy_admin.add_admin_commands,))
 KLACHTEN = Feature(
     "klachten",
-    commands=(mijnklachten.COMMANDS + klacht_handling.COMMANDS + klacht.COMMANDS
+    commands=(mijnklachten.COMMANDS + klachten_list.COMMANDS + klacht.COMMANDS
               + klacht_intake.COMMANDS + klacht_signal.COMMANDS),
-    handlers=(mijnklachten.register, klacht_handling.register, klacht.register,
-              klacht_intake.register, klacht_report.register, klacht_signal.register),
+    handlers=(mijnklachten.register, klachten_list.register, klacht_handling.register,
+              klacht.register, klacht_intake.register, klacht_report.register,
+              klacht_signal.register),
     sweeps=bot.klachten.SWEEPS,
     routes=(klachten_api.router,),
     menu=mijnklachten.MENU + klacht.MENU,

@@ -20,10 +20,14 @@ from bot.services import Services
 log = logging.getLogger(__name__)
 
 MENU_PREFIX = "menu:"
+# A command's description is shown whole in the chat's command menu (Telegram allows 256) and on
+# a menu button (60 keep it on one line of a phone): the translator keeps it within
+# DESCRIPTION_LIMIT, which the catalog check (locales/tool.py) enforces in every language.
+DESCRIPTION_LIMIT = 60
 
 
 def command_list(services: Services, role: str, tr: Translator) -> list[BotCommand]:
-    return [BotCommand(command.name, command.describe(tr)[:256])
+    return [BotCommand(command.name, command.describe(tr, role))
             for command in services.commands_for(role)]
 
 
@@ -52,14 +56,16 @@ async def set_default_menus(services: Services) -> None:
 def help_text(services: Services, role: str, tr: Translator) -> str:
     lines = [tr._("What you can do:")]
     for command in services.commands_for(role):
-        lines.append(tr._("/{command} – {description}", command=command.name,
-                          description=tr.safe(command.describe(tr))))
+        # The whole "/name" is one value: in a right-to-left language its isolate goes around
+        # it, never between "/" and the name, so Telegram still makes it a tappable command.
+        lines.append(tr._("{command} – {description}", command="/" + command.name,
+                          description=tr.safe(command.describe(tr, role))))
     return tr.lines(lines)
 
 
 def menu_keyboard(services: Services, role: str, tr: Translator) -> InlineKeyboardMarkup | None:
     """Buttons for the role's main actions (commands whose feature answers ``menu:<name>``)."""
-    buttons = [InlineKeyboardButton(command.describe(tr)[:60],
+    buttons = [InlineKeyboardButton(command.describe(tr, role),
                                     callback_data=MENU_PREFIX + command.name)
                for command in services.commands_for(role)
                if command.name in services.menu_commands]

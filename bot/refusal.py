@@ -10,3 +10,8 @@ from __future__ import annotations
 
 class Refused(Exception):
     """A one-line, user-facing reason an operation cannot be done."""
+
+
+def unknown(what: str, value: object) -> Refused:
+    """The one line for an id that names nothing: ``school 99 does not exist``."""
+    return Refused(f"{what} {value} does not exist")

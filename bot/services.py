@@ -28,9 +28,14 @@ class Command:
     description: str
     roles: frozenset[str]
     staff_text: bool = False
+    # Staff text for staff and klantmanagers where the description speaks to a participant
+    # ("Your lesson timetable"): their menus never show participant-worded buttons.
+    staff_description: str | None = None
 
-    def describe(self, tr: Translator) -> str:
+    def describe(self, tr: Translator, role: str | None = None) -> str:
         """The description as a fragment: a menu entry, a button label or a value in /help."""
+        if self.staff_description and role in ("staff", "klantmanager"):
+            return tr.sf_(self.staff_description)
         return tr.sf_(self.description) if self.staff_text else tr.f_(self.description)
 
 

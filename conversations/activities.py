@@ -30,6 +30,7 @@ from telegram.warnings import PTBUserWarning
 
 from bot.context import BotContext
 from bot.i18n import SN_, Translator
+from bot.names import told_apart
 from bot.rooster import activities
 from bot.rules.lessons import Activity
 from bot.services import Command, Services
@@ -84,7 +85,8 @@ async def _caseload_view(context: BotContext):
     caseload = await people.caseload(context.services.db, context.person.id)
     if not caseload:
         return tr.s_("You have no participants in your caseload."), None
-    rows = [[InlineKeyboardButton(person.name[:60], callback_data=f"{PREFIX}p:{person.id}")]
+    names = told_apart((p.id, p.name, p.external_id) for p in caseload)
+    rows = [[InlineKeyboardButton(names[person.id][:60], callback_data=f"{PREFIX}p:{person.id}")]
             for person in caseload[:MAX_SHOWN]]
     return (tr.s_("Whose participation activities do you want to see or record?"),
             InlineKeyboardMarkup(rows))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -19,6 +20,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.i18n import SN_, Translator
+from bot.names import told_apart
 from bot.privacy import audit
 from bot.services import Command, Services
 from bot.trajectory.notices import caseload_lines
@@ -83,9 +85,11 @@ async def show_list(update: Update, context: BotContext, page: int = 0) -> None:
     lines = [tr.sn_("Your caseload: {n} participant. Attendance over the last 4 weeks.",
                     "Your caseload: {n} participants. Attendance over the last 4 weeks.",
                     len(entries)), ""]
-    lines += [overview_line(tr, entry) for entry in shown]
+    names = told_apart((e.person_id, e.name, e.external_id) for e in entries)
+    lines += [overview_line(tr, replace(entry, name=names[entry.person_id])) for entry in shown]
     await audit.record(services.db, me, [entry.person_id for entry in shown], audit.CASELOAD, now)
-    rows = [[InlineKeyboardButton(entry.name[:60], callback_data=f"{PREFIX}:p:{entry.person_id}")]
+    rows = [[InlineKeyboardButton(names[entry.person_id][:60],
+                                  callback_data=f"{PREFIX}:p:{entry.person_id}")]
             for entry in shown]
     nav = []
     if page > 0:

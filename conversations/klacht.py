@@ -81,6 +81,7 @@ async def start(update: Update, context: BotContext) -> int:
     else:
         draft = new_draft()
         await update.effective_chat.send_message(tr._(
+            # GLOSSARY: introduces /klacht
             "You can make a klacht (complaint) here. We keep it safe. "
             "Send /cancel to stop at any time."))
     return await ask(update, context, draft)

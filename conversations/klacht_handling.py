@@ -31,26 +31,31 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
-from bot.buttons import row_id
 from bot.context import BotContext
 from bot.i18n import SN_
 from bot.klachten import routing
 from bot.klachten.limits import has_words
-from bot.klachten.notices import HANDLER_PREFIX, handler_keyboard, klacht_card, outcome_label
+from bot.klachten.notices import (
+    HANDLER_PREFIX,
+    outcome_label,
+)
 from bot.klachten.topics import CLOSING_OUTCOMES
 from bot.outbox import enqueue
 from bot.privacy import audit
 from bot.rules.klacht_deadlines import can_refuse_treatment
-from bot.services import Command, Services
+from bot.services import Services
+from conversations.klacht_access import Refused, allowed, parse, refuse
+from conversations.klacht_phrases import ask_phrase, phrase_chosen
+from conversations.klachten_list import refresh_card
 from storage import klachten as store
 from storage.klachten import Klacht
 
 log = logging.getLogger(__name__)
 
-COMMANDS = (Command("klachten", SN_("Open klachten of your school"), frozenset({"staff"}),
-                    staff_text=True),)
-
 MAX_STAFF_TEXT = 1000
+# The second press of an irreversible step (issue 14).
+YES_REFUSE = SN_("Yes, do not take it into treatment")
+YES_CLOSE = SN_("Yes, close the klacht")
 PENDING = "klacht_pending"
 
 
@@ -59,87 +64,13 @@ class State(IntEnum):
     QUESTION = 12
     OUTCOME = 13
     OUTCOME_TEXT = 14
-
-
-class Refused(Exception):
-    """A press the presser may not make now; ``message`` is what they are told."""
-
-    def __init__(self, reason: str, message: str):
-        super().__init__(reason)
-        self.reason = reason
-        self.message = message
-
-
-def parse(data: str) -> tuple[str, int | None, str]:
-    """``kh:action:id[:extra]`` -> (action, id, extra); id None when it is no stored id."""
-    parts = data.split(":")
-    action = parts[1] if len(parts) > 1 else ""
-    klacht_id = row_id(parts[2]) if len(parts) > 2 else None
-    return action, klacht_id, parts[3] if len(parts) > 3 else ""
-
-
-async def allowed(context: BotContext, klacht_id: int | None, *, states: tuple[str, ...],
-                  must_be_handler: bool = False) -> Klacht:
-    """The klacht, when this staff member may act on it now; raises ``Refused`` otherwise."""
-    person, db, tr = context.person, context.services.db, context.tr
-    no_right = tr.s_("You cannot do this for this klacht.")
-    if person is None or person.role != "staff" or klacht_id is None:
-        raise Refused("not staff or no klacht", no_right)
-    klacht = await store.klacht_for_staff(db, klacht_id, person)
-    if klacht is None:
-        raise Refused("not this school's klacht", no_right)
-    if person.id in await store.involved_ids(db, klacht.id):
-        raise Refused("presser is involved", tr.s_(
-            "You are named as involved in this klacht, so you cannot handle it "
-            "(norm 1.5.2: an independent person handles it). A colleague has it."))
-    eligible = {p.id for p in await store.eligible_handlers(db, klacht)}
-    if person.id not in eligible and person.staff_role != "coordinator":
-        raise Refused("not an eligible handler", no_right)
-    if klacht.handler_id is not None and klacht.handler_id != person.id and (
-            must_be_handler or klacht.state == "in_treatment"):
-        raise Refused("another handler has it", tr.s_("A colleague is handling this klacht."))
-    if klacht.state not in states:
-        raise Refused(f"replayed in state {klacht.state}", tr.s_(
-            "This klacht has moved on (it is now: {state}); this button no longer applies.",
-            state=state_label(context, klacht.state)))
-    return klacht
-
-
-STATE_LABELS = {
-    "received": SN_("received, not yet decided"),
-    "in_treatment": SN_("in treatment"),
-    "refused": SN_("not taken into treatment"),
-    "closed": SN_("closed"),
-    "signalled": SN_("signal to the klantmanager"),
-}
-
-
-def state_label(context: BotContext, state: str) -> str:
-    label = STATE_LABELS.get(state, STATE_LABELS["closed"])
-    return context.tr.s_(label)
-
-
-async def refuse(update: Update, refused: Refused, klacht_id: int | None) -> None:
-    log.warning("klacht handling press refused: %s (klacht %s)", refused.reason, klacht_id)
-    try:
-        await update.callback_query.answer(refused.message, show_alert=True)
-    except TelegramError:
-        pass
+    CONFIRM = 15
+    PHRASE = 16
 
 
 async def drop_buttons(update: Update) -> None:
     try:
         await update.callback_query.edit_message_reply_markup(reply_markup=None)
-    except TelegramError:
-        pass
-
-
-async def new_keyboard(update: Update, context: BotContext, klacht: Klacht) -> None:
-    """Show the buttons that fit the klacht's new state on the pressed message."""
-    has_files = bool(await store.attachments(context.services.db, klacht.id))
-    try:
-        await update.callback_query.edit_message_reply_markup(
-            reply_markup=handler_keyboard(context.tr, klacht.id, klacht.state, has_files))
     except TelegramError:
         pass
 
@@ -168,8 +99,7 @@ async def take(update: Update, context: BotContext) -> None:
         return await refuse(update, Refused("raced", tr.s_("A colleague was just before you.")),
                             klacht_id)
     await update.callback_query.answer()
-    klacht = await store.get_klacht(services.db, klacht.id)
-    await new_keyboard(update, context, klacht)
+    await refresh_card(update, context, await store.get_klacht(services.db, klacht.id))
     await update.effective_chat.send_message(tr.s_(
         "You have taken klacht {reference} into treatment. Handle it by {date}. "
         "The participant has been told.", reference=klacht.reference,
@@ -283,13 +213,11 @@ async def begin(update: Update, context: BotContext) -> int | None:
             "will read it. Send /cancel to stop.", reference=klacht.reference))
         return State.REASON
     if action == "ask":
-        await chat.send_message(tr.s_(
-            "Write your question about klacht {reference}. The bot passes it on without showing "
-            "you the participant's name. Send /cancel to stop.", reference=klacht.reference)
-            if klacht.anonymous else tr.s_(
-            "Write your question about klacht {reference}. The bot passes it on. "
-            "Send /cancel to stop.", reference=klacht.reference))
-        return State.QUESTION
+        if klacht.anonymous:
+            await chat.send_message(tr.s_(
+                "The bot passes your question on without showing you the participant's name."))
+        await ask_phrase(update, context, klacht)
+        return State.PHRASE
     rows = [[InlineKeyboardButton(outcome_label(tr, code)[:64],
                                   callback_data=f"{HANDLER_PREFIX}:out:{klacht.id}:{code}")]
             for code in CLOSING_OUTCOMES]
@@ -333,15 +261,74 @@ async def reason_typed(update: Update, context: BotContext) -> int:
     if text is None:
         return State.REASON
     klacht = await pending_klacht(update, context, "refuse", ("received",))
-    services, tr = context.services, context.tr
-    now = services.now()
     if klacht is None:
         return end(context)
+    context.chat_data[PENDING]["text"] = text
+    await ask_confirmation(update, context, klacht, context.tr.s_(
+        "Not take klacht {reference} into treatment, with this reason? The participant will "
+        "read it. This cannot be undone.", reference=klacht.reference),
+        YES_REFUSE)
+    return State.CONFIRM
+
+
+async def ask_confirmation(update: Update, context: BotContext, klacht: Klacht, question: str,
+                           yes: str) -> None:
+    """An irreversible step waits for a second press (issue 14)."""
+    tr = context.tr
+    await update.effective_chat.send_message(question, reply_markup=InlineKeyboardMarkup([
+        [InlineKeyboardButton(tr.sf_(yes), callback_data=f"{HANDLER_PREFIX}:cfm:{klacht.id}")],
+        [InlineKeyboardButton(tr.sf_("Change the text"),
+                              callback_data=f"{HANDLER_PREFIX}:redo:{klacht.id}")]]))
+
+
+async def confirmed(update: Update, context: BotContext) -> int:
+    """"Yes" to a refusal or a closure: it is done now, and the participant is told."""
+    _, klacht_id, _ = parse(update.callback_query.data or "")
+    pending = context.chat_data.get(PENDING) or {}
+    action = pending.get("action")
+    try:
+        if pending.get("klacht") != klacht_id or not pending.get("text"):
+            raise Refused("confirmation not pending", context.tr.s_(
+                "This button no longer applies."))
+        klacht = await allowed(context, klacht_id, states=(
+            ("received",) if action == "refuse" else ("in_treatment",)),
+            must_be_handler=action == "close")
+    except Refused as refused:
+        await refuse(update, refused, klacht_id)
+        return end(context)
+    await update.callback_query.answer()
+    await drop_buttons(update)
+    if action == "refuse":
+        await refuse_treatment(update, context, klacht, pending["text"])
+    else:
+        await close(update, context, klacht, pending["outcome"], pending["text"])
+    return end(context)
+
+
+async def redo(update: Update, context: BotContext) -> int:
+    """"Change the text": write the reason or the explanation again."""
+    pending = context.chat_data.get(PENDING) or {}
+    _, klacht_id, _ = parse(update.callback_query.data or "")
+    if pending.get("klacht") != klacht_id:
+        await refuse(update, Refused("redo not pending", context.tr.s_(
+            "This button no longer applies.")), klacht_id)
+        return end(context)
+    await update.callback_query.answer()
+    await drop_buttons(update)
+    pending.pop("text", None)
+    await update.effective_chat.send_message(context.tr.s_("Write it again, please."))
+    return State.REASON if pending.get("action") == "refuse" else State.OUTCOME_TEXT
+
+
+async def refuse_treatment(update: Update, context: BotContext, klacht: Klacht,
+                           text: str) -> None:
+    services, tr = context.services, context.tr
+    now = services.now()
     if not can_refuse_treatment(klacht.received_at, now, services.settings.tz):
         await update.effective_chat.send_message(tr.s_(
             "The four weeks in which a klacht may be refused have passed "
             "(norm 1.5.2): it must now be handled."))
-        return end(context)
+        return
     async with services.db.transaction() as tx:
         done = await store.refuse_treatment(tx, klacht.id, context.person.id, text, now)
         if done:
@@ -353,20 +340,40 @@ async def reason_typed(update: Update, context: BotContext) -> int:
         tr.s_("Klacht {reference} is not taken into treatment. The participant has been told, "
               "with your reason and where they can go next.", reference=klacht.reference)
         if done else tr.s_("A colleague was just before you."))
-    return end(context)
+
+
+async def phrase_pressed(update: Update, context: BotContext) -> int:
+    pending = context.chat_data.get(PENDING) or {}
+    if not await phrase_chosen(update, context, pending):
+        return State.PHRASE if pending.get("action") == "ask" else end(context)
+    return State.QUESTION
+
+
+async def question_skipped(update: Update, context: BotContext) -> int:
+    """/skip: the standard phrase alone."""
+    if not (context.chat_data.get(PENDING) or {}).get("phrase"):
+        await update.effective_chat.send_message(context.tr.s_("Please write it in words."))
+        return State.QUESTION
+    return await send_question(update, context, "")
 
 
 async def question_typed(update: Update, context: BotContext) -> int:
     text = await typed(update, context)
     if text is None:
         return State.QUESTION
+    return await send_question(update, context, text)
+
+
+async def send_question(update: Update, context: BotContext, text: str) -> int:
+    phrase = (context.chat_data.get(PENDING) or {}).get("phrase")
     klacht = await pending_klacht(update, context, "ask", ("received", "in_treatment"))
     if klacht is None:
         return end(context)
     services, tr = context.services, context.tr
     now = services.now()
     async with services.db.transaction() as tx:
-        question_id = await store.add_question(tx, klacht.id, context.person.id, text, now)
+        question_id = await store.add_question(tx, klacht.id, context.person.id, text, now,
+                                               phrase=phrase)
         await enqueue(tx, message_key="klacht.question", now=now, person_id=klacht.participant_id,
                       dedupe_key=f"klacht:{klacht.id}:question:{question_id}",
                       params={"reference": klacht.reference, "question_id": question_id})
@@ -405,21 +412,29 @@ async def outcome_typed(update: Update, context: BotContext) -> int:
     klacht = await pending_klacht(update, context, "close", ("in_treatment",), must_be_handler=True)
     if klacht is None or pending.get("outcome") not in CLOSING_OUTCOMES:
         return end(context)
+    pending["text"] = text
+    await ask_confirmation(update, context, klacht, context.tr.s_(
+        "Close klacht {reference} with the outcome \"{outcome}\" and this explanation? The "
+        "participant will read it. This cannot be undone.", reference=klacht.reference,
+        outcome=outcome_label(context.tr, pending["outcome"])), YES_CLOSE)
+    return State.CONFIRM
+
+
+async def close(update: Update, context: BotContext, klacht: Klacht, outcome: str,
+                text: str) -> None:
     services, tr = context.services, context.tr
     now = services.now()
     async with services.db.transaction() as tx:
-        done = await store.close_klacht(tx, klacht.id, context.person.id, pending["outcome"], text,
-                                        now)
+        done = await store.close_klacht(tx, klacht.id, context.person.id, outcome, text, now)
         if done:
             await enqueue(tx, message_key="klacht.closed", now=now,
                           person_id=klacht.participant_id, dedupe_key=f"klacht:{klacht.id}:closed",
-                          params={"reference": klacht.reference, "outcome": pending["outcome"],
+                          params={"reference": klacht.reference, "outcome": outcome,
                                   "klacht_id": klacht.id})
     await update.effective_chat.send_message(
         tr.s_("Klacht {reference} is closed. The participant has been told and can say whether "
               "they are satisfied.", reference=klacht.reference) if done
         else tr.s_("A colleague was just before you."))
-    return end(context)
 
 
 def end(context: BotContext) -> int:
@@ -432,35 +447,6 @@ async def cancel(update: Update, context: BotContext) -> int:
     return end(context)
 
 
-# ---- /klachten ---------------------------------------------------------------------------
-
-async def open_klachten(update: Update, context: BotContext) -> None:
-    """/klachten: the open klachten this staff member may handle, each with its buttons."""
-    person, db, tr = context.person, context.services.db, context.tr
-    if person is None or person.role != "staff":
-        await update.effective_chat.send_message(tr._(
-            "Sorry, I did not understand that. Send /help to see what I can do."))
-        return
-    shown = 0
-    for klacht_id in await store.open_klacht_ids(db, person.school_id):
-        try:
-            klacht = await allowed(context, klacht_id, states=("received", "in_treatment"))
-        except Refused:
-            continue
-        async with db.transaction() as tx:
-            params = await routing.card_params(tx, klacht) | {"description": klacht.description}
-        files = bool(params["attachments"])
-        await audit.record(db, person, [klacht.participant_id], audit.KLACHT,
-                           context.services.now())
-        await update.effective_chat.send_message(
-            tr.lines([klacht_card(tr, params), tr.s_("Now: {state}",
-                                                     state=state_label(context, klacht.state))]),
-            reply_markup=handler_keyboard(tr, klacht.id, klacht.state, files))
-        shown += 1
-    if not shown:
-        await update.effective_chat.send_message(tr.s_("There are no open klachten for you."))
-
-
 def conversation() -> ConversationHandler:
     text = filters.TEXT & ~filters.COMMAND
     with warnings.catch_warnings():
@@ -471,10 +457,16 @@ def conversation() -> ConversationHandler:
                 begin, pattern=f"^{HANDLER_PREFIX}:(refuse|ask|close):")],
             states={
                 State.REASON: [MessageHandler(text, reason_typed)],
-                State.QUESTION: [MessageHandler(text, question_typed)],
+                State.PHRASE: [CallbackQueryHandler(phrase_pressed,
+                                                    pattern=f"^{HANDLER_PREFIX}:ph:")],
+                State.QUESTION: [MessageHandler(text, question_typed),
+                                 CommandHandler("skip", question_skipped)],
                 State.OUTCOME: [CallbackQueryHandler(outcome_chosen,
                                                      pattern=f"^{HANDLER_PREFIX}:out:")],
                 State.OUTCOME_TEXT: [MessageHandler(text, outcome_typed)],
+                State.CONFIRM: [
+                    CallbackQueryHandler(confirmed, pattern=f"^{HANDLER_PREFIX}:cfm:"),
+                    CallbackQueryHandler(redo, pattern=f"^{HANDLER_PREFIX}:redo:")],
             },
             fallbacks=[CommandHandler("cancel", cancel)],
             name="klacht_handling", persistent=True, allow_reentry=True)
@@ -487,7 +479,6 @@ async def stale(update: Update, context: BotContext) -> None:
 
 
 def register(app: Application, services: Services) -> None:
-    app.add_handler(CommandHandler("klachten", open_klachten))
     app.add_handler(CallbackQueryHandler(take, pattern=f"^{HANDLER_PREFIX}:take:"))
     app.add_handler(CallbackQueryHandler(involved, pattern=f"^{HANDLER_PREFIX}:inv:"))
     app.add_handler(CallbackQueryHandler(show_files, pattern=f"^{HANDLER_PREFIX}:files:"))

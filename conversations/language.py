@@ -13,7 +13,12 @@ from bot.i18n import LANGUAGES, N_, parse_language
 from bot.menus import set_chat_menu
 from bot.services import Command, Services
 from conversations import onboarding
-from conversations.gate import LANGUAGE_PREFIX, STALE_BUTTON, send_language_picker
+from conversations.gate import (
+    LANGUAGE_PREFIX,
+    STALE_BUTTON,
+    languages_for,
+    send_language_picker,
+)
 from storage import people
 
 ALL_ROLES = frozenset({"guest", "participant", "klantmanager", "staff"})
@@ -34,7 +39,7 @@ async def chosen(update: Update, context: BotContext) -> None:
     """A language button: store the choice, confirm in that language, continue where we were."""
     query = update.callback_query
     code = (query.data or "")[len(LANGUAGE_PREFIX):]
-    if code not in LANGUAGES:
+    if code not in languages_for(context.role):
         await query.answer(context.tr._(STALE_BUTTON), show_alert=True)
         return
     services = context.services

@@ -31,7 +31,13 @@ from bot.context import BotContext
 from bot.i18n import N_, Translator
 from bot.klachten import consent as klacht_consent
 from bot.klachten.limits import MAX_TEXT, has_words
-from bot.klachten.notices import PARTICIPANT_PREFIX, options_text, outcome_label, topic_label
+from bot.klachten.notices import (
+    PARTICIPANT_PREFIX,
+    arbitrage_text,
+    klachtenlijn_text,
+    outcome_label,
+    topic_label,
+)
 from bot.outbox import enqueue
 from bot.services import Command, Services
 from conversations.klacht_steps import media_of
@@ -83,6 +89,7 @@ async def show(update: Update, context: BotContext) -> None:
     klachten = await store.klachten_of_participant(context.services.db, context.person.id)
     if not klachten:
         await update.effective_chat.send_message(tr._(
+            # GLOSSARY: introduces /mijnklachten when there is none yet
             "You have no klachten. Send /klacht to make one."))
         return
     blocks = [tr.lines(klacht_lines(tr, klacht)) for klacht in klachten[:10]]
@@ -129,14 +136,43 @@ async def satisfaction(update: Update, context: BotContext) -> None:
     if value == "satisfied":
         await update.effective_chat.send_message(tr._("Thank you. We have saved your answer."))
         return
-    buttons = InlineKeyboardMarkup([
-        [InlineKeyboardButton(tr.f_("Yes"),
-                              callback_data=f"{PARTICIPANT_PREFIX}:km:{klacht_id}:1")],
-        [InlineKeyboardButton(tr.f_("No"),
-                              callback_data=f"{PARTICIPANT_PREFIX}:km:{klacht_id}:0")]])
-    await update.effective_chat.send_message(tr.lines([
-        tr._("We are sorry that your klacht was not solved well."), "", options_text(tr), "",
-        tr._("May we tell your klantmanager that you are not satisfied?")]), reply_markup=buttons)
+    await update.effective_chat.send_message(
+        # GLOSSARY: the first step after "not satisfied": short, with buttons
+        tr._("We are sorry that your klacht was not solved well. What would you like to do?"),
+        reply_markup=next_steps(tr, klacht_id))
+
+
+# The steps after "not satisfied" (bijlage 9, §1.8; convenant art. 13.5, 13.6), one at a time.
+STEP_LABELS = {
+    "km": N_("Tell my klantmanager"),
+    "line": N_("Advice from the klachtenlijn"),
+    "arb": N_("Ask for an independent decision"),
+    "none": N_("Nothing more for now"),
+}
+
+
+def next_steps(tr: Translator, klacht_id: int, done: str = "") -> InlineKeyboardMarkup:
+    """A button per step not yet shown; telling the klantmanager answers the consent."""
+    data = {"km": f"{PARTICIPANT_PREFIX}:km:{klacht_id}:1",
+            "line": f"{PARTICIPANT_PREFIX}:opt:{klacht_id}:line",
+            "arb": f"{PARTICIPANT_PREFIX}:opt:{klacht_id}:arb",
+            "none": f"{PARTICIPANT_PREFIX}:km:{klacht_id}:0"}
+    return InlineKeyboardMarkup([[InlineKeyboardButton(tr.f_(label), callback_data=data[step])]
+                                 for step, label in STEP_LABELS.items() if step != done])
+
+
+async def option(update: Update, context: BotContext) -> None:
+    """One step after "not satisfied": the klachtenlijn, or the College van Arbitrage."""
+    _, klacht_id, which = parse(update.callback_query.data or "")
+    person, services, tr = context.person, context.services, context.tr
+    klacht = (await store.klacht_for_participant(services.db, klacht_id, person.id)
+              if person is not None and klacht_id is not None else None)
+    if klacht is None or klacht.satisfaction != "not_satisfied" or which not in ("line", "arb"):
+        return await refuse(update, context, "option: not this participant's unsatisfied klacht")
+    await update.callback_query.answer()
+    await drop_buttons(update)
+    text = klachtenlijn_text(tr) if which == "line" else arbitrage_text(tr)
+    await update.effective_chat.send_message(text, reply_markup=next_steps(tr, klacht_id, which))
 
 
 async def consent(update: Update, context: BotContext) -> None:
@@ -248,5 +284,6 @@ def register(app: Application, services: Services) -> None:
     app.add_handler(CallbackQueryHandler(satisfaction,
                                          pattern=f"^{PARTICIPANT_PREFIX}:(sat|unsat):"))
     app.add_handler(CallbackQueryHandler(consent, pattern=f"^{PARTICIPANT_PREFIX}:km:"))
+    app.add_handler(CallbackQueryHandler(option, pattern=f"^{PARTICIPANT_PREFIX}:opt:"))
     app.add_handler(answer_conversation())
     app.add_handler(CallbackQueryHandler(stale, pattern=f"^{PARTICIPANT_PREFIX}:"))

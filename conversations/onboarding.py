@@ -13,7 +13,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CommandHandler
 
 from bot.context import BotContext
-from bot.i18n import N_, SN_, Translator
+from bot.i18n import N_, SN_, STAFF_LANGUAGES, Translator
 from bot.menus import help_text, menu_keyboard, set_chat_menu
 from bot.privacy.notice import pending_notice
 from bot.services import Command, Services
@@ -71,6 +71,17 @@ async def show_notice_if_pending(update: Update, context: BotContext) -> bool:
     return True
 
 
+async def keep_staff_language(context: BotContext, chat_id: int) -> None:
+    """A staff member or klantmanager reads Dutch or English: a chat that chose another
+    language before it was linked to them is set to English (they may pick Dutch)."""
+    if context.role not in ("staff", "klantmanager") or context.language in STAFF_LANGUAGES:
+        return
+    services = context.services
+    await people.set_chat_language(services.db, chat_id, "en", services.now())
+    context.language = "en"
+    context.tr = services.i18n.get("en")
+
+
 async def greet(update: Update, context: BotContext) -> None:
     """Greet a linked chat by name, with its role's menu (after the privacy notice)."""
     person, tr, services = context.person, context.tr, context.services
@@ -89,6 +100,7 @@ async def greet(update: Update, context: BotContext) -> None:
 async def explain_linking(update: Update, context: BotContext) -> None:
     tr = context.tr
     await update.effective_chat.send_message(tr._(
+        # GLOSSARY: the first thing an unlinked person reads
         "Welcome! To use this bot, open the link you received from your school or gemeente, "
         "or send /start followed by your code."))
 
@@ -115,6 +127,9 @@ async def link_with_code(update: Update, context: BotContext, code: str) -> None
     result = await people.link_chat(services.db, chat_id, code, services.now())
     if result.outcome in ("linked", "already_linked"):
         context.person = result.person
+        if context.language is not None:
+            await keep_staff_language(context, chat_id)
+            tr = context.tr
         await set_chat_menu(services, chat_id, result.person.role, tr)
         await greet(update, context)
         return

@@ -1,16 +1,18 @@
 """The klantmanager's overstap steps (issue 7; convenant art. 11.1: a switch to another school
-"in overleg met, of op advies van de Klantmanager"): approve with one press (``ovk:ok``), or
-advise otherwise with a typed note the participant reads (``ovk:adv``; the note step is in
-conversations.overstap_staff). The klantmanager advises and cannot block the switch: an old
-``ovk:no`` (decline) button is refused as stale. Only for their own caseload.
+"in overleg met, of op advies van de Klantmanager"): approve with two presses (``ovk:ok``,
+then ``ovk:okc``: it cannot be undone), or advise otherwise with a typed note the participant
+reads (``ovk:adv``; the note step is in conversations.overstap_staff). The klantmanager advises
+and cannot block the switch: an old ``ovk:no`` (decline) button is refused as stale. Only for
+their own caseload.
 """
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
+from bot.i18n import SN_
 from bot.overstap.notices import K_PREFIX
 from bot.rules.overstap import Event
 from conversations.overstap_staff import (
@@ -20,11 +22,29 @@ from conversations.overstap_staff import (
     parts_of,
     refuse,
     request_id_at,
+    sbtn,
 )
 
 
 async def approve(update: Update, context: BotContext) -> None:
-    """ovk:ok:<id>: the klantmanager agrees with a switch to another school."""
+    """ovk:ok:<id>: the klantmanager agrees with a switch to another school; an irreversible
+    step, so it waits for a second press (issue 14)."""
+    request_id = request_id_at(parts_of(update))
+    if request_id is None:
+        await refuse(update, context, "stale")
+        return
+    await update.callback_query.answer()  # the card keeps its buttons until it is done
+    tr = context.tr
+    await update.effective_chat.send_message(
+        tr.s_("Approve overstap #{id}? The participant and both schools are told at once; "
+              "this cannot be undone.", id=request_id),
+        reply_markup=InlineKeyboardMarkup([
+            [sbtn(tr, SN_("Yes, approve"), f"{K_PREFIX}:okc:{request_id}")],
+            [sbtn(tr, SN_("Not now"), f"{K_PREFIX}:okn:{request_id}")]]))
+
+
+async def approve_confirmed(update: Update, context: BotContext) -> None:
+    """ovk:okc:<id>: the second press; now the switch is approved."""
     request_id = request_id_at(parts_of(update))
     if request_id is None:
         await refuse(update, context, "stale")
@@ -39,6 +59,12 @@ async def approve(update: Update, context: BotContext) -> None:
         "the handover conversation."))
 
 
+async def not_now(update: Update, context: BotContext) -> None:
+    """ovk:okn:<id>: nothing is approved; the request card keeps its buttons."""
+    await done_pressing(update)
+    await update.effective_chat.send_message(context.tr.s_("Nothing was changed."))
+
+
 def entry_points() -> list[BaseHandler]:
     """Steps that open the staff conversation: advice with a typed note (and the old decline
     button, which is refused)."""
@@ -47,4 +73,6 @@ def entry_points() -> list[BaseHandler]:
 
 def buttons() -> list[BaseHandler]:
     """One-press steps, outside the conversation."""
-    return [CallbackQueryHandler(approve, pattern=rf"^{K_PREFIX}:ok:\d+$")]
+    return [CallbackQueryHandler(approve, pattern=rf"^{K_PREFIX}:ok:\d+$"),
+            CallbackQueryHandler(approve_confirmed, pattern=rf"^{K_PREFIX}:okc:\d+$"),
+            CallbackQueryHandler(not_now, pattern=rf"^{K_PREFIX}:okn:\d+$")]

@@ -9,7 +9,7 @@ requests that involve the presser's school as the current school.
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
@@ -27,7 +27,7 @@ from bot.overstap.access import Refusal
 from bot.overstap.flow import MAX_PLACE
 from bot.overstap.notices import S_PREFIX, SETTLEMENT_LABELS, staff_label
 from bot.rules.localtime import at_local
-from bot.rules.overstap import Event
+from bot.rules.overstap import Event, clashes_with_lessons
 from bot.rules.working_days import next_working_day
 from conversations.overstap_staff import (
     PENDING,
@@ -45,7 +45,9 @@ from conversations.overstap_staff import (
     sbtn,
     staff_actor,
 )
+from storage import lessons as lesson_store
 from storage import orgs
+from storage import overstap as overstap_store
 
 CONVERSATION_DAYS = 5
 CONVERSATION_TIMES = (time(9), time(10), time(11), time(13), time(14), time(15), time(16))
@@ -85,14 +87,17 @@ async def ask_conversation_day(update: Update, context: BotContext) -> int:
     if not await begin_step(update, context, request_id_at(parts_of(update)), Event.PROPOSE):
         return ConversationHandler.END
     tr = context.tr
-    today = access.local_today(context.services, context.services.now())
-    rows = [[InlineKeyboardButton(tr.weekday_date(day), callback_data=f"{S_PREFIX}:cday:"
-                                  f"{day_code(day)}")]
-            for day in coming_working_days(today, CONVERSATION_DAYS)]
     await update.effective_chat.send_message(
         tr.s_("Handover conversation with the participant present (art. 11.3). Which day?"),
-        reply_markup=InlineKeyboardMarkup(rows))
+        reply_markup=day_keyboard(context))
     return State.CONV_DAY
+
+
+def day_keyboard(context: BotContext) -> InlineKeyboardMarkup:
+    today = access.local_today(context.services, context.services.now())
+    return InlineKeyboardMarkup([[InlineKeyboardButton(
+        context.tr.weekday_date(day), callback_data=f"{S_PREFIX}:cday:{day_code(day)}")]
+        for day in coming_working_days(today, CONVERSATION_DAYS)])
 
 
 async def chose_conversation_day(update: Update, context: BotContext) -> int:
@@ -100,14 +105,37 @@ async def chose_conversation_day(update: Update, context: BotContext) -> int:
     if day is None:
         return ConversationHandler.END
     tr = context.tr
+    free = await free_times(context, day)
     buttons = [InlineKeyboardButton(tr.time(at_local(day, moment, context.services.settings.tz)),
                                     callback_data=f"{S_PREFIX}:ctime:{moment.strftime('%H%M')}")
-               for moment in CONVERSATION_TIMES]
+               for moment in free]
     rows = [buttons[i:i + 4] for i in range(0, len(buttons), 4)]
-    await update.effective_chat.send_message(tr.s_("At what time on {day}?",
+    if not rows:
+        await update.effective_chat.send_message(tr.s_(
+            "The participant has lessons at every time on {day}. Please choose another day.",
+            day=tr.weekday_date(day)), reply_markup=day_keyboard(context))
+        return State.CONV_DAY
+    await update.effective_chat.send_message(tr.s_("At what time on {day}? Times when the "
+                                                   "participant has a lesson are left out.",
                                                    day=tr.weekday_date(day)),
                                              reply_markup=InlineKeyboardMarkup(rows))
     return State.CONV_TIME
+
+
+async def free_times(context: BotContext, day: date) -> list[time]:
+    """The conversation times on ``day`` that leave the participant's lessons alone."""
+    services, pending = context.services, context.chat_data.get(PENDING) or {}
+    tz = services.settings.tz
+    request = await overstap_store.get_request(services.db, pending.get("request_id") or 0)
+    if request is None:
+        return []
+    start = at_local(day, time(0), tz)
+    lessons = [(view.lesson.starts_at, view.lesson.ends_at)
+               for view in await lesson_store.lessons_for_person(
+                   services.db, request.participant_id, start, start + timedelta(days=1), tz)
+               if not view.lesson.cancelled]
+    return [moment for moment in CONVERSATION_TIMES
+            if not clashes_with_lessons(at_local(day, moment, tz), lessons)]
 
 
 async def chose_conversation_time(update: Update, context: BotContext) -> int:
@@ -115,7 +143,8 @@ async def chose_conversation_time(update: Update, context: BotContext) -> int:
     pending = context.chat_data.get(PENDING) or {}
     value = parts[2] if len(parts) > 2 else ""
     if (len(value) != 4 or not value.isdigit() or "day" not in pending
-            or time(int(value[:2]) % 24, int(value[2:]) % 60) not in CONVERSATION_TIMES):
+            or time(int(value[:2]) % 24, int(value[2:]) % 60) not in await free_times(
+                context, date.fromisoformat(pending["day"]))):
         await refuse(update, context, "stale")
         return ConversationHandler.END
     await done_pressing(update)

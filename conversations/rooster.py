@@ -19,8 +19,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOpti
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
-from bot.i18n import N_, Translator
+from bot.i18n import N_, SN_, Translator
 from bot.menus import MENU_PREFIX
+from bot.names import told_apart
 from bot.rooster import notices  # noqa: F401  (registers the rooster notifications' renderers)
 from bot.rooster.feed import feed_url
 from bot.rooster.notices import entry_lines, kind_label, place_text
@@ -33,7 +34,8 @@ from storage import holidays as holiday_store
 from storage import lessons as lesson_store
 
 COMMANDS = (
-    Command("rooster", N_("Your lesson timetable"), frozenset({"participant", "klantmanager"})),
+    Command("rooster", N_("Your lesson timetable"), frozenset({"participant", "klantmanager"}),
+            staff_description=SN_("The lesson timetable of a participant")),
 )
 MENU = ("rooster",)
 
@@ -264,7 +266,8 @@ async def caseload_page(context: BotContext, page: int):
     page = min(max(page, 0), pages - 1)
     shown = caseload[page * PAGE:(page + 1) * PAGE]
     today = monday_of(tr.local(context.services.now()).date()).isoformat()
-    rows = [[InlineKeyboardButton(person.name[:60],
+    names = told_apart((p.id, p.name, p.external_id) for p in caseload)
+    rows = [[InlineKeyboardButton(names[person.id][:60],
                                   callback_data=f"{PREFIX}w:{person.id}:{today}")]
             for person in shown]
     nav = []

@@ -79,6 +79,7 @@ async def start(update: Update, context: BotContext) -> None:
         [button(tr, N_("Stop"), "stop")],
     ])
     await update.effective_chat.send_message(
+        # GLOSSARY: introduces /uren
         tr._("An urenverklaring shows how many hours of lessons you attended. "
              "Which period do you need?"), reply_markup=markup)
 

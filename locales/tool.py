@@ -33,6 +33,7 @@ from bot.i18n import (
     STAFF_LANGUAGES,
     placeholders,
 )
+from locales import glossary as words
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
@@ -54,6 +55,7 @@ class Domain:
     def extract_args(self, output: str | None = None) -> list[str]:
         keywords = [arg for keyword in self.keywords for arg in ("-k", keyword)]
         return ["extract", "-F", "babel.cfg", "--no-default-keywords", *keywords,
+                f"--add-comments={words.MARK}",
                 "--add-location=file", "--sort-output", "--project=inburgerbot", "--version=0.1",
                 f"--msgid-bugs-address={TEAM_ADDRESS}",
                 "--header-comment", f"# Translations template for inburgerbot: {self.readers}.",
@@ -151,9 +153,17 @@ def check() -> Report:
         for lang in LANGUAGES:
             path = domain.catalog(lang)
             if path.is_file():
-                check_catalog(report, domain, lang, read(path, lang), expected)
+                catalog = read(path, lang)
+                check_catalog(report, domain, lang, catalog, expected)
+                check_descriptions(report, domain, lang, catalog)
+                if domain is PARTICIPANT:
+                    check_glossary(report, lang, catalog, expected)
             elif lang in domain.required:
                 report.add(f"{lang}: missing {path.relative_to(LOCALES.parent)}")
+        # People read buttons, not HTTP: an API path belongs in the schools' docs (/docs).
+        for text in expected:
+            if "/api/" in text:
+                report.add(f"{domain.name}.pot: {text[:50]!r} shows an API path to its readers")
     for lang in LANGUAGES:
         check_agreement(report, lang)
     return report
@@ -211,6 +221,59 @@ def check_message(report: Report, where: str, message, nplurals: int, required: 
         # A plural form may leave out {n} (Arabic "one" says the number in words).
         if got != expected and not (plural and got == expected - {"n"}):
             report.add(f"{where} placeholders {sorted(got)} differ from {sorted(expected)}")
+
+
+def command_descriptions() -> dict[str, set[str]]:
+    """The msgids of every command's description, per domain (the command menus and buttons)."""
+    from bot.app import FEATURES  # the whole bot: imported only when the check runs
+
+    found: dict[str, set[str]] = {domain.name: set() for domain in DOMAINS}
+    for feature in FEATURES:
+        for command in feature.commands:
+            domain = STAFF if command.staff_text else PARTICIPANT
+            found[domain.name].add(command.description)
+            if command.staff_description:
+                found[STAFF.name].add(command.staff_description)
+    return found
+
+
+def check_descriptions(report: Report, domain: Domain, lang: str, catalog: Catalog) -> None:
+    """A command's description is shown whole: its translation is shortened by the translator,
+    never cut by the bot (bot/menus.py DESCRIPTION_LIMIT)."""
+    from bot.menus import DESCRIPTION_LIMIT
+
+    descriptions = command_descriptions()[domain.name]
+    for message in catalog:
+        if message.id in descriptions and len(message.string or "") > DESCRIPTION_LIMIT:
+            report.add(f"{lang}/{domain.name}.po: the command description {message.id[:40]!r} "
+                       f"is {len(message.string)} characters, at most {DESCRIPTION_LIMIT}")
+
+
+def check_glossary(report: Report, lang: str, catalog: Catalog, template: dict) -> None:
+    """The glossary rule (locales/glossary.py): a screen's first message explains each Dutch
+    domain word it uses; no translation uses a rendering the glossary rules out."""
+    path = words.path_for(LOCALES, lang)
+    if not path.is_file():
+        report.add(f"{lang}: missing {path.relative_to(LOCALES.parent)}")
+        return
+    glossary = words.read_glossary(path)
+    for problem in glossary.problems:
+        report.add(f"{lang}/glossary.txt: {problem}")
+    for message in catalog:
+        if not message.id:
+            continue
+        texts = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in filter(None, texts):
+            for wrong in words.never_used(text, glossary):
+                report.add(f"{lang}/inburgerbot.po: {msgid(message)[:50]!r} says {wrong!r}; "
+                           f"the glossary says: {glossary.never[wrong]}")
+            source = template.get(msgid(message))
+            if lang == words.NATIVE or source is None or not words.introduces_a_screen(source):
+                continue
+            for word in words.bare_words(text, glossary):
+                report.add(f"{lang}/inburgerbot.po: {msgid(message)[:50]!r} introduces a screen "
+                           f"and leaves {word!r} unexplained: write {word} "
+                           f"({glossary.explanations[word]}) the first time")
 
 
 def check_agreement(report: Report, lang: str) -> None:

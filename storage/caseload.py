@@ -24,6 +24,7 @@ class CaseloadEntry:
     open_alerts: int
     signals: int
     unreachable: bool
+    external_id: str | None = None
 
 
 async def caseload_overview(db: Database | Tx, klantmanager_id: int,
@@ -39,7 +40,7 @@ async def caseload_overview(db: Database | Tx, klantmanager_id: int,
                if await db.fetchval("SELECT 1 FROM sqlite_master WHERE type = 'table'"
                                     " AND name = 'klachten'") else "0")
     rows = await db.fetchall(
-        "SELECT p.id, p.name, p.status, s.name AS school,"
+        "SELECT p.id, p.name, p.status, p.external_id, s.name AS school,"
         " (SELECT COUNT(*) FROM attendance a JOIN lessons l ON l.id = a.lesson_id"
         "  WHERE a.person_id = p.id AND a.lesson_starts_at BETWEEN :since AND :now"
         "  AND l.cancelled = 0 AND a.status = 'present') AS present,"
@@ -57,7 +58,7 @@ async def caseload_overview(db: Database | Tx, klantmanager_id: int,
         {"since": to_db(since), "now": to_db(now), "km": klantmanager_id})
     return [CaseloadEntry(row["id"], row["name"], row["status"], row["school"], row["present"],
                           row["registered"], row["open_alerts"], row["signals"] or 0,
-                          bool(row["unreachable"])) for row in rows]
+                          bool(row["unreachable"]), row["external_id"]) for row in rows]
 
 
 async def recent_attendance(db: Database | Tx, person_id: int, now: datetime,

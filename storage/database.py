@@ -185,8 +185,9 @@ class Database:
         path = Path(path)
         on_disk = str(path) != ":memory:"
         try:
-            if on_disk and path.parent and not path.parent.exists():
-                path.parent.mkdir(parents=True, exist_ok=True)
+            if on_disk and not path.parent.is_dir():
+                # A typo in INBURGERBOT_DB must not quietly start an empty database elsewhere.
+                raise DatabaseUnusable(f"database {path}: its folder {path.parent} does not exist")
             if on_disk:
                 create_private(path)
         except OSError as exc:

@@ -224,6 +224,16 @@ async def open_klacht_ids(db: Database | Tx, school_id: int) -> list[int]:
     return [row["id"] for row in rows]
 
 
+async def waiting_klachten(db: Database | Tx, received_before: datetime) -> list[Klacht]:
+    """Formal klachten received before a moment and still waiting for the school: not yet
+    decided on, or in treatment, oldest first (the staff's daily digest)."""
+    rows = await db.fetchall(
+        f"SELECT {COLUMNS} FROM klachten k WHERE k.route = 'school'"
+        " AND k.state IN ('received', 'in_treatment') AND k.received_at < ?"
+        " ORDER BY k.received_at, k.id", (to_db(received_before),))
+    return [Klacht.from_row(row) for row in rows]
+
+
 async def klachten_of_participant(db: Database | Tx, participant_id: int) -> list[Klacht]:
     rows = await db.fetchall(
         f"SELECT {COLUMNS} FROM klachten k WHERE k.participant_id = ? ORDER BY k.received_at DESC",
@@ -351,19 +361,22 @@ def _question(row) -> Question:
                     from_db(row["asked_at"]), row["answer"], from_db(row["answered_at"]))
 
 
-async def add_question(tx: Tx, klacht_id: int, asked_by: int, question: str, now: datetime) -> int:
+async def add_question(tx: Tx, klacht_id: int, asked_by: int, question: str, now: datetime,
+                       phrase: str | None = None) -> int:
+    """A question to the participant: a standard phrase's code (or None) and own words."""
     question_id = await tx.execute(
-        "INSERT INTO klacht_questions(klacht_id, asked_by, question, asked_at) VALUES (?,?,?,?)",
-        (klacht_id, asked_by, question, to_db(now)))
+        "INSERT INTO klacht_questions(klacht_id, asked_by, question, asked_at, phrase)"
+        " VALUES (?,?,?,?,?)", (klacht_id, asked_by, question, to_db(now), phrase))
     await record_event(tx, klacht_id, "question", asked_by, None, now)
     return question_id
 
 
-async def question_texts(db: Database | Tx, question_id: int) -> tuple[str, str | None] | None:
-    """A question's text and its answer (None before it is answered)."""
-    row = await db.fetchone("SELECT question, answer FROM klacht_questions WHERE id = ?",
+async def question_texts(db: Database | Tx,
+                         question_id: int) -> tuple[str, str | None, str | None] | None:
+    """A question's own words, its answer (None before it is answered) and its phrase code."""
+    row = await db.fetchone("SELECT question, answer, phrase FROM klacht_questions WHERE id = ?",
                             (question_id,))
-    return (row["question"], row["answer"]) if row else None
+    return (row["question"], row["answer"], row["phrase"]) if row else None
 
 
 async def question_for_participant(db: Database | Tx, question_id: int,

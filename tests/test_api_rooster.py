@@ -41,10 +41,10 @@ async def test_school_moves_a_lesson_and_arabic_and_tigrinya_participants_each_g
     assert "الاثنين 30 نوفمبر" in arabic.text, "and the day it was moved from"
     assert "Enschede, Stadsweg 1" in arabic.text, "both changes in one message"
     assert arabic.text.startswith("\u200f")
-    tigrinya = await yonas.wait_for_message("መደብ ትምህርትኻ ተቐይሩ")
+    tigrinya = await yonas.wait_for_message("መደብ ትምህርትኹም ተቐይሩ")
     assert "ሰሉስ 1 ታሕሳስ" in tigrinya.text, "Tuesday in Tigrinya"
     assert "1:00 ድ.ቀ." in tigrinya.text, "13:00 as Tigrinya writes it (Babel's CLDR format)"
-    for user, header in ((amira, "تغيّر جدول دروسك"), (yonas, "መደብ ትምህርትኻ ተቐይሩ")):
+    for user, header in ((amira, "تغيّر جدول دروسك"), (yonas, "መደብ ትምህርትኹም ተቐይሩ")):
         changes = [m for m in await user.messages() if header in m.text]
         assert len(changes) == 1, "one message per push, not one per lesson"
 

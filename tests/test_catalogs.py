@@ -198,3 +198,63 @@ def test_paragraphs_start_every_line_right_to_left_once():
     assert ar.paragraphs(parts).split("\n") == [
         ar._("Answer"), "", RLM + "09:00 " + ar.f_("I am ill"), RLM + "• x", RLM + "• y"]
     assert nl.paragraphs(["a", "", "b"]) == "a\n\nb"
+
+
+def test_check_catches_a_command_description_the_menu_would_cut(tmp_path, monkeypatch):
+    locales = copy_catalogs(tmp_path, monkeypatch)
+    path = locales / "tr" / "LC_MESSAGES" / "inburgerbot.po"
+    text = path.read_text("utf-8")
+    longer = text.replace('msgstr "Urenverklaring alın (ders saatlerinizin belgesi)"',
+                          'msgstr "Saat belgesi (urenverklaring) alın: ders saatlerinizin belgesi"')
+    assert longer != text
+    path.write_text(longer, "utf-8")
+    problems = tool.check().problems
+    assert any(p.startswith("tr/inburgerbot.po: the command description 'Get an urenverklaring")
+               and "62 characters, at most 60" in p for p in problems)
+
+
+def test_check_catches_a_screen_that_leaves_a_dutch_word_unexplained(tmp_path, monkeypatch):
+    locales = copy_catalogs(tmp_path, monkeypatch)
+    path = locales / "ar" / "LC_MESSAGES" / "inburgerbot.po"
+    text = path.read_text("utf-8")
+    bare = text.replace("بيان بساعات الدروس (urenverklaring) يبيّن", "urenverklaring يبيّن")
+    assert bare != text
+    path.write_text(bare, "utf-8")
+    problems = tool.check().problems
+    assert any(p.startswith("ar/inburgerbot.po: 'An urenverklaring shows how many")
+               and "leaves 'urenverklaring' unexplained" in p for p in problems), problems
+
+
+def test_check_catches_a_rendering_the_glossary_rules_out(tmp_path, monkeypatch):
+    locales = copy_catalogs(tmp_path, monkeypatch)
+    for lang, right, wrong in (("ti", "ወግዓዊ ጥርዓን ናብ", "ወግዓዊ ክላኽት ናብ"),
+                               ("ps", "یوه خبرتیا", "یو خبرتیا")):
+        path = locales / lang / "LC_MESSAGES" / "inburgerbot.po"
+        text = path.read_text("utf-8")
+        assert right in text
+        path.write_text(text.replace(right, wrong), "utf-8")
+    problems = tool.check().problems
+    assert any(p.startswith("ti/inburgerbot.po:") and "says 'ክላኽት'" in p for p in problems)
+    assert any(p.startswith("ps/inburgerbot.po:") and "says 'یو خبرتیا'" in p for p in problems)
+
+
+def test_a_glossary_word_is_explained_after_or_before_it_and_a_command_is_no_use_of_it():
+    from locales import glossary
+
+    words = glossary.Glossary(explanations={"klacht": "complaint", "klantmanager": "advisor"})
+    assert glossary.bare_words("Your klacht (complaint) and /klacht", words) == []
+    assert glossary.bare_words("A Complaint (klachten) here", words) == []
+    assert glossary.bare_words("Send /klacht. Your klacht, (complaint)", words) == ["klacht"]
+    assert glossary.bare_words("Ask your klantmanager's office", words) == ["klantmanager"]
+    assert glossary.bare_words("mijnklachten and Klantmanager (advisor)", words) == []
+
+
+def test_check_catches_an_api_path_in_a_text_people_read(tmp_path, monkeypatch):
+    locales = copy_catalogs(tmp_path, monkeypatch)
+    path = locales / "staff.pot"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace('msgid "Confirm and issue"\n',
+                                 'msgid "Confirm and issue (POST /api/v1/uren)"\n'), "utf-8")
+    problems = tool.check().problems
+    assert "staff.pot: 'Confirm and issue (POST /api/v1/uren)' shows an API path to its " \
+           "readers" in problems

@@ -31,7 +31,7 @@ async def test_tigrinya_participant_files_by_voice_and_hears_the_dates_in_tigrin
     tr = bot.services.i18n.get("ti")
     due = deadlines(clock.now())
     assert tr.date(due.decide_by) in ack.text and tr.date(due.handle_by) in ack.text
-    assert "ክላኽትኻ" in ack.text, "the acknowledgement is in Tigrinya"
+    assert "ጥርዓንኩም" in ack.text, "the acknowledgement is in Tigrinya"
     attachment = await bot.db.fetchone("SELECT kind, file_id FROM klacht_attachments")
     assert attachment["kind"] == "voice" and attachment["file_id"]
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 
-from bot.klachten import contacts
 from storage import klachten as store
 from tests.klacht_world import (
     answer_to,
@@ -98,11 +97,16 @@ async def test_anonymous_question_answer_outcome_and_not_satisfied_reaches_the_k
     await bram.press("De cursist een vraag stellen", card)
     prompt = await new_message(bram)
     assert "zonder dat je de naam" in prompt.text
+    phrases = await new_message(bram, "standaardzin")
+    await bram.press("Wanneer gebeurde het? Noem de dag en de tijd.", phrases)
+    await new_message(bram, "eigen woorden")
     await bram.send("Op welke dagen is de groep zo groot?")
     await new_message(bram, "verstuurd")
     await bot.services.outbox.drain()
     tr = bot.services.i18n.get("so")
     question = await senait.wait_for_message("Op welke dagen")
+    assert tr._("When did it happen? Please tell us the day and the time.") in question.text, \
+        "the standard phrase, in Somali"
     await senait.press(tr._("Answer"), question)
     await new_message(senait)
     await senait.send("Isniinta iyo Arbacada.")
@@ -119,6 +123,7 @@ async def test_anonymous_question_answer_outcome_and_not_satisfied_reaches_the_k
     await bram.press(0, outcomes)  # the school agrees with the klacht
     await new_message(bram, "toelichting")
     await bram.send("We splitsen de groep vanaf januari.")
+    await bram.press("Ja, klacht afsluiten", await new_message(bram, "ongedaan"))
     await new_message(bram, "afgesloten")
     row = await klacht_row(bot)
     assert row["state"] == "closed" and row["outcome"] == "upheld" and row["handled_at"]
@@ -126,8 +131,8 @@ async def test_anonymous_question_answer_outcome_and_not_satisfied_reaches_the_k
     await bot.services.outbox.drain()
     closed = await senait.wait_for_message("We splitsen de groep")
     await senait.press(tr._("I am not satisfied"), closed)
-    options = await new_message(senait, contacts.KLACHTENLIJN_PHONE)
-    await senait.press(tr._("Yes"), options)
+    options = await new_message(senait)
+    await senait.press(tr.f_("Tell my klantmanager"), options)
     await new_message(senait)
     await bot.services.outbox.drain()
     unsatisfied = await petra.wait_for_message("niet tevreden")

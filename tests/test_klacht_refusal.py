@@ -33,6 +33,7 @@ async def test_refusal_needs_a_reason_and_only_within_four_weeks(bot, world, cli
     await bram.send("👍")
     assert "woorden" in (await new_message(bram)).text
     await bram.send("De factuur is al gecorrigeerd en terugbetaald.")
+    await bram.press("Ja, niet in behandeling nemen", await new_message(bram, "ongedaan"))
     done = await new_message(bram, "niet in behandeling genomen")
     assert first["reference"] in done.text
     await bot.services.outbox.drain()

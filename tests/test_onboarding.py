@@ -38,7 +38,7 @@ async def test_participant_links_with_a_code_and_is_greeted_in_arabic(bot, world
     await user.send(f"/start {code}")
     picker = await user.wait_for_message()
     assert picker.button_texts[0] == "العربية", "Telegram's language is offered first"
-    assert "اختر لغتك" in picker.text and "Kies je taal" in picker.text
+    assert "اختيار اللغة" in picker.text and "Kies je taal" in picker.text
     await user.press("العربية", picker)
     confirmed = await user.wait_for_message()
     assert "العربية" in confirmed.text
@@ -48,7 +48,7 @@ async def test_participant_links_with_a_code_and_is_greeted_in_arabic(bot, world
     assert "\u2068Amira Haddad\u2069" in greeting.text, "the Latin name is isolated"
     menu = dict(await user.commands())
     assert "help" in menu and "taal" in menu
-    assert menu["taal"] == "اختر لغتك"
+    assert menu["taal"] == "اختيار اللغة"
 
 
 async def test_expired_reused_and_unknown_codes_get_a_clear_answer(bot, world, client, clock):

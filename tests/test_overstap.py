@@ -62,6 +62,10 @@ async def test_turkish_participant_switches_school_with_consent_for_all_but_one_
     assert "Ayşe Yılmaz wil overstappen van Taalschool Twente naar Taalhuis Hengelo" in card.text
     assert "Een andere school past beter bij mijn doelen" in card.text
     await petra.press("Goedkeuren", card)
+    confirm = await petra.wait_for_message("kan niet ongedaan worden gemaakt")
+    assert not any("akkoord" in m.text for m in await ineke.messages()), \
+        "one press changes nothing yet"
+    await petra.press("Ja, goedkeuren", confirm)
     await petra.wait_for_message("Goedgekeurd.")
     await ayse.wait_for_message("Taalhuis Hengelo okuluna geçmenizi onaylıyor")
     await ineke.wait_for_message("de klantmanager is akkoord dat Ayşe Yılmaz overstapt")

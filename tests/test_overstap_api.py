@@ -168,6 +168,8 @@ async def test_a_stalled_step_reminds_the_one_who_must_act_once_also_after_a_res
         assert await reminders(bot) == 1, "a restart sends nothing twice"
         # The klantmanager acts on the reminder; now the old school is waited on.
         await petra.press("Goedkeuren", reminder)
+        await petra.press("Ja, goedkeuren",
+                          await petra.wait_for_message("kan niet ongedaan worden gemaakt"))
         await petra.wait_for_message("Goedgekeurd.")
         clock.set(datetime(2026, 12, 7, 9, 0, tzinfo=AMS))
         await bot.sweep()

@@ -43,7 +43,7 @@ async def test_arabic_participant_moves_to_the_afternoon_group_from_the_day_the_
     await link(world, petra, town.km, "nl")
 
     await amira.send("/overstap")
-    kinds = await amira.wait_for_message("ماذا تريد؟")
+    kinds = await amira.wait_for_message("ما المطلوب؟")
     await amira.press("يوم أو وقت آخر في مدرستي", kinds)
     groups = await amira.wait_for_message("هذه المجموعات فيها مكان فارغ")
     assert groups.button_texts == ["NT2 B1 middag", "إيقاف"] or groups.button_texts[0] == \
@@ -62,11 +62,11 @@ async def test_arabic_participant_moves_to_the_afternoon_group_from_the_day_the_
     assert len(answers) == 2 and all("هذا الزر لم يعد يعمل" in text for text in answers)
 
     await amira.press("NT2 B1 middag", again)
-    reasons = await amira.wait_for_message("لماذا تريد الانتقال؟")
+    reasons = await amira.wait_for_message("ما سبب الرغبة في الانتقال؟")
     await amira.press("الأيام أو الأوقات لا تناسبني", reasons)
     await amira.wait_for_message()
     await amira.send("أعمل في الصباح")
-    summary = await amira.wait_for_message("من فضلك تحقق")
+    summary = await amira.wait_for_message("يُرجى التحقق")
     assert "أعمل في الصباح" in summary.text
     await amira.press(0, summary)
     await amira.wait_for_message("تم إرسال طلبك إلى مدرستك")
@@ -167,6 +167,8 @@ async def test_somali_participant_continues_after_advice_and_the_schools_use_the
     assert days.button_texts[0] == "dinsdag 24 november"
     await ineke.press("woensdag 25 november", days)
     times = await ineke.wait_for_message("Hoe laat op woensdag 25 november?")
+    assert times.button_texts == ["13:00", "14:00", "15:00", "16:00"], (
+        "not over Hodan's Wednesday lesson from 9:00 to 12:00 (she must be there)")
     await ineke.press("14:00", times)
     places = await ineke.wait_for_message("Waar?")
     assert places.button_texts[:2] == ["Enschede", "Marktstraat 12"]

@@ -833,3 +833,14 @@ def test_production_never_needs_the_sandbox() -> None:
         and not name.startswith("bot.sandbox")
     }
     assert outside <= {"bot.serving", "bot.serving.UvicornTask"}, outside
+
+
+async def test_commands_in_a_bots_text_are_entities_as_telegram_finds_them(
+    bot: Bot, anna: SandboxUser
+) -> None:
+    text = "\u200fأرسل /help أو \u2068/taal\u2069 – /\u2068rooster\u2069 a/b /x_1@SomeBot."
+    sent = await bot.send_message(USER_ID, text)
+    units = text.encode("utf-16-le")
+    found = [units[2 * e.offset:2 * (e.offset + e.length)].decode("utf-16-le")
+             for e in sent.entities if e.type == "bot_command"]
+    assert found == ["/help", "/taal", "/x_1@SomeBot"], "no command after an isolate or a letter"

@@ -20,7 +20,7 @@ import httpx
 from bot.admin import backup as backup_commands
 from bot.clock import Clock
 from bot.config import Settings
-from bot.refusal import Refused
+from bot.refusal import Refused, unknown
 from bot.secret_key import open_database
 from storage import orgs, people
 from storage.database import Database
@@ -43,15 +43,26 @@ def _name(raw: str) -> str:
     return name
 
 
-def _id(raw: str) -> int:
-    if not raw.isdigit():
+def identifier(raw: str) -> int:
+    """An id: a whole number (ASCII digits), as every subcommand takes it."""
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 18:
         raise argparse.ArgumentTypeError(f"an id must be a whole number, got {raw!r}")
     return int(raw)
 
 
+def count(raw: str) -> int:
+    """A number of rows to show: 1 or more."""
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= 100_000:
+        raise argparse.ArgumentTypeError(f"a number from 1 to 100000 is needed, got {raw!r}")
+    return int(raw)
+
+
+_id = identifier
+
+
 def _require(exists: bool, value: int, what: str) -> None:
     if not exists:
-        raise Refused(f"{what} {value} does not exist")
+        raise unknown(what, value)
 
 
 async def add_gemeente(args, ctx: AdminContext) -> dict:
@@ -128,7 +139,7 @@ async def bot_username(ctx: AdminContext) -> str:
 async def invite(args, ctx: AdminContext) -> dict:
     person = await people.get_person(ctx.db, args.person)
     if person is None:
-        raise Refused(f"person {args.person} does not exist")
+        raise unknown("person", args.person)
     username = await bot_username(ctx)
     async with ctx.db.transaction() as tx:
         code = await people.issue_link_code(tx, person.id, ctx.clock.now(),
@@ -181,6 +192,18 @@ class _Parser(argparse.ArgumentParser):
         raise Refused(f"{self.prog}: {message}")
 
 
+def add_json_everywhere(parser: argparse.ArgumentParser) -> None:
+    """``--json`` also after a subcommand (at any depth). SUPPRESS keeps a subcommand's parser
+    from resetting a ``--json`` given before it."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for subparser in action.choices.values():
+                if not any("--json" in a.option_strings for a in subparser._actions):
+                    subparser.add_argument("--json", action="store_true",
+                                           default=argparse.SUPPRESS, help="print JSON")
+                add_json_everywhere(subparser)
+
+
 def build_parser(feature_commands: Iterable[Callable[[Any], None]] = ()) -> argparse.ArgumentParser:
     """The core subcommands, then each feature's (``add_admin_commands(subparsers)``)."""
     parser = _Parser(prog="inburgerbot admin", description="the gemeente's administration")
@@ -189,7 +212,13 @@ def build_parser(feature_commands: Iterable[Callable[[Any], None]] = ()) -> argp
     add_core_commands(sub)
     for add_commands in feature_commands:
         add_commands(sub)
+    add_json_everywhere(parser)
     return parser
+
+
+def cell(value: Any) -> str:
+    """A value in a table: nothing known is "-", never "None"."""
+    return "-" if value is None or value == "" else str(value)
 
 
 def render(result: Any, as_json: bool) -> str:
@@ -197,24 +226,25 @@ def render(result: Any, as_json: bool) -> str:
         return json.dumps(result, ensure_ascii=False, indent=2, default=str)
     if isinstance(result, dict):
         width = max((len(str(key)) for key in result), default=0)
-        return "\n".join(f"{key:<{width}}  {value}" for key, value in result.items())
+        return "\n".join(f"{key:<{width}}  {cell(value)}" for key, value in result.items())
     if isinstance(result, list):
         if not result:
             return "(none)"
         keys = list(result[0].keys())
-        widths = {k: max(len(k), *(len(str(row.get(k, ""))) for row in result)) for k in keys}
+        widths = {k: max(len(k), *(len(cell(row.get(k))) for row in result)) for k in keys}
         lines = ["  ".join(f"{k:<{widths[k]}}" for k in keys)]
-        lines += ["  ".join(f"{str(row.get(k, '')):<{widths[k]}}" for k in keys) for row in result]
-        return "\n".join(lines)
+        lines += ["  ".join(f"{cell(row.get(k)):<{widths[k]}}" for k in keys) for row in result]
+        return "\n".join(line.rstrip() for line in lines)
     return str(result)
 
 
 async def run(parser: argparse.ArgumentParser, argv: list[str], settings: Settings,
               clock: Clock) -> str:
     """Parse and run one admin command; returns what to print. Raises ``Refused``."""
-    # --json may come after the subcommand too
-    as_json = "--json" in argv
-    args = parser.parse_args([a for a in argv if a != "--json"])
+    args = parser.parse_args(argv)
+    as_json = bool(getattr(args, "json", False))
+    if as_json and getattr(args, "csv", False):
+        raise Refused("--csv and --json cannot be used together: choose one")
     if not getattr(args, "opens_db", True):  # restore: the file it replaces must stay shut
         return render(await args.fn(args, AdminContext(settings, None, clock)), as_json)
     db = await open_database(settings)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 from datetime import date, time
 
+from bot.admin import identifier
 from bot.klachten import region
 from bot.klachten import report as figures
 from bot.refusal import Refused
@@ -24,12 +25,6 @@ def _date(raw: str) -> date:
         return date.fromisoformat(raw)
     except ValueError:
         raise argparse.ArgumentTypeError(f"a date YYYY-MM-DD is needed, got {raw!r}") from None
-
-
-def _id(raw: str) -> int:
-    if not raw.isdigit():
-        raise argparse.ArgumentTypeError(f"an id must be a whole number, got {raw!r}")
-    return int(raw)
 
 
 async def klachten_report(args, ctx):
@@ -62,7 +57,7 @@ def add_admin_commands(sub) -> None:
                             "norm, median days to decision and closure (norms 1.5.6-1.5.9)")
     p.add_argument("--from", dest="start", type=_date, help="first day (default: 1 January)")
     p.add_argument("--to", dest="end", type=_date, help="last day (default: today)")
-    p.add_argument("--school", type=_id, help="one school only")
+    p.add_argument("--school", type=identifier, help="one school only")
     p.add_argument("--csv", action="store_true", help="print CSV")
     p.add_argument("--register", action="store_true",
                    help="the register per klacht instead: receipt, acknowledgement, handler, "

@@ -5,8 +5,9 @@ it does not wait behind a backlog)."""
 from __future__ import annotations
 
 from bot import outbox
+from bot.admin import count, identifier
 from bot.outbox import messages
-from bot.refusal import Refused
+from bot.refusal import unknown
 from bot.rules.urgency import URGENT
 from storage import outbox as store
 from storage import people
@@ -17,7 +18,7 @@ async def admin_outbox(args, ctx) -> dict | list:
     if args.ping is not None:
         person = await people.get_person(ctx.db, args.ping)
         if person is None:
-            raise Refused(f"person {args.ping} does not exist")
+            raise unknown("person", args.ping)
         async with ctx.db.transaction() as tx:
             row_id = await outbox.enqueue(
                 tx, message_key=messages.PING, params={}, now=now, person_id=person.id,
@@ -36,16 +37,16 @@ async def admin_outbox(args, ctx) -> dict | list:
     summary["urgent due"] = data["urgent_due"]
     summary["oldest due urgent, seconds"] = data["oldest_urgent_age_s"]
     summary["unreachable chats"] = data["unreachable_chats"]
-    for reason, count in data["failure_reasons"].items():
-        summary[f"failed: {reason[:80]}"] = count
+    for reason, failures in data["failure_reasons"].items():
+        summary[f"failed: {reason[:80]}"] = failures
     return summary
 
 
 def add_admin_commands(sub) -> None:
     p = sub.add_parser("outbox", help="notification delivery: counts per state, oldest due "
                                       "age (all and urgent), failures with reasons")
-    p.add_argument("--failures", type=int, nargs="?", const=20, default=0, metavar="N",
+    p.add_argument("--failures", type=count, nargs="?", const=20, default=0, metavar="N",
                    help="list the N most recent failed or unreachable notifications")
-    p.add_argument("--ping", type=int, metavar="PERSON",
+    p.add_argument("--ping", type=identifier, metavar="PERSON",
                    help="send a test message to a person (checks delivery)")
     p.set_defaults(fn=admin_outbox)

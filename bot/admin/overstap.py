@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from bot.overstap import standing
-from bot.refusal import Refused
+from bot.refusal import Refused, unknown
 from storage import convenant
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -29,7 +29,7 @@ async def admin_school_status(args, ctx) -> dict:
     try:
         school_id = await standing.find_school(ctx.db, args.school)
     except standing.UnknownSchool:
-        raise Refused(f"school {args.school!r} does not exist") from None
+        raise unknown("school", args.school) from None
     if args.status is None and args.keurmerk is None and keurmerk is None:
         raise Refused("give --status, --keurmerk and/or --keurmerk-until")
     return await standing.change_status(ctx.db, school_id, ctx.clock.now(),

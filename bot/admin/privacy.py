@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.admin import count, identifier
 from bot.i18n import LANGUAGES, I18n
 from bot.privacy import export, requests, retention
-from bot.refusal import Refused
+from bot.refusal import Refused, unknown
 from storage import orgs, people, privacy_requests
 from storage import privacy as store
 
@@ -21,11 +22,11 @@ async def set_notice(args, ctx) -> dict:
     if args.school is not None:
         scope, scope_id = "school", args.school
         if await orgs.get_school(ctx.db, scope_id) is None:
-            raise Refused(f"school {scope_id} does not exist")
+            raise unknown("school", scope_id)
     else:
         scope, scope_id = "gemeente", args.gemeente
         if await orgs.gemeente_name(ctx.db, scope_id) is None:
-            raise Refused(f"gemeente {scope_id} does not exist")
+            raise unknown("gemeente", scope_id)
     if args.lang not in LANGUAGES:
         raise Refused(f"privacy notice: --lang must be one of {', '.join(LANGUAGES)}")
     text = Path(args.file).read_text("utf-8") if args.file else (args.text or "")
@@ -49,7 +50,7 @@ async def report_retention(args, ctx) -> list:
 
 async def read_audit(args, ctx) -> list:
     if args.person is not None and await people.get_person(ctx.db, args.person) is None:
-        raise Refused(f"person {args.person} does not exist")
+        raise unknown("person", args.person)
     entries = await store.audit_entries(ctx.db, subject_id=args.person, limit=args.limit)
     return [{"at": entry.at.isoformat(timespec="seconds"), "who": entry.actor_name or entry.actor,
              "role": entry.actor_role or "-", "participant": entry.subject_id,
@@ -60,7 +61,7 @@ async def export_person(args, ctx) -> dict:
     """An access request by mail or at the desk: the same PDF and JSON as /mijngegevens."""
     person = await people.get_person(ctx.db, args.person)
     if person is None:
-        raise Refused(f"person {args.person} does not exist")
+        raise unknown("person", args.person)
     out = Path(args.out)
     if not out.is_dir():
         raise Refused(f"privacy export: {out} is not a folder")
@@ -77,7 +78,7 @@ async def export_person(args, ctx) -> dict:
 
 async def health_in_chat(args, ctx) -> dict:
     if await orgs.gemeente_name(ctx.db, args.gemeente) is None:
-        raise Refused(f"gemeente {args.gemeente} does not exist")
+        raise unknown("gemeente", args.gemeente)
     await store.set_health_reason_in_chat(ctx.db, args.gemeente, args.allow)
     return {"gemeente": args.gemeente,
             "alerts in Telegram": "name the reason (ill)" if args.allow
@@ -104,8 +105,8 @@ def add_admin_commands(sub) -> None:
                                         "language (shown again once to everyone concerned)")
     q.add_argument("text", nargs="?", help="the notice text")
     q.add_argument("--file", help="read the text from this UTF-8 file")
-    q.add_argument("--school", type=int)
-    q.add_argument("--gemeente", type=int)
+    q.add_argument("--school", type=identifier)
+    q.add_argument("--gemeente", type=identifier)
     q.add_argument("--lang", default="nl")
     q.add_argument("--staff", action="store_true", help="the staff and klantmanager version")
     q.set_defaults(fn=set_notice)
@@ -114,18 +115,18 @@ def add_admin_commands(sub) -> None:
     q.add_argument("--run", action="store_true", help="run the retention sweep first")
     q.set_defaults(fn=report_retention)
     q = inner.add_parser("audit", help="who read whose data, newest first")
-    q.add_argument("--person", type=int, help="only about this participant")
-    q.add_argument("--limit", type=int, default=200)
+    q.add_argument("--person", type=identifier, help="only about this participant")
+    q.add_argument("--limit", type=count, default=200)
     q.set_defaults(fn=read_audit)
     q = inner.add_parser("export", help="everything stored about a person: a PDF and a JSON "
                                         "file (an access request by mail or at the desk)")
-    q.add_argument("person", type=int)
+    q.add_argument("person", type=identifier)
     q.add_argument("--out", default=".", help="folder to write both files to")
     q.add_argument("--lang", help="language of the PDF (default: the person's)")
     q.set_defaults(fn=export_person)
     q = inner.add_parser("health-in-chat", help="whether verzuim alerts over Telegram to a "
                                                 "gemeente's klantmanagers may say 'ill'")
-    q.add_argument("gemeente", type=int)
+    q.add_argument("gemeente", type=identifier)
     allow = q.add_mutually_exclusive_group(required=True)
     allow.add_argument("--allow", action="store_true")
     allow.add_argument("--deny", action="store_true")
@@ -134,6 +135,6 @@ def add_admin_commands(sub) -> None:
     q.add_argument("--all", action="store_true", help="also the handled ones")
     q.set_defaults(fn=list_requests)
     q = inner.add_parser("handle", help="carry out an erasure request, or answer a correction")
-    q.add_argument("request", type=int)
+    q.add_argument("request", type=identifier)
     q.add_argument("--answer", help="for a correction: what was corrected, or why not")
     q.set_defaults(fn=handle_request)

@@ -27,6 +27,7 @@ each open deadline and escalates once one has passed.
 from __future__ import annotations
 
 from bot.klachten import consent, notices  # noqa: F401  (registers the outbox renderers)
+from bot.klachten.digest import sweep_digest
 from bot.klachten.sweep import sweep_klachten
 
-SWEEPS = (("klachten", sweep_klachten),)
+SWEEPS = (("klachten", sweep_klachten), ("klachten_digest", sweep_digest))

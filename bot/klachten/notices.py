@@ -14,7 +14,7 @@ from babel.numbers import format_currency
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import SN_, Translator
-from bot.klachten import contacts
+from bot.klachten import contacts, phrases
 from bot.klachten.topics import OUTCOMES, TOPICS
 from bot.outbox import Rendered, loads, renders
 from storage import klachten as store
@@ -80,6 +80,22 @@ def safety_lines(tr: Translator, params: dict) -> list[str]:
     return [first, tr._("If you are in danger now, call 112.")]
 
 
+def klachtenlijn_text(tr: Translator) -> str:
+    """One step after "not satisfied": the klachtenlijn listens and advises."""
+    return tr._("The Blik op Werk klachtenlijn listens and advises you: phone {phone}, "
+                "e-mail {email}.", phone=contacts.KLACHTENLIJN_PHONE,
+                email=contacts.KLACHTENLIJN_EMAIL)
+
+
+def arbitrage_text(tr: Translator) -> str:
+    """One step after "not satisfied": the College van Arbitrage Inburgeren decides."""
+    return tr._(
+        "After the school's procedure, the College van Arbitrage Inburgeren of Blik op Werk can "
+        "decide (phone {bow_phone}, {site}). It costs {amount}; you get it back if you are "
+        "proven right.", bow_phone=contacts.BLIK_OP_WERK_PHONE, site=contacts.BLIK_OP_WERK_SITE,
+        amount=format_currency(contacts.ARBITRAGE_CONTRIBUTION_EUR, "EUR", locale=tr.locale))
+
+
 def acknowledgement(tr: Translator, params: dict) -> str:
     """The ontvangstbevestiging (norm 1.5.2) with the dates the school must keep."""
     if params.get("route") == "klantmanager":
@@ -140,10 +156,12 @@ def _refused(tr: Translator, params: dict) -> Rendered:
 
 @renders("klacht.question")
 def _question(tr: Translator, params: dict) -> Rendered:
+    standard = phrases.phrase(params.get("phrase"))
     text = tr.lines([
         tr._("The school has a question about your klacht {reference}:",
              reference=params["reference"]),
-        tr.isolate(params["question"]),
+        *([tr._(standard)] if standard else []),
+        *([tr.isolate(params["question"])] if params.get("question") else []),
         "",
         tr._("Press the button to answer. Your answer goes through this bot."),
     ])
@@ -198,8 +216,21 @@ def attachment_summary(tr: Translator, kinds: list[str]) -> str:
     return ", ".join(parts)
 
 
+STAFF_STATE_LABELS = {
+    "received": SN_("received, not yet decided"),
+    "in_treatment": SN_("in treatment"),
+    "refused": SN_("not taken into treatment"),
+    "closed": SN_("closed"),
+    "signalled": SN_("signal to the klantmanager"),
+}
+
+
+def staff_state_label(tr: Translator, state: str) -> str:
+    return tr.s_(STAFF_STATE_LABELS.get(state, STAFF_STATE_LABELS["closed"]))
+
+
 def handler_keyboard(tr: Translator, klacht_id: int, state: str,
-                     has_files: bool) -> InlineKeyboardMarkup | None:
+                     has_files: bool) -> InlineKeyboardMarkup:
     """The handler's buttons for the klacht's current state."""
     p = f"{HANDLER_PREFIX}:"
     rows = []
@@ -222,7 +253,9 @@ def handler_keyboard(tr: Translator, klacht_id: int, state: str,
     if has_files:
         rows.append([InlineKeyboardButton(tr.s_("Show attachments"),
                                           callback_data=f"{p}files:{klacht_id}")])
-    return InlineKeyboardMarkup(rows) if rows else None
+    # Every card, in any state, leads back to the list of open klachten.
+    rows.append([InlineKeyboardButton(tr.sf_("« Back to the list"), callback_data=f"{p}list")])
+    return InlineKeyboardMarkup(rows)
 
 
 def klacht_card(tr: Translator, params: dict) -> str:
@@ -255,6 +288,19 @@ def _new(tr: Translator, params: dict) -> Rendered:
     return Rendered(klacht_card(tr, params),
                     handler_keyboard(tr, params["klacht_id"], "received",
                                      bool(params.get("attachments"))))
+
+
+@renders("klacht.digest")
+def _digest(tr: Translator, params: dict) -> str:
+    """The daily digest of klachten waiting for this staff member (issue 14)."""
+    lines = [tr.s_("Klachten waiting for you:")]
+    for item in params["klachten"]:
+        state = staff_state_label(tr, item["state"])
+        lines.append(tr.s_("{reference}: {state}, by {date}", reference=item["reference"],
+                           state=state, date=tr.date(when(item["by"]))) if item["by"] else
+                     tr.s_("{reference}: {state}", reference=item["reference"], state=state))
+    lines += ["", tr.s_("Send /klachten to see them with their buttons.")]
+    return tr.lines(lines)
 
 
 @renders("klacht.reminder")
@@ -339,8 +385,10 @@ def _km_unsatisfied(tr: Translator, params: dict) -> str:
 
 @renders("klacht.answer")
 def _answer(tr: Translator, params: dict) -> Rendered:
+    standard = phrases.phrase(params.get("phrase"))
+    asked = " ".join(filter(None, [tr.f_(standard) if standard else "", params["question"]]))
     lines = [tr.s_("Answer about klacht {reference}.", reference=params["reference"]),
-             tr.s_("Your question: {question}", question=params["question"])]
+             tr.s_("Your question: {question}", question=asked)]
     if params.get("answer"):
         lines.append(tr.s_("Answer: {answer}", answer=params["answer"]))
     buttons = None
@@ -373,4 +421,5 @@ async def _question_texts(db: Database, params: dict) -> dict:
     if texts is not None:
         params.setdefault("question", texts[0])
         params.setdefault("answer", texts[1] or "")
+        params.setdefault("phrase", texts[2])
     return params

@@ -328,9 +328,8 @@ def s_approved(tr: Translator, params: dict) -> Rendered:
               "{new_school}.", id=params["request_id"], participant=params["participant"],
               new_school=params["new_school"]),
         tr.s_("Please propose a handover conversation with {participant} present (convenant art. "
-              "11.3): with the button, or through the API (POST "
-              "/api/v1/overstap/requests/{id}/conversation).",
-              participant=params["participant"], id=params["request_id"]),
+              "11.3) with the button, or from your school's own system.",
+              participant=params["participant"]),
     ])
     return Rendered(text, propose_button(tr, params["request_id"]))
 
@@ -395,8 +394,8 @@ def s_consent(tr: Translator, params: dict) -> str:
     if refused:
         lines.append(tr.s_("May NOT be passed on: {items}.",
                            items=tr.safe(item_names(tr, refused, staff=True))))
-    lines.append(tr.s_("Send the agreed items through the API: PUT "
-                       "/api/v1/overstap/requests/{id}/handover.", id=params["request_id"]))
+    lines.append(tr.s_("Your school's own system sends the agreed items to the new school "
+                       "(through its link with this bot); nothing else may be sent."))
     return tr.lines(lines)
 
 
@@ -408,9 +407,8 @@ def s_handover_ready(tr: Translator, params: dict) -> Rendered:
               "{items}.", id=request_id, old_school=params["old_school"],
               participant=params["participant"],
               items=tr.safe(item_names(tr, params.get("items") or [], staff=True) or "-")),
-        tr.s_("Fetch it through the API (GET /api/v1/overstap/handovers), then confirm the "
-              "placement with the button or POST /api/v1/overstap/requests/{id}/complete.",
-              id=request_id),
+        tr.s_("Your school's own system fetches it (through its link with this bot); then "
+              "confirm the placement with the button."),
     ])
     return Rendered(text, InlineKeyboardMarkup([[button(
         staff_label(tr, SN_("Confirm the placement")), f"{S_PREFIX}:place:{request_id}")]]))
@@ -437,8 +435,7 @@ def s_completed(tr: Translator, params: dict) -> Rendered:
               new_school=params["new_school"], day=tr.date(as_date(params["start_on"]))),
         tr.s_("The final urenverklaring with proof of participation is issued to the participant "
               "(convenant art. 10.7)."),
-        tr.s_("Please record the financial settlement (art. 11.2): with a button, or POST "
-              "/api/v1/overstap/requests/{id}/settlement.", id=params["request_id"]),
+        tr.s_("Please record the financial settlement (art. 11.2) with a button."),
     ])
     return Rendered(text, settlement_buttons(tr, params["request_id"]))
 
@@ -452,7 +449,7 @@ def s_withdrawn(tr: Translator, params: dict) -> str:
 REMINDER_TASKS = {
     "requested": SN_("approve or decline the move to another group"),
     "approved": SN_("propose the handover conversation"),
-    "consent_given": SN_("send the agreed items through the API"),
+    "consent_given": SN_("send the agreed items from your school's system"),
     "handed_over": SN_("confirm the placement"),
     "completed": SN_("record the financial settlement"),
 }

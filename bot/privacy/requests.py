@@ -10,7 +10,7 @@ from datetime import datetime
 
 from bot.i18n import Translator
 from bot.outbox import PRIORITY_HIGH, enqueue, renders
-from bot.refusal import Refused
+from bot.refusal import Refused, unknown
 from bot.rules.retention import REMIND_BEFORE, one_month_after
 from bot.services import Services
 from storage import privacy_requests as store
@@ -58,7 +58,7 @@ async def carry_out(db: Database, request_id: int, answer: str, now: datetime) -
     participant is told either way."""
     request = await store.get(db, request_id)
     if request is None:
-        raise Refused(f"request {request_id} does not exist")
+        raise unknown("request", request_id)
     if request.done_at is not None:
         raise Refused(f"request {request_id} was already handled")
     async with db.transaction() as tx:

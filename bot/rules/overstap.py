@@ -22,7 +22,7 @@ the financial settlement (art. 11.2): it is reminded of that the same way.
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 
 from bot.rules.localtime import AMSTERDAM
@@ -198,3 +198,15 @@ def reminder_due(state_since: datetime, last_reminded_at: datetime | None, now: 
     since = last_reminded_at if last_reminded_at is not None and last_reminded_at > state_since \
         else state_since
     return now >= add_working_days(since, days, tz)
+
+
+# The handover conversation takes an hour and needs the participant there (art. 11.3): it is
+# never planned over one of their lessons, which they would have to miss for it.
+CONVERSATION_LENGTH = timedelta(hours=1)
+
+
+def clashes_with_lessons(start: datetime, lessons: list[tuple[datetime, datetime]],
+                         length: timedelta = CONVERSATION_LENGTH) -> bool:
+    """Whether a conversation from ``start`` overlaps one of the (start, end) lessons."""
+    end = start + length
+    return any(lesson_start < end and start < lesson_end for lesson_start, lesson_end in lessons)

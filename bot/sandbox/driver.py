@@ -68,6 +68,16 @@ class SentMessage:
         )
 
     @property
+    def commands(self) -> list[str]:
+        """The tappable /commands of the text, as Telegram marks them (bot_command entities)."""
+        text = self.text.encode("utf-16-le")
+        entities = self.raw.get("entities") or self.raw.get("caption_entities") or []
+        return [
+            text[2 * e["offset"]:2 * (e["offset"] + e["length"])].decode("utf-16-le")
+            for e in entities if e["type"] == "bot_command"
+        ]
+
+    @property
     def button_texts(self) -> list[str]:
         """All button labels, row by row."""
         return [text for row in self.buttons for text, _ in row]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from html.parser import HTMLParser
 from typing import Any
 
@@ -23,7 +24,16 @@ _SIMPLE_TAGS = {
     "code": "code",
     "pre": "pre",
 }
-_COMMAND_RE = re.compile(r"(?<!\S)/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,32})?")
+_COMMAND_NAME = re.compile(r"/([A-Za-z0-9_]*)(@[A-Za-z0-9_]{3,32})?")
+
+
+def _is_word_character(char: str) -> bool:
+    """A letter, a number or ``_``: what may not touch a command (tdlib's is_word_character)."""
+    return char == "_" or unicodedata.category(char)[0] in ("L", "N")
+
+
+def _touches(char: str) -> bool:
+    return _is_word_character(char) or char in "/<>"
 
 
 def utf16_len(text: str) -> int:
@@ -32,17 +42,46 @@ def utf16_len(text: str) -> int:
 
 
 def command_entities(text: str) -> list[dict[str, Any]]:
-    """``bot_command`` entities for the /commands in a user's message, as Telegram adds them."""
+    """``bot_command`` entities for the /commands in a text, as Telegram adds them to every
+    message (tdlib's match_bot_commands): a ``/`` not after a letter, digit, ``_``, ``/``, ``<``
+    or ``>``, then 1 to 63 ASCII letters, digits or ``_`` (and an optional ``@botname``), not
+    followed by such a character. A format character such as a Unicode isolate between ``/`` and
+    the name leaves no command."""
     entities = []
-    for match in _COMMAND_RE.finditer(text):
+    position = 0
+    while (start := text.find("/", position)) != -1:
+        position = start + 1
+        if start > 0 and _touches(text[start - 1]):
+            continue
+        match = _COMMAND_NAME.match(text, start)
+        assert match is not None
+        position = match.end()
+        if not 1 <= len(match.group(1)) <= 63:
+            continue
+        if match.end() < len(text) and _touches(text[match.end()]):
+            continue
         entities.append(
             {
                 "type": "bot_command",
-                "offset": utf16_len(text[: match.start()]),
+                "offset": utf16_len(text[:start]),
                 "length": utf16_len(match.group()),
             }
         )
     return entities
+
+
+def with_command_entities(
+    text: str, entities: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """``entities`` plus the commands Telegram finds in ``text`` outside of them."""
+    taken = [(e["offset"], e["offset"] + e["length"]) for e in entities]
+    found = [
+        e for e in command_entities(text)
+        if not any(a < e["offset"] + e["length"] and e["offset"] < b for a, b in taken)
+    ]
+    if not found:
+        return entities
+    return sorted(entities + found, key=lambda e: (e["offset"], -e["length"]))
 
 
 def parse_text(text: str, parse_mode: str | None) -> tuple[str, list[dict[str, Any]]]:

@@ -14,7 +14,7 @@ from typing import Any
 from .. import errors as E
 from ..chats import ChatState
 from ..errors import ApiError, bad_request
-from ..formatting import parse_text, utf16_len
+from ..formatting import parse_text, utf16_len, with_command_entities
 from ..params import Params
 
 MAX_TEXT = 4096
@@ -58,8 +58,9 @@ def _parse(params: Params, raw: str, entities_field: str) -> tuple[str, list[dic
     """Explicit entities win; otherwise parse_mode decides (as in the Bot API)."""
     explicit = _explicit_entities(params, entities_field)
     if explicit:
-        return raw, explicit
-    return parse_text(raw, params.string("parse_mode"))
+        return raw, with_command_entities(raw, explicit)
+    text, entities = parse_text(raw, params.string("parse_mode"))
+    return text, with_command_entities(text, entities)
 
 
 def _explicit_entities(params: Params, field: str) -> list[dict[str, Any]]:
