@@ -44,6 +44,7 @@ from bot.features import (
     TRAJECTORY,
     UREN,
     VERZUIM,
+    WANPRESTATIE,
     Feature,
     command_rank,
 )
@@ -65,7 +66,8 @@ log = logging.getLogger(__name__)
 # the help fallbacks last (they answer whatever no feature took).
 FEATURES: tuple[Feature, ...] = (
     GATE, ONBOARDING, LANGUAGE, PRIVACY, KLACHTEN, OVERSTAP, ATTENDANCE, VERZUIM, UREN, AFMELDEN,
-    CASELOAD, OUTBOX, ROOSTER, ACTIVITIES, TRAJECTORY, SURVEY, INVOICES, HELP,
+    CASELOAD, OUTBOX, ROOSTER, ACTIVITIES, TRAJECTORY, SURVEY, INVOICES, WANPRESTATIE,
+    HELP,
 )
 
 

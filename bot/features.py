@@ -37,6 +37,7 @@ from bot.api import rooster as rooster_api
 from bot.api import survey as survey_api
 from bot.api import trajectory as trajectory_api
 from bot.api import verify as verify_api
+from bot.api import wanprestatie as wanprestatie_api
 from bot.outbox import sweep as outbox_sweep
 from bot.overstap import sweep as overstap_sweep
 from bot.services import Command, Services, Sweep
@@ -135,6 +136,7 @@ TRAJECTORY = Feature("trajectory", handlers=(trajectory.register,),
 INVOICES = Feature("invoices", handlers=(invoices.register,), routes=(invoices_api.router,))
 SURVEY = Feature("survey", commands=survey.COMMANDS, handlers=(survey.register,),
                  routes=(survey_api.router,), admin=(survey_admin.add_admin_commands,))
+WANPRESTATIE = Feature("wanprestatie", routes=(wanprestatie_api.router,))
 HELP = Feature("help", commands=help.COMMANDS, handlers=(help.register,))
 
 
