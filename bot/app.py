@@ -30,6 +30,7 @@ from bot.features import (
     AFMELDEN,
     ATTENDANCE,
     CASELOAD,
+    DOCUMENTS,
     GATE,
     HELP,
     INVOICES,
@@ -66,7 +67,7 @@ log = logging.getLogger(__name__)
 # the help fallbacks last (they answer whatever no feature took).
 FEATURES: tuple[Feature, ...] = (
     GATE, ONBOARDING, LANGUAGE, PRIVACY, KLACHTEN, OVERSTAP, ATTENDANCE, VERZUIM, UREN, AFMELDEN,
-    CASELOAD, OUTBOX, ROOSTER, ACTIVITIES, TRAJECTORY, SURVEY, INVOICES, WANPRESTATIE,
+    CASELOAD, OUTBOX, ROOSTER, ACTIVITIES, TRAJECTORY, SURVEY, INVOICES, WANPRESTATIE, DOCUMENTS,
     HELP,
 )
 

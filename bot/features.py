@@ -28,6 +28,7 @@ from bot.admin import privacy as privacy_admin
 from bot.admin import survey as survey_admin
 from bot.api import activities as activities_api
 from bot.api import attendance as attendance_api
+from bot.api import documents as documents_api
 from bot.api import feed as feed_api
 from bot.api import invoices as invoices_api
 from bot.api import klachten as klachten_api
@@ -54,6 +55,7 @@ from conversations import (
     language,
     mijngegevens,
     mijnklachten,
+    mijnschool,
     onboarding,
     outbox_chats,
     overstap,
@@ -137,13 +139,15 @@ INVOICES = Feature("invoices", handlers=(invoices.register,), routes=(invoices_a
 SURVEY = Feature("survey", commands=survey.COMMANDS, handlers=(survey.register,),
                  routes=(survey_api.router,), admin=(survey_admin.add_admin_commands,))
 WANPRESTATIE = Feature("wanprestatie", routes=(wanprestatie_api.router,))
+DOCUMENTS = Feature("documents", commands=mijnschool.COMMANDS, handlers=(mijnschool.register,),
+                    routes=(documents_api.router,), menu=mijnschool.MENU)
 HELP = Feature("help", commands=help.COMMANDS, handlers=(help.register,))
 
 
 # The order commands appear in menus and /help: what people use most comes first.
 COMMAND_ORDER: tuple[str, ...] = (
     "rooster", "afmelden", "klacht", "mijnklachten", "uren", "overstap", "gedeeld",
-    "mijngegevens", "enquete",
+    "mijnschool", "mijngegevens", "enquete",
     "caseload", "activiteiten", "klachten", "overstappen", "taal", "help", "start",
 )
 

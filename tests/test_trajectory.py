@@ -159,7 +159,7 @@ async def test_a_gemeentes_obstacle_note_reaches_the_schools_coordinator(bot, wo
     assert "Amira Haddad" in note.text and "Enschede" in note.text
 
 
-TAGS = "trajectory|survey|invoices|wanprestatie"
+TAGS = "trajectory|survey|invoices|wanprestatie|documents"
 
 
 async def test_fuzzing_the_trajectory_survey_and_invoice_api_finds_no_server_error(
