@@ -41,6 +41,7 @@ from bot.api import verify as verify_api
 from bot.api import wanprestatie as wanprestatie_api
 from bot.outbox import sweep as outbox_sweep
 from bot.overstap import sweep as overstap_sweep
+from bot.rooster import holiday_reminder
 from bot.services import Command, Services, Sweep
 from conversations import (
     activities,
@@ -130,7 +131,7 @@ OUTBOX = Feature("outbox", handlers=(outbox_chats.register,), sweeps=outbox_swee
                  admin=(outbox_admin.add_admin_commands,))
 ROOSTER = Feature("rooster", commands=rooster.COMMANDS, handlers=(rooster.register,),
                   routes=(rooster_api.router, activities_api.router, feed_api.router),
-                  menu=rooster.MENU)
+                  menu=rooster.MENU, sweeps=holiday_reminder.SWEEPS)
 ACTIVITIES = Feature("activities", commands=activities.COMMANDS,
                      handlers=(activities.register,))
 TRAJECTORY = Feature("trajectory", handlers=(trajectory.register,),
