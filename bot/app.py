@@ -39,6 +39,7 @@ from bot.features import (
     ATTENDANCE,
     CASELOAD,
     CONTACT,
+    DOCUMENTS,
     GATE,
     HELP,
     INVOICES,
@@ -53,6 +54,7 @@ from bot.features import (
     TRAJECTORY,
     UREN,
     VERZUIM,
+    WANPRESTATIE,
     Feature,
     command_rank,
 )
@@ -79,7 +81,8 @@ BEAT_SECONDS = 600
 # the help fallbacks last (they answer whatever no feature took).
 FEATURES: tuple[Feature, ...] = (
     GATE, ONBOARDING, LANGUAGE, PRIVACY, KLACHTEN, OVERSTAP, ATTENDANCE, VERZUIM, UREN, AFMELDEN,
-    CASELOAD, OUTBOX, ROOSTER, ACTIVITIES, CONTACT, TRAJECTORY, SURVEY, INVOICES, HELP,
+    CASELOAD, OUTBOX, ROOSTER, ACTIVITIES, CONTACT, TRAJECTORY, SURVEY, INVOICES,
+    WANPRESTATIE, DOCUMENTS, HELP,
 )
 
 

@@ -30,6 +30,7 @@ from bot.admin import survey as survey_admin
 from bot.api import activities as activities_api
 from bot.api import attendance as attendance_api
 from bot.api import contact as contact_api
+from bot.api import documents as documents_api
 from bot.api import feed as feed_api
 from bot.api import invoices as invoices_api
 from bot.api import klachten as klachten_api
@@ -39,10 +40,11 @@ from bot.api import rooster as rooster_api
 from bot.api import survey as survey_api
 from bot.api import trajectory as trajectory_api
 from bot.api import verify as verify_api
+from bot.api import wanprestatie as wanprestatie_api
 from bot.outbox import sweep as outbox_sweep
 from bot.overstap import sweep as overstap_sweep
+from bot.rooster import holiday_reminder, reminders
 from bot.rooster import later as rooster_later
-from bot.rooster import reminders
 from bot.services import Command, Services, Sweep
 from conversations import (
     activities,
@@ -64,6 +66,7 @@ from conversations import (
     language,
     mijngegevens,
     mijnklachten,
+    mijnschool,
     onboarding,
     outbox_chats,
     overstap,
@@ -143,7 +146,8 @@ OUTBOX = Feature("outbox", handlers=(outbox_chats.register,), sweeps=outbox_swee
 ROOSTER = Feature("rooster", commands=rooster.COMMANDS + instellingen.COMMANDS,
                   handlers=(rooster.register, instellingen.register),
                   routes=(rooster_api.router, activities_api.router, feed_api.router),
-                  sweeps=rooster_later.SWEEPS + reminders.SWEEPS, menu=rooster.MENU)
+                  sweeps=rooster_later.SWEEPS + reminders.SWEEPS + holiday_reminder.SWEEPS,
+                  menu=rooster.MENU)
 ACTIVITIES = Feature("activities", commands=activities.COMMANDS,
                      handlers=(activities.register,))
 CONTACT = Feature("contact", commands=contact.COMMANDS, handlers=(contact.register,),
@@ -153,13 +157,16 @@ TRAJECTORY = Feature("trajectory", handlers=(trajectory.register,),
 INVOICES = Feature("invoices", handlers=(invoices.register,), routes=(invoices_api.router,))
 SURVEY = Feature("survey", commands=survey.COMMANDS, handlers=(survey.register,),
                  routes=(survey_api.router,), admin=(survey_admin.add_admin_commands,))
+WANPRESTATIE = Feature("wanprestatie", routes=(wanprestatie_api.router,))
+DOCUMENTS = Feature("documents", commands=mijnschool.COMMANDS, handlers=(mijnschool.register,),
+                    routes=(documents_api.router,), menu=mijnschool.MENU)
 HELP = Feature("help", commands=help.COMMANDS, handlers=(help.register,))
 
 
 # The order commands appear in menus and /help: what people use most comes first.
 COMMAND_ORDER: tuple[str, ...] = (
     "rooster", "afmelden", "afwezig", "klacht", "mijnklachten", "uren", "overstap", "gedeeld",
-    "mijngegevens", "instellingen", "enquete",
+    "mijnschool", "mijngegevens", "instellingen", "enquete",
     "caseload", "signaal", "activiteiten", "klachten", "klachtinvoeren", "overstappen", "contact",
     "taal", "help", "start",
 )

@@ -27,7 +27,9 @@ from bot.trajectory.notices import caseload_lines
 from bot.uren.labels import PDF_KINDS, regime_text
 from bot.verzuim.afmelding import coming_with_reports
 from bot.verzuim.notices import STATUS_LABELS, alert_buttons
+from bot.wanprestatie.notices import caseload_lines as attempt_lines
 from storage import caseload as store
+from storage import contact_attempts as attempt_store
 from storage import orgs, people
 from storage import trajectory as trajectory_store
 from storage import verzuim as verzuim_store
@@ -126,6 +128,10 @@ async def show_participant(update: Update, context: BotContext, participant_id: 
     records = await trajectory_store.records_for_klantmanager(services.db, me.id, participant.id)
     if records:
         lines += ["", tr.s_("Trajectory (C art. 12.4):"), *caseload_lines(tr, records)]
+    attempts = await attempt_store.attempts_for_klantmanager(services.db, me.id, participant.id)
+    if attempts:
+        lines += ["", tr.s_("The school's attempts to reach them (BoW Wanprestatie):"),
+                  *attempt_lines(tr, attempts)]
     lines += ["", tr.s_("Coming lessons:")]
     coming = await coming_with_reports(services, participant, limit=5)
     lines += [f"- {when(tr, lesson.starts_at)}, "

@@ -54,6 +54,9 @@ SECTIONS: dict[str, str] = {
                       " WHERE person_id = ?",
     "invoices": "SELECT external_id, payer, hours, amount_cents, state, created_at, answered_at"
                 " FROM invoices WHERE person_id = ? ORDER BY created_at",
+    "contact_attempts": "SELECT kind, attempted_on, outcome, note, warning_kind, come_back_by,"
+                        " sent_at, recorded_at FROM contact_attempts WHERE person_id = ?"
+                        " ORDER BY attempted_on",
     "shared": "SELECT recipient, items, purpose, shared_at FROM sharing_log WHERE person_id = ?"
               " ORDER BY shared_at",
     "who_looked": "SELECT a.at, p.name AS who, p.role, a.what FROM privacy_audit a"

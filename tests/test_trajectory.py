@@ -112,6 +112,28 @@ async def test_progress_attitude_and_obstacles_show_in_caseload_and_the_digest(
     assert "Gemotiveerd" in detail.text
 
 
+async def test_the_intake_tells_the_participant_what_is_expected_and_the_costs_in_pashto(
+        bot, world, client):
+    """C art. 10.1; BoW 2.11: the taalplan states what is expected of the participant (coming
+    to the lessons) and the costs the school gave, formatted for their language."""
+    school, km, amira = await people_of_a_school(world)
+    petra = await client.user(1551, "Petra", language_code="nl")
+    await link(world, petra, km, "nl")
+    user = await client.user(1552, "Amira", language_code="ps")
+    await link(world, user, amira, "ps")
+    key = world.keys[f"school:{school}"]
+    response = await post(bot, key, "P-100", {**INTAKE, "costs": 1250})
+    assert response.status_code == 201, response.text
+    assert response.json()["details"]["costs_cents"] == 125000
+    await drain(bot)
+    told = await user.wait_for_message(contains="/afmelden")
+    assert "له تاسو څه تمه کېږي" in told.text, "what is expected, in Pashto"
+    assert "1.250,00" in told.text and "€" in told.text and "لګښت" in told.text
+    alert = await petra.wait_for_message(contains="Traject")
+    assert "Kosten voor de cursist: €" in alert.text and "1.250,00" in alert.text
+    assert (await post(bot, key, "P-100", {**INTAKE, "costs": -1})).status_code == 422
+
+
 async def test_a_school_reaches_only_its_own_participants_and_bad_records_are_refused(
         bot, world):
     school, km, amira = await people_of_a_school(world)
@@ -159,7 +181,7 @@ async def test_a_gemeentes_obstacle_note_reaches_the_schools_coordinator(bot, wo
     assert "Amira Haddad" in note.text and "Enschede" in note.text
 
 
-TAGS = "trajectory|survey|invoices"
+TAGS = "trajectory|survey|invoices|wanprestatie|documents"
 
 
 async def test_fuzzing_the_trajectory_survey_and_invoice_api_finds_no_server_error(

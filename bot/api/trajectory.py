@@ -41,6 +41,9 @@ class IntakeIn(Strict):
     route: Literal["b1", "z", "onderwijs"] | None = Field(None, description="Wi2021 leerroute")
     predicted_end: LocalDate = Field(description="When the trajectory will probably end")
     text: Note | None = Field(None, description="The intake's conclusion, for the klantmanager")
+    costs: float | None = Field(None, ge=0, le=100_000,
+                                description="The course's costs in euros, told to the "
+                                            "participant with their plan (C art. 10.1)")
 
 
 class DurationIn(Strict):
@@ -120,7 +123,10 @@ async def post_record(body: TrajectoryIn, external_id: str = ExtPath,
     """Record the intake, a new prediction, work attitude, obstacles or progress of your
     participant; the klantmanager is told (art. 12.4), the participant of their plan."""
     person = await _participant(svc, school_id, external_id)
-    details = body.model_dump(mode="json", exclude={"kind", "predicted_end"}, exclude_none=True)
+    details = body.model_dump(mode="json", exclude={"kind", "predicted_end", "costs"},
+                              exclude_none=True)
+    if getattr(body, "costs", None) is not None:
+        details["costs_cents"] = round(body.costs * 100)
     predicted_end = getattr(body, "predicted_end", None)
     reported = await trajectory.report(svc, school_id=school_id, person=person, kind=body.kind,
                                        details=details, predicted_end=predicted_end)

@@ -71,6 +71,9 @@ def record_lines(tr: Translator, kind: str, details: dict, predicted_end: date |
         lines.append(tr.s_("Goal: level {level}, {route}", level=details.get("goal_level", "?"),
                            route=tr.safe(tr.sf_(STAFF_ROUTES.get(details.get("route"), "?")))
                            if details.get("route") in STAFF_ROUTES else "-"))
+        if details.get("costs_cents") is not None:
+            lines.append(tr.s_("Costs for the participant: {amount}",
+                               amount=tr.euros(details["costs_cents"])))
     if predicted_end is not None:
         if previous_end is not None and previous_end != predicted_end:
             lines.append(tr.s_("Predicted end: {date} (was {before})", date=tr.date(predicted_end),
@@ -116,6 +119,13 @@ def _intake(tr: Translator, params: dict) -> str:
     end = _day(params.get("predicted_end"))
     if end is not None:
         lines.append(tr._("Your course will probably end on {date}.", date=tr.date(end)))
+    lines.append(tr._("What is expected of you: come to all your lessons, on time. If you cannot "
+                      "come, tell your school before the lesson (/afmelden). Your school "
+                      "registers who is present and tells your klantmanager when you are often "
+                      "absent."))
+    if details.get("costs_cents") is not None:
+        lines.append(tr._("The costs of your course: {amount}.",
+                          amount=tr.euros(details["costs_cents"])))
     lines.append(tr._("Questions about your plan? Ask your school or your klantmanager."))
     return tr.lines(lines)
 
