@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from storage import demo, orgs, people
+from storage import demo, orgs, partners, people
 from storage.database import Database
 
 
@@ -41,6 +41,7 @@ async def seed(db: Database, now: datetime, tz, link_code_days: int = 14) -> lis
         gemeente_id, _ = await orgs.add_gemeente(tx, "Gemeente Hengelo (demo)", now)
         school_id, _ = await orgs.add_school(tx, "Taalschool De Brug (demo)", now,
                                              locations="Hengelo, Enschede")
+        await partners.add_in(tx, gemeente_id, school_id, now)
         group_id = await demo.add_group(
             tx, school_id=school_id, external_id="G-B1-OCHTEND", name="NT2 B1 ochtend",
             kind="NT2", level="B1", capacity=14, location="Hengelo", now=now)

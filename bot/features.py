@@ -30,6 +30,7 @@ from bot.api import attendance as attendance_api
 from bot.api import feed as feed_api
 from bot.api import klachten as klachten_api
 from bot.api import overstap as overstap_api
+from bot.api import partners as partners_api
 from bot.api import privacy as privacy_api
 from bot.api import rooster as rooster_api
 from bot.api import verify as verify_api
@@ -119,7 +120,8 @@ CASELOAD = Feature("caseload", commands=caseload.COMMANDS, handlers=(caseload.re
 OUTBOX = Feature("outbox", handlers=(outbox_chats.register,), sweeps=outbox_sweep.SWEEPS,
                  admin=(outbox_admin.add_admin_commands,))
 ROOSTER = Feature("rooster", commands=rooster.COMMANDS, handlers=(rooster.register,),
-                  routes=(rooster_api.router, activities_api.router, feed_api.router),
+                  routes=(rooster_api.router, activities_api.router, feed_api.router,
+                          partners_api.router),
                   menu=rooster.MENU)
 ACTIVITIES = Feature("activities", commands=activities.COMMANDS,
                      handlers=(activities.register,))

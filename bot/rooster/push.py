@@ -36,7 +36,7 @@ from bot.verzuim import uitval
 from storage import groups as group_store
 from storage import holidays as holiday_store
 from storage import lessons as lesson_store
-from storage import orgs
+from storage import orgs, partners
 from storage import participants as participant_store
 from storage import participation as activity_store
 from storage.database import Tx
@@ -112,8 +112,12 @@ class Push:
         if not inputs:
             return {ext: row.id for ext, row in stored.items()}
         wanted_km = {p.klantmanager_id for p in inputs if p.klantmanager_id is not None}
-        km_gemeente = await participant_store.klantmanagers(self.tx, wanted_km) if wanted_km else {}
-        errors = [(p.loc + ("klantmanager_id",), f"there is no klantmanager {p.klantmanager_id}")
+        # Only klantmanagers of gemeenten that work with this school; an unknown id and another
+        # gemeente's answer alike, so the ids cannot be walked.
+        km_gemeente = (await partners.klantmanagers_for_school(self.tx, self.school_id, wanted_km)
+                       if wanted_km else {})
+        errors = [(p.loc + ("klantmanager_id",),
+                   f"no klantmanager {p.klantmanager_id} of a gemeente that works with you")
                   for p in inputs
                   if p.klantmanager_id is not None and p.klantmanager_id not in km_gemeente]
         if errors:
