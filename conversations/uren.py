@@ -23,6 +23,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.i18n import N_, Translator
+from bot.privacy import audit
 from bot.services import Command, Services
 from bot.uren import issue
 from bot.uren.notices import PREFIX, summary
@@ -136,6 +137,9 @@ async def send_pdf(update: Update, context: BotContext, statement_id: int) -> No
     if made is None:
         return
     content, code, participant_id = made
+    if participant_id != context.person.id:
+        await audit.record(context.services.db, context.person, [participant_id], audit.UREN,
+                           context.services.now())
     caption = (tr._("Your urenverklaring. It is in Dutch, for DUO and the gemeente. "
                     "Verification code: {code}", code=code)
                if participant_id == context.person.id
