@@ -165,12 +165,34 @@ class Tx:
         return None if row is None else row[0]
 
 
+async def open_reader(path: Path) -> aiosqlite.Connection:
+    """A second connection to the same file that only reads."""
+    reader = await aiosqlite.connect(path, isolation_level=None)
+    try:
+        reader.row_factory = aiosqlite.Row
+        for pragma in ("PRAGMA foreign_keys=ON", f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+                       "PRAGMA query_only=ON"):
+            await reader.execute(pragma)
+    except BaseException:
+        await reader.close()
+        raise
+    return reader
+
+
 class Database:
     """The bot's SQLite database: open with ``await Database.open(path)``."""
 
     def __init__(self, conn: aiosqlite.Connection, path: Path):
         self._conn = conn
         self._lock = asyncio.Lock()
+        # Reads outside a transaction go through a second connection (WAL lets it read the last
+        # committed state while a long write transaction, such as a school's large planning, is
+        # open on the first), so a Telegram reply does not wait for someone else's write.
+        self._reader: aiosqlite.Connection | None = None
+        self._read_lock = asyncio.Lock()
+        # True while a transaction of this process holds SQLite's write lock (its BEGIN
+        # IMMEDIATE went through): the database is being written, so it is writable.
+        self._writing = False
         self.path = path
         # The installation's secret keys (bot.secret_key.Keyring), set by whoever opens the
         # database for the bot: storage keys link-code hashes with it, never stores it.
@@ -207,6 +229,7 @@ class Database:
             await conn.execute("ROLLBACK")
             if on_disk:
                 narrow_files(path)
+                db._reader = await open_reader(path)
         except (sqlite3.Error, OSError) as exc:
             await conn.close()  # aiosqlite's thread would keep the process alive
             raise DatabaseUnusable(describe(path, exc)) from None
@@ -216,6 +239,9 @@ class Database:
         return db
 
     async def close(self) -> None:
+        if self._reader is not None:
+            async with self._read_lock:
+                await self._reader.close()
         async with self._lock:
             await self._conn.close()
 
@@ -225,6 +251,7 @@ class Database:
         async with self._lock:
             try:
                 await self._conn.execute("BEGIN IMMEDIATE")
+                self._writing = True
                 yield Tx(self._conn, self.keyring)
                 await self._conn.execute("COMMIT")
             except sqlite3.OperationalError as exc:
@@ -238,6 +265,8 @@ class Database:
                 # order, so this ROLLBACK follows the BEGIN and no transaction is left open.
                 await asyncio.shield(self._rollback())
                 raise
+            finally:
+                self._writing = False
 
     async def _rollback(self) -> None:
         try:
@@ -245,17 +274,27 @@ class Database:
         except sqlite3.OperationalError:  # no transaction was active
             pass
 
+    @asynccontextmanager
+    async def _reading(self) -> AsyncIterator[Tx]:
+        """The read connection (or, in memory, the one connection) for one statement."""
+        if self._reader is None:
+            async with self._lock:
+                yield Tx(self._conn, self.keyring)
+            return
+        async with self._read_lock:
+            yield Tx(self._reader, self.keyring)
+
     async def fetchall(self, sql: str, params: Sequence[Any] | dict = ()) -> list[Row]:
-        async with self._lock:
-            return await Tx(self._conn, self.keyring).fetchall(sql, params)
+        async with self._reading() as tx:
+            return await tx.fetchall(sql, params)
 
     async def fetchone(self, sql: str, params: Sequence[Any] | dict = ()) -> Row | None:
-        async with self._lock:
-            return await Tx(self._conn, self.keyring).fetchone(sql, params)
+        async with self._reading() as tx:
+            return await tx.fetchone(sql, params)
 
     async def fetchval(self, sql: str, params: Sequence[Any] | dict = ()) -> Any:
-        async with self._lock:
-            return await Tx(self._conn, self.keyring).fetchval(sql, params)
+        async with self._reading() as tx:
+            return await tx.fetchval(sql, params)
 
     async def execute(self, sql: str, params: Sequence[Any] | dict = ()) -> int:
         """One statement in its own transaction."""
@@ -264,8 +303,14 @@ class Database:
 
     async def write_check(self) -> str | None:
         """None when a small write commits now; else why not ("locked", "full", ...). Waits at
-        most ``PROBE_TIMEOUT_MS`` for another process's lock."""
-        async with self._lock:
+        most ``PROBE_TIMEOUT_MS`` for another process's lock. While this process is in a long
+        write transaction of its own, it is writable (it is being written); while its own
+        statement still waits for another process's lock, that is "locked"."""
+        try:
+            await asyncio.wait_for(self._lock.acquire(), PROBE_TIMEOUT_MS / 1000)
+        except TimeoutError:
+            return None if self._writing else "locked"
+        try:
             await self._conn.execute(f"PRAGMA busy_timeout={PROBE_TIMEOUT_MS}")
             try:
                 await self._conn.execute("BEGIN IMMEDIATE")
@@ -279,6 +324,8 @@ class Database:
                 return transient_reason(exc) or "error"
             finally:
                 await self._conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        finally:
+            self._lock.release()
 
     async def migrate(self) -> list[str]:
         """Apply the numbered migrations not yet recorded; returns the names applied."""

@@ -12,6 +12,7 @@ for the participants whose lessons moved (convenant art. 12.6).
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -287,10 +288,11 @@ class Push:
         # Blik op Werk norm 2.10.1: every lesson has a location, a level, a teacher and its mode
         # (classroom or distance, which decides which hours count); the level may come from the
         # group, nothing else is assumed. A cancelled lesson is not given: it needs none of them.
-        inputs = [replace(item, level=item.level or groups[item.group].level) for item in inputs]
+        inputs = [replace(item, level=item.level or groups[item.group].level)
+                  async for item in breathing(inputs)]
         errors = [(item.loc + (name,), f"{name} is required for a lesson (norm 2.10.1)")
-                  for item in inputs if not item.cancelled for name in REQUIRED_LESSON_FIELDS
-                  if not getattr(item, name)][:MAX_ERRORS]
+                  async for item in breathing(inputs) if not item.cancelled
+                  for name in REQUIRED_LESSON_FIELDS if not getattr(item, name)][:MAX_ERRORS]
         if errors:
             raise Rejected(errors)
         if cancel_missing is None and not inputs:
@@ -301,13 +303,13 @@ class Push:
                          kind=item.kind or groups[item.group].kind, level=item.level,
                          starts_at=item.starts_at, ends_at=item.ends_at, location=item.location,
                          mode=item.mode, teacher=item.teacher, cancelled=item.cancelled)
-                  for item in inputs]
+                  async for item in breathing(inputs)]
         if cancel_missing is not None:
             pushed.extend(self._cancelled_by_omission(pushed, stored, cancel_missing, groups))
         inserts: list[Lesson] = []
         updates: list[tuple[Lesson, str | None, datetime | None]] = []
         changed: list[Change] = []
-        for lesson in pushed:
+        async for lesson in breathing(pushed):
             row = stored.get(lesson.external_id)
             if row is not None and row[1] == lesson_store.lesson_values(lesson):
                 self.outcome.lessons_unchanged += 1
@@ -357,12 +359,12 @@ class Push:
         and new for those who join it."""
         if not changed:
             return
-        for c in changed:
+        async for c in breathing(changed):
             if c.regrouped or set(c.kinds) & TIME_CHANGES:
                 self.recheck_groups.add(c.new.group_id)
                 if c.old is not None:
                     self.recheck_groups.add(c.old.group_id)
-        relevant = [c for c in changed if notifiable(c.old, c.new, self.now)]
+        relevant = [c async for c in breathing(changed) if notifiable(c.old, c.new, self.now)]
         if not relevant:
             return
         group_ids = {c.new.group_id for c in relevant}
@@ -376,7 +378,7 @@ class Push:
             return {pid for pid, spans in memberships.get(lesson.group_id, {}).items()
                     if member_on(spans, day)}
 
-        for c in relevant:
+        async for c in breathing(relevant):
             before, after = audience(c.old), audience(c.new)
             if c.regrouped and not c.old.cancelled and not c.new.cancelled:
                 self._add(before - after, notices.lesson_entry(("cancelled",), c.old, c.old))
@@ -466,6 +468,15 @@ async def apply(tx: Tx, school_id: int, planning: Planning, now: datetime, tz: t
     """Apply a push inside ``tx``; raises ``Rejected`` before or while writing (the caller's
     transaction then rolls everything back)."""
     return await Push(tx, school_id, now, tz, link_code_days).apply(planning)
+
+
+async def breathing(items: list, every: int = 500):
+    """``items`` one by one, giving the event loop a turn every ``every`` of them: a planning of
+    50,000 lessons is compared in many short steps, so nobody else waits for the whole of it."""
+    for index, item in enumerate(items):
+        if index % every == every - 1:
+            await asyncio.sleep(0)
+        yield item
 
 
 def week_start(day: date) -> date:
