@@ -126,6 +126,8 @@ def from_db(text: str | None) -> datetime | None:
 # answers 503 with Retry-After), and how long /health waits for it.
 BUSY_TIMEOUT_MS = 5000
 PROBE_TIMEOUT_MS = 250
+# How long /health waits for this process's own transaction before answering from what it does.
+LOCK_WAIT_SECONDS = 0.05
 
 
 class Tx:
@@ -307,7 +309,7 @@ class Database:
         write transaction of its own, it is writable (it is being written); while its own
         statement still waits for another process's lock, that is "locked"."""
         try:
-            await asyncio.wait_for(self._lock.acquire(), PROBE_TIMEOUT_MS / 1000)
+            await asyncio.wait_for(self._lock.acquire(), LOCK_WAIT_SECONDS)
         except TimeoutError:
             return None if self._writing else "locked"
         try:
