@@ -55,6 +55,19 @@ def printable(language: str | None) -> bool:
     return shaping() and font_file(BASE) is not None and font_file(SCRIPTS[script]) is not None
 
 
+def add_scripts(pdf: FPDF) -> list[str] | None:
+    """Add Noto Sans ("Noto") and the script fonts to ``pdf`` without using them yet; returns
+    the script fonts' names (the fallbacks), or None when shaping or the fonts are missing."""
+    if not all_scripts():
+        return None
+    pdf.add_font("Noto", "", str(font_file(BASE)))
+    names = []
+    for script, name in SCRIPTS.items():
+        pdf.add_font(f"Noto-{script}", "", str(font_file(name)))
+        names.append(f"Noto-{script}")
+    return names
+
+
 def use_noto(pdf: FPDF, language: str | None) -> str | None:
     """Give ``pdf`` Noto Sans with the script fonts as fallbacks and turn shaping on, right to
     left for ``language`` where it is written so; returns the family name, or None when the
