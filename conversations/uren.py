@@ -133,7 +133,15 @@ async def show_summary(update: Update, context: BotContext, start_month: date | 
 async def send_pdf(update: Update, context: BotContext, statement_id: int) -> None:
     """The PDF as a reply (drawn in a thread, so other chats do not wait)."""
     tr = context.tr
-    made = await issue.pdf_bytes(context.services, statement_id)
+    try:
+        made = await issue.pdf_bytes(context.services, statement_id)
+    except TimeoutError:
+        log.warning("urenverklaring PDF over its time budget")
+        await update.effective_chat.send_message(
+            tr._("The document could not be made just now. Please try again in a few minutes.")
+            if context.person.role == "participant" else
+            tr.s_("The document could not be made just now. Please try again in a few minutes."))
+        return
     if made is None:
         return
     content, code, participant_id = made
