@@ -126,8 +126,9 @@ def from_db(text: str | None) -> datetime | None:
 # answers 503 with Retry-After), and how long /health waits for it.
 BUSY_TIMEOUT_MS = 5000
 PROBE_TIMEOUT_MS = 250
+# How often a read waiting for the main connection looks whether a bulk transaction took it.
+BULK_POLL_SECONDS = 0.05
 # How long /health waits for this process's own transaction before answering from what it does.
-LOCK_WAIT_SECONDS = 0.05
 
 
 class Tx:
@@ -187,14 +188,15 @@ class Database:
     def __init__(self, conn: aiosqlite.Connection, path: Path):
         self._conn = conn
         self._lock = asyncio.Lock()
-        # Reads outside a transaction go through a second connection (WAL lets it read the last
-        # committed state while a long write transaction, such as a school's large planning, is
-        # open on the first), so a Telegram reply does not wait for someone else's write.
+        # A read that would wait long for a transaction goes through a second connection (WAL
+        # lets it read the last committed state while a long write transaction, such as a
+        # school's large planning, is open on the first): a reply does not wait for it.
         self._reader: aiosqlite.Connection | None = None
         self._read_lock = asyncio.Lock()
-        # True while a transaction of this process holds SQLite's write lock (its BEGIN
-        # IMMEDIATE went through): the database is being written, so it is writable.
-        self._writing = False
+        # True while a bulk transaction (``transaction(bulk=True)``: a school's large planning)
+        # holds the main connection: reads go to the read connection meanwhile, and /health
+        # does not wait for it (the database is being written, so it is writable).
+        self._bulk = False
         self.path = path
         # The installation's secret keys (bot.secret_key.Keyring), set by whoever opens the
         # database for the bot: storage keys link-code hashes with it, never stores it.
@@ -248,12 +250,13 @@ class Database:
             await self._conn.close()
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[Tx]:
-        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception."""
+    async def transaction(self, bulk: bool = False) -> AsyncIterator[Tx]:
+        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception. A ``bulk`` transaction (one
+        that takes seconds) lets reads and /health's check go on beside it."""
         async with self._lock:
             try:
                 await self._conn.execute("BEGIN IMMEDIATE")
-                self._writing = True
+                self._bulk = bulk
                 yield Tx(self._conn, self.keyring)
                 await self._conn.execute("COMMIT")
             except sqlite3.OperationalError as exc:
@@ -268,7 +271,7 @@ class Database:
                 await asyncio.shield(self._rollback())
                 raise
             finally:
-                self._writing = False
+                self._bulk = False
 
     async def _rollback(self) -> None:
         try:
@@ -278,13 +281,30 @@ class Database:
 
     @asynccontextmanager
     async def _reading(self) -> AsyncIterator[Tx]:
-        """The read connection (or, in memory, the one connection) for one statement."""
-        if self._reader is None:
-            async with self._lock:
-                yield Tx(self._conn, self.keyring)
+        """The connection for one read: the main one, which sees every transaction committed
+        before it; while a bulk transaction holds it, the read connection, which reads the last
+        committed state."""
+        if self._reader is not None and not await self._acquire_unless_bulk():
+            async with self._read_lock:
+                yield Tx(self._reader, self.keyring)
             return
-        async with self._read_lock:
-            yield Tx(self._reader, self.keyring)
+        if self._reader is None:
+            await self._lock.acquire()
+        try:
+            yield Tx(self._conn, self.keyring)
+        finally:
+            self._lock.release()
+
+    async def _acquire_unless_bulk(self) -> bool:
+        """Take the main connection's lock, unless a bulk transaction holds it (also one that
+        began while this waited): True when taken."""
+        while not self._bulk:
+            try:
+                await asyncio.wait_for(self._lock.acquire(), BULK_POLL_SECONDS)
+                return True
+            except TimeoutError:
+                continue
+        return False
 
     async def fetchall(self, sql: str, params: Sequence[Any] | dict = ()) -> list[Row]:
         async with self._reading() as tx:
@@ -305,13 +325,10 @@ class Database:
 
     async def write_check(self) -> str | None:
         """None when a small write commits now; else why not ("locked", "full", ...). Waits at
-        most ``PROBE_TIMEOUT_MS`` for another process's lock. While this process is in a long
-        write transaction of its own, it is writable (it is being written); while its own
-        statement still waits for another process's lock, that is "locked"."""
-        try:
-            await asyncio.wait_for(self._lock.acquire(), LOCK_WAIT_SECONDS)
-        except TimeoutError:
-            return None if self._writing else "locked"
+        most ``PROBE_TIMEOUT_MS`` for another process's lock. While this process writes in a bulk
+        transaction of its own, it is writable (it is being written)."""
+        if not await self._acquire_unless_bulk():
+            return None
         try:
             await self._conn.execute(f"PRAGMA busy_timeout={PROBE_TIMEOUT_MS}")
             try:

@@ -63,6 +63,7 @@ from storage import people
 ExtPath = Path(pattern=EXTERNAL_ID_PATTERN, max_length=80, description="Your own id")
 
 router = api_router(prefix="/api/v1")
+BULK_ITEMS = 1000
 
 
 def _rejected(exc: Rejected):
@@ -74,8 +75,10 @@ async def _apply(svc: Services, school_id: int, planning: Planning,
     """One push in one transaction; a rejection rolls everything back. With ``read_back`` (a
     lesson's external id) the stored lesson is read in the same transaction, so the answer
     does not queue again for the database behind the outbox dispatcher."""
+    # A large planning takes seconds to write: reads and /health go on beside it meanwhile.
+    bulk = len(planning.lessons) + len(planning.participants) > BULK_ITEMS
     try:
-        async with svc.db.transaction() as tx:
+        async with svc.db.transaction(bulk=bulk) as tx:
             outcome = await push.apply(tx, school_id, planning, svc.now(), svc.settings.tz,
                                        svc.settings.link_code_days)
             if read_back is None:
