@@ -22,6 +22,14 @@ the request to having the response (JSON encoding of the planning done before):
   one tried and rescheduled in its own transaction: a burst of database work);
 - sent_meanwhile: messages the dispatcher delivered to the sandbox by the end of the changes.
 
+With ``--stall`` it measures instead whether a school's very large planning stalls anyone else
+(issue 12): another client (a thread, as a school's own system would be) pushes 50,000 lessons for
+1,000 groups in one request, while /health and a Telegram reply (/help from a sandbox user) are
+asked for every 100 ms; it reports the push's time and the slowest and 95th-percentile answers
+of the others meanwhile (each asked again 100 ms after its answer, the two independently).
+
+    python bench/rooster_import.py --stall
+
 The last line printed is one JSON object.
 """
 
@@ -205,10 +213,87 @@ async def main(quick: bool) -> dict:
             "first_push_notified": first.json()["notified_participants"]}
 
 
+def big_planning(lessons: int = 50_000, groups: int = 1000) -> bytes:
+    """A planning of ``lessons`` weekly lessons for ``groups`` groups, as compact as the API
+    allows (the body must stay under 8 MB)."""
+    first = START.date()
+    per_group = lessons // groups
+    items = []
+    for n in range(lessons):
+        group, week = divmod(n, per_group)
+        day = first + timedelta(weeks=week, days=group % 5)
+        items.append({"external_id": str(n), "group": f"G{group}", "kind": "NT2",
+                      "level": "A2", "start": f"{day}T09:00", "end": f"{day}T12:00",
+                      "location": "L", "mode": "classroom", "teacher": "D"})
+    return json.dumps({"groups": [{"external_id": f"G{g}", "name": f"Groep {g}", "kind": "NT2",
+                                   "level": "A2"} for g in range(groups)],
+                       "lessons": items}, separators=(",", ":")).encode()
+
+
+async def stall() -> dict:
+    body = big_planning()
+    with tempfile.TemporaryDirectory() as folder:
+        sandbox = SandboxServer()
+        await sandbox.start()
+        settings = Settings.defaults(token=sandbox.token, api_url=sandbox.bot_api_url,
+                                     file_api_url=sandbox.file_url,
+                                     db_path=Path(folder) / "bench.db", http=("127.0.0.1", 0),
+                                     sweep_seconds=3600.0)
+        app = BotApp(settings, clock=RunningClock())
+        await app.start()
+        async with app.services.db.transaction() as tx:
+            _, key = await orgs.add_school(tx, "Bench Taalschool", app.services.now())
+
+        def push() -> tuple[int, float]:
+            started = time.perf_counter()
+            with httpx.Client(base_url=app.url, timeout=600, headers={
+                    "Authorization": f"Bearer {key}", "Content-Type": "application/json"}) as api:
+                status = api.post("/api/v1/planning", content=body).status_code
+            return status, time.perf_counter() - started
+
+        health, replies = [], []
+        try:
+            async with httpx.AsyncClient(base_url=app.url, timeout=60) as other, \
+                    SandboxClient(sandbox.url) as client:
+                user = await client.user(CHAT_BASE, "Iemand", language_code="nl")
+                task = asyncio.create_task(asyncio.to_thread(push))
+
+                async def probe(ask, into: list[float]) -> None:
+                    while not task.done():
+                        started = time.perf_counter()
+                        await ask()
+                        into.append(time.perf_counter() - started)
+                        await asyncio.sleep(0.1)
+
+                async def health_check() -> None:
+                    assert (await other.get("/health")).status_code == 200
+
+                async def reply() -> None:
+                    await user.send("/help")
+                    await user.wait_for_message()
+
+                await asyncio.gather(probe(health_check, health), probe(reply, replies))
+                status, push_s = await task
+        finally:
+            await app.stop()
+            await sandbox.stop()
+
+    def p95(values: list[float]) -> float:
+        return round(1000 * (statistics.quantiles(values, n=20)[18] if len(values) >= 20
+                             else max(values)), 1)
+
+    return {"lessons": 50_000, "body_bytes": len(body), "push_status": status,
+            "push_s": round(push_s, 2), "probes": len(health),
+            "health_max_ms": round(1000 * max(health), 1), "health_p95_ms": p95(health),
+            "reply_max_ms": round(1000 * max(replies), 1), "reply_p95_ms": p95(replies)}
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="a tenth of the size")
+    parser.add_argument("--stall", action="store_true",
+                        help="whether a 50,000-lesson planning stalls anyone else")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
-    result = asyncio.run(main(args.quick))
+    result = asyncio.run(stall() if args.stall else main(args.quick))
     print(json.dumps(result))

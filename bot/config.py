@@ -40,6 +40,16 @@ def _positive_int(name: str, raw: str) -> int:
     return int(raw)
 
 
+def _klachten_months(name: str, raw: str) -> int:
+    from bot.rules.retention import KLACHTEN_MONTHS
+
+    months = _positive_int(name, raw)
+    if months not in KLACHTEN_MONTHS:
+        raise ConfigError(f"{name} must be {KLACHTEN_MONTHS.start} to {KLACHTEN_MONTHS.stop - 1}"
+                          f" months, got {raw!r}")
+    return months
+
+
 def _timezone(name: str, raw: str) -> ZoneInfo:
     try:
         return ZoneInfo(raw)
@@ -132,6 +142,9 @@ SETTINGS: tuple[Setting, ...] = (
             "Days a closed verzuim or uitval alert is kept."),
     Setting("INBURGERBOT_RETENTION_AUDIT_DAYS", "365", _positive_float,
             "Days an entry of the audit trail (who read whose data) is kept."),
+    Setting("INBURGERBOT_RETENTION_KLACHTEN_MONTHS", "24", _klachten_months,
+            "Months a closed klacht stays in the klachten register, for a school that set no "
+            "period of its own (12 to 240)."),
     Setting("INBURGERBOT_RETENTION_ATTENDANCE_YEARS", "5", _positive_float,
             "Years attendance and absence reports are kept after the lesson (the base of an "
             "urenverklaring)."),
@@ -211,6 +224,7 @@ class Settings:
     retention_alert_days: float = 180.0
     retention_audit_days: float = 365.0
     retention_attendance_years: float = 5.0
+    retention_klachten_months: int = 24
     quiet_hours: tuple = ()
     working_hours: tuple = ()
     digest_time: object = None
@@ -265,6 +279,7 @@ class Settings:
             retention_alert_days=values["INBURGERBOT_RETENTION_ALERT_DAYS"],
             retention_audit_days=values["INBURGERBOT_RETENTION_AUDIT_DAYS"],
             retention_attendance_years=values["INBURGERBOT_RETENTION_ATTENDANCE_YEARS"],
+            retention_klachten_months=values["INBURGERBOT_RETENTION_KLACHTEN_MONTHS"],
             quiet_hours=values["INBURGERBOT_QUIET_HOURS"],
             working_hours=values["INBURGERBOT_WORKING_HOURS"],
             digest_time=values["INBURGERBOT_DIGEST_TIME"],

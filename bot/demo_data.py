@@ -10,7 +10,7 @@ from datetime import datetime, time, timedelta
 
 from bot.klachten.filing import KlachtDraft, file_klacht
 from bot.rules.lessons import Lesson
-from storage import attendance, contacts, groups, klachten, orgs, participants, people
+from storage import attendance, contacts, groups, klachten, orgs, participants, partners, people
 from storage import lessons as lessons_store
 from storage.database import Database
 
@@ -114,6 +114,9 @@ async def seed(db: Database, now: datetime, tz, link_code_days: int = 14) -> lis
             phone="074 000 0000", email="info@debrug.example", hours="ma-vr 9:00-16:30",
             address="Hengelo, Marktstraat 12"), now)
         other_id, _ = await orgs.add_school(tx, OTHER_SCHOOL_NAME, now, locations="Enschede")
+        # The demo gemeente works with both schools (its klantmanagers may be attached there).
+        await partners.add_in(tx, gemeente_id, school_id, now)
+        await partners.add_in(tx, gemeente_id, other_id, now)
         group_id = await _group(tx, school_id, ("G-B1-OCHTEND", "NT2 B1 ochtend", "NT2", "B1",
                                                 14, "Hengelo"), now)
         lessons = await _lessons(tx, school_id, group_id, monday, range(-PAST_WEEKS, 2),

@@ -35,6 +35,7 @@ from bot.api import feed as feed_api
 from bot.api import invoices as invoices_api
 from bot.api import klachten as klachten_api
 from bot.api import overstap as overstap_api
+from bot.api import partners as partners_api
 from bot.api import privacy as privacy_api
 from bot.api import rooster as rooster_api
 from bot.api import survey as survey_api
@@ -145,7 +146,8 @@ OUTBOX = Feature("outbox", handlers=(outbox_chats.register,), sweeps=outbox_swee
                  admin=(outbox_admin.add_admin_commands,))
 ROOSTER = Feature("rooster", commands=rooster.COMMANDS + instellingen.COMMANDS,
                   handlers=(rooster.register, instellingen.register),
-                  routes=(rooster_api.router, activities_api.router, feed_api.router),
+                  routes=(rooster_api.router, activities_api.router, feed_api.router,
+                          partners_api.router),
                   sweeps=rooster_later.SWEEPS + reminders.SWEEPS + holiday_reminder.SWEEPS,
                   menu=rooster.MENU)
 ACTIVITIES = Feature("activities", commands=activities.COMMANDS,

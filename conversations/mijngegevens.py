@@ -7,6 +7,7 @@ recorded with a deadline of one month by ``bot/privacy/requests.py``."""
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
@@ -22,9 +23,11 @@ from bot.context import BotContext
 from bot.i18n import N_
 from bot.privacy import export, requests
 from bot.services import Command, Services
+from bot.uren.issue import PDF_SECONDS
 
 COMMANDS = (Command("mijngegevens", N_("Everything this bot keeps about you"),
                     frozenset({"participant"})),)
+log = logging.getLogger(__name__)
 MENU = ("mijngegevens",)
 PREFIX = "pv:"
 WAITING = "privacy_correction"
@@ -49,9 +52,16 @@ async def send_export(update: Update, context: BotContext) -> None:
             [InlineKeyboardButton(tr.f_("Ask to erase my data"), callback_data=PREFIX + "erase")],
         ]))
     stamp = now.strftime("%Y-%m-%d")
-    # Drawing the PDF takes a second or two (the font is read each time): off the event loop.
-    pdf = await asyncio.to_thread(export.as_pdf, data, services.i18n, tr.language)
-    await chat.send_document(document=pdf, filename=f"mijngegevens-{stamp}.pdf")
+    # Drawing the PDF takes a second or two (the fonts are read each time): off the event loop,
+    # within its budget; past it the JSON file, which holds everything, still goes.
+    try:
+        pdf = await asyncio.wait_for(
+            asyncio.to_thread(export.as_pdf, data, services.i18n, tr.language), PDF_SECONDS)
+        await chat.send_document(document=pdf, filename=f"mijngegevens-{stamp}.pdf")
+    except TimeoutError:
+        log.warning("mijngegevens PDF over its time budget")
+        await chat.send_message(tr._(
+            "The document could not be made just now. Please try again in a few minutes."))
     await chat.send_document(document=export.as_json(data), filename=f"mijngegevens-{stamp}.json")
 
 

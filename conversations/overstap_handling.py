@@ -36,6 +36,7 @@ from bot.outbox import render
 from bot.overstap import access, telling
 from bot.overstap.access import Refusal
 from bot.overstap.notices import K_PREFIX, S_PREFIX, staff_label
+from bot.privacy import audit
 from bot.rules.overstap import Party
 from bot.services import Command, Services
 from conversations import overstap_klantmanager, overstap_new_school, overstap_old_school
@@ -140,6 +141,8 @@ async def open_card(update: Update, context: BotContext) -> None:
         await refuse(update, context, "stale")
         return
     await update.callback_query.answer()
+    await audit.record(services.db, context.person, [request.participant_id], audit.OVERSTAP,
+                       services.now())
     rendered = render(shown[0], context.tr, shown[1])
     await update.effective_chat.send_message(rendered.text, reply_markup=rendered.buttons)
 

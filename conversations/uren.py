@@ -23,6 +23,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.i18n import N_, Translator
+from bot.privacy import audit
 from bot.services import Command, Services
 from bot.uren import issue
 from bot.uren.notices import PREFIX, summary
@@ -133,10 +134,21 @@ async def show_summary(update: Update, context: BotContext, start_month: date | 
 async def send_pdf(update: Update, context: BotContext, statement_id: int) -> None:
     """The PDF as a reply (drawn in a thread, so other chats do not wait)."""
     tr = context.tr
-    made = await issue.pdf_bytes(context.services, statement_id)
+    try:
+        made = await issue.pdf_bytes(context.services, statement_id)
+    except TimeoutError:
+        log.warning("urenverklaring PDF over its time budget")
+        await update.effective_chat.send_message(
+            tr._("The document could not be made just now. Please try again in a few minutes.")
+            if context.person.role == "participant" else
+            tr.s_("The document could not be made just now. Please try again in a few minutes."))
+        return
     if made is None:
         return
     content, code, participant_id = made
+    if participant_id != context.person.id:
+        await audit.record(context.services.db, context.person, [participant_id], audit.UREN,
+                           context.services.now())
     caption = (tr._("Your urenverklaring. It is in Dutch, for DUO and the gemeente. "
                     "Verification code: {code}", code=code)
                if participant_id == context.person.id

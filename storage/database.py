@@ -128,6 +128,9 @@ BUSY_TIMEOUT_MS = 5000
 PROBE_TIMEOUT_MS = 250
 # How long /health waits for the connection another statement holds before saying "locked".
 PROBE_WAIT_S = 2.0
+# How often a read waiting for the main connection looks whether a bulk transaction took it.
+BULK_POLL_SECONDS = 0.05
+# How long /health waits for this process's own transaction before answering from what it does.
 
 
 class Tx:
@@ -167,12 +170,35 @@ class Tx:
         return None if row is None else row[0]
 
 
+async def open_reader(path: Path) -> aiosqlite.Connection:
+    """A second connection to the same file that only reads."""
+    reader = await aiosqlite.connect(path, isolation_level=None)
+    try:
+        reader.row_factory = aiosqlite.Row
+        for pragma in ("PRAGMA foreign_keys=ON", f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+                       "PRAGMA query_only=ON"):
+            await reader.execute(pragma)
+    except BaseException:
+        await reader.close()
+        raise
+    return reader
+
+
 class Database:
     """The bot's SQLite database: open with ``await Database.open(path)``."""
 
     def __init__(self, conn: aiosqlite.Connection, path: Path):
         self._conn = conn
         self._lock = asyncio.Lock()
+        # A read that would wait long for a transaction goes through a second connection (WAL
+        # lets it read the last committed state while a long write transaction, such as a
+        # school's large planning, is open on the first): a reply does not wait for it.
+        self._reader: aiosqlite.Connection | None = None
+        self._read_lock = asyncio.Lock()
+        # True while a bulk transaction (``transaction(bulk=True)``: a school's large planning)
+        # holds the main connection: reads go to the read connection meanwhile, and /health
+        # does not wait for it (the database is being written, so it is writable).
+        self._bulk = False
         self.path = path
         # The installation's secret keys (bot.secret_key.Keyring), set by whoever opens the
         # database for the bot: storage keys link-code hashes with it, never stores it.
@@ -210,6 +236,7 @@ class Database:
             await conn.execute("ROLLBACK")
             if on_disk:
                 narrow_files(path)
+                db._reader = await open_reader(path)
         except (sqlite3.Error, OSError) as exc:
             await conn.close()  # aiosqlite's thread would keep the process alive
             raise DatabaseUnusable(describe(path, exc)) from None
@@ -219,15 +246,20 @@ class Database:
         return db
 
     async def close(self) -> None:
+        if self._reader is not None:
+            async with self._read_lock:
+                await self._reader.close()
         async with self._lock:
             await self._conn.close()
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[Tx]:
-        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception."""
+    async def transaction(self, bulk: bool = False) -> AsyncIterator[Tx]:
+        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception. A ``bulk`` transaction (one
+        that takes seconds) lets reads and /health's check go on beside it."""
         async with self._lock:
             try:
                 await self._conn.execute("BEGIN IMMEDIATE")
+                self._bulk = bulk
                 yield Tx(self._conn, self.keyring)
                 await self._conn.execute("COMMIT")
             except sqlite3.OperationalError as exc:
@@ -241,6 +273,8 @@ class Database:
                 # order, so this ROLLBACK follows the BEGIN and no transaction is left open.
                 await asyncio.shield(self._rollback())
                 raise
+            finally:
+                self._bulk = False
 
     async def _rollback(self) -> None:
         try:
@@ -248,17 +282,44 @@ class Database:
         except sqlite3.OperationalError:  # no transaction was active
             pass
 
+    @asynccontextmanager
+    async def _reading(self) -> AsyncIterator[Tx]:
+        """The connection for one read: the main one, which sees every transaction committed
+        before it; while a bulk transaction holds it, the read connection, which reads the last
+        committed state."""
+        if self._reader is not None and not await self._acquire_unless_bulk():
+            async with self._read_lock:
+                yield Tx(self._reader, self.keyring)
+            return
+        if self._reader is None:
+            await self._lock.acquire()
+        try:
+            yield Tx(self._conn, self.keyring)
+        finally:
+            self._lock.release()
+
+    async def _acquire_unless_bulk(self) -> bool:
+        """Take the main connection's lock, unless a bulk transaction holds it (also one that
+        began while this waited): True when taken."""
+        while not self._bulk:
+            try:
+                await asyncio.wait_for(self._lock.acquire(), BULK_POLL_SECONDS)
+                return True
+            except TimeoutError:
+                continue
+        return False
+
     async def fetchall(self, sql: str, params: Sequence[Any] | dict = ()) -> list[Row]:
-        async with self._lock:
-            return await Tx(self._conn, self.keyring).fetchall(sql, params)
+        async with self._reading() as tx:
+            return await tx.fetchall(sql, params)
 
     async def fetchone(self, sql: str, params: Sequence[Any] | dict = ()) -> Row | None:
-        async with self._lock:
-            return await Tx(self._conn, self.keyring).fetchone(sql, params)
+        async with self._reading() as tx:
+            return await tx.fetchone(sql, params)
 
     async def fetchval(self, sql: str, params: Sequence[Any] | dict = ()) -> Any:
-        async with self._lock:
-            return await Tx(self._conn, self.keyring).fetchval(sql, params)
+        async with self._reading() as tx:
+            return await tx.fetchval(sql, params)
 
     async def execute(self, sql: str, params: Sequence[Any] | dict = ()) -> int:
         """One statement in its own transaction."""
@@ -267,13 +328,21 @@ class Database:
 
     async def write_check(self) -> str | None:
         """None when a small write commits now; else why not ("locked", "full", ...). Waits at
-        most ``PROBE_TIMEOUT_MS`` for another process's lock."""
+        most ``PROBE_TIMEOUT_MS`` for another process's lock. While this process writes in a bulk
+        transaction of its own, it is writable (it is being written)."""
         # A sweep waiting on another process's lock holds our connection for up to the busy
         # timeout, again and again: /health must not queue behind it, so it waits only briefly.
-        try:
-            await asyncio.wait_for(self._lock.acquire(), PROBE_WAIT_S)
-        except TimeoutError:
-            return "locked"
+        deadline = asyncio.get_running_loop().time() + PROBE_WAIT_S
+        while True:
+            if self._bulk:
+                return None
+            if asyncio.get_running_loop().time() > deadline:
+                return "locked"
+            try:
+                await asyncio.wait_for(self._lock.acquire(), BULK_POLL_SECONDS)
+                break
+            except TimeoutError:
+                continue
         try:
             await self._conn.execute(f"PRAGMA busy_timeout={PROBE_TIMEOUT_MS}")
             try:

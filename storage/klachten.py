@@ -480,9 +480,9 @@ async def report_rows(db: Database | Tx, start: datetime, end: datetime,
 async def register_rows(db: Database | Tx, start: datetime, end: datetime,
                         school_id: int | None = None) -> list:
     """The norm 1.5.6 register: receipt, acknowledgement, handler, outcome, date handled."""
-    sql = ("SELECT k.reference, s.name AS school, k.topic, k.state, k.received_at,"
-           " k.acknowledged_at, h.name AS handler, k.outcome, k.decided_at, k.handled_at,"
-           " k.channel FROM klachten k JOIN schools s ON s.id = k.school_id"
+    sql = ("SELECT k.reference, k.participant_id, s.name AS school, k.topic, k.state,"
+           " k.received_at, k.acknowledged_at, h.name AS handler, k.outcome, k.decided_at,"
+           " k.handled_at, k.channel FROM klachten k JOIN schools s ON s.id = k.school_id"
            " LEFT JOIN people h ON h.id = k.handler_id"
            " WHERE k.route = 'school' AND k.received_at >= ? AND k.received_at < ?")
     params: list = [to_db(start), to_db(end)]

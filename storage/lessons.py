@@ -6,6 +6,7 @@ marked)."""
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -104,12 +105,18 @@ async def lesson_snapshot(db: Db, school_id: int, external_ids: Collection[str] 
 
 async def insert_lessons(tx: Tx, school_id: int, lessons: list[Lesson], now: datetime) -> None:
     now_text = to_db(now)
+    rows = await _built(lambda: [(school_id, lesson.external_id, *lesson_values(lesson),
+                                  now_text, now_text) for lesson in lessons], len(lessons))
     await tx.executemany(
         "INSERT INTO lessons(school_id, external_id, group_id, kind, level, starts_at, ends_at,"
         " location, mode, teacher, cancelled, join_url, created_at, updated_at)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [(school_id, lesson.external_id, *lesson_values(lesson), now_text, now_text)
-         for lesson in lessons])
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+
+
+async def _built(make, count: int) -> list[tuple]:
+    """The rows of a large batch are built in a worker thread (times as text for 50,000 lessons
+    take a good part of a second), a small one right here."""
+    return await asyncio.to_thread(make) if count > CHUNK else make()
 
 
 async def lesson_ids(tx: Tx, school_id: int, external_ids: Collection[str]) -> dict[str, int]:
@@ -132,15 +139,15 @@ async def update_lessons(tx: Tx, rows: list[tuple[Lesson, str | None, datetime |
                          now: datetime) -> None:
     """rows: (lesson with its id, change kinds to mark or None, previous start of a move)."""
     now_text = to_db(now)
+    values = await _built(lambda: [(*lesson_values(lesson), now_text, kinds, kinds, now_text,
+                                    to_db(previous) if previous else None, lesson.id)
+                                   for lesson, kinds, previous in rows], len(rows))
     await tx.executemany(
         "UPDATE lessons SET group_id = ?, kind = ?, level = ?, starts_at = ?, ends_at = ?,"
         " location = ?, mode = ?, teacher = ?, cancelled = ?, join_url = ?, updated_at = ?,"
         " change_kinds = COALESCE(?, change_kinds),"
         " changed_at = CASE WHEN ? IS NULL THEN changed_at ELSE ? END,"
-        " previous_starts_at = COALESCE(?, previous_starts_at) WHERE id = ?",
-        [(*lesson_values(lesson), now_text, kinds, kinds, now_text,
-          to_db(previous) if previous else None, lesson.id)
-         for lesson, kinds, previous in rows])
+        " previous_starts_at = COALESCE(?, previous_starts_at) WHERE id = ?", values)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from storage.database import Row, Tx, to_db
 from storage.people import CODE_ALPHABET, CODE_LENGTH, code_hash
-from storage.rows import CHUNK, Db, chunks, marks
+from storage.rows import CHUNK, Db, marks
 
 
 @dataclass(frozen=True)
@@ -55,17 +55,6 @@ async def participants_by_external(db: Db, school_id: int,
             wanted = set(external_ids)
             rows = [row for row in rows if row["external_id"] in wanted]
     return {row["external_id"]: _participant(row) for row in rows}
-
-
-async def klantmanagers(db: Db, ids: Collection[int]) -> dict[int, int]:
-    """Which of these ids are klantmanagers, with their gemeente."""
-    found: dict[int, int] = {}
-    for chunk in chunks(list(ids)):
-        rows = await db.fetchall(
-            f"SELECT id, gemeente_id FROM people WHERE role = 'klantmanager' AND id IN"
-            f" ({marks(len(chunk))})", tuple(chunk))
-        found.update({row["id"]: row["gemeente_id"] for row in rows})
-    return found
 
 
 async def insert_participants(tx: Tx, school_id: int, rows: list[tuple], now: datetime

@@ -175,6 +175,36 @@ RETENTION_DELETES: dict[str, tuple[str, ...]] = {
 }
 
 
+async def klachten_periods(db: Db) -> list[tuple[int, int | None]]:
+    """Each school with the months it keeps its klachten register (None: the default)."""
+    rows = await db.fetchall("SELECT id, klachten_retention_months FROM schools ORDER BY id")
+    return [(row["id"], row["klachten_retention_months"]) for row in rows]
+
+
+async def set_klachten_period(db: Database, school_id: int, months: int | None) -> None:
+    await db.execute("UPDATE schools SET klachten_retention_months = ? WHERE id = ?",
+                     (months, school_id))
+
+
+# A klacht leaves the register this long after it ended: closed or refused (handled_at), or a
+# signal passed to the klantmanager (received_at). Its files, steps, questions and the other
+# rows that hang on it go first.
+KLACHT_ENDED = ("SELECT id FROM klachten WHERE school_id = ? AND state IN ('closed', 'refused',"
+                " 'signalled') AND COALESCE(handled_at, received_at) < ?")
+KLACHT_DELETES = tuple(
+    f"DELETE FROM {table} WHERE klacht_id IN ({KLACHT_ENDED})"
+    for table in ("klacht_attachments", "klacht_involved", "klacht_events", "klacht_notices",
+                  "klacht_questions")) + (f"DELETE FROM klachten WHERE id IN ({KLACHT_ENDED})",)
+
+
+async def delete_klachten(tx: Tx, school_id: int, before: datetime) -> int:
+    """Remove a school's klachten that ended before ``before``; returns how many klachten."""
+    removed = 0
+    for sql in KLACHT_DELETES:
+        removed = await tx.changes(sql, (school_id, to_db(before)))
+    return removed
+
+
 async def log_removed(tx: Tx, kind: str, day: str, removed: int) -> None:
     if removed:
         await tx.execute(
@@ -204,4 +234,5 @@ HELD = {
     "audit": "SELECT COUNT(*) FROM privacy_audit",
     "attendance": "SELECT COUNT(*) FROM attendance",
     "absence_reports": "SELECT COUNT(*) FROM absence_reports",
+    "klachten": "SELECT COUNT(*) FROM klachten",
 }

@@ -80,6 +80,7 @@ async def people_of_a_school(world, regime: str = "wi2021", route: str | None = 
     """A gemeente, a school, a klantmanager and one participant with a school id."""
     gemeente = await world.gemeente()
     school = await world.school()
+    await world.works_with(gemeente, school)
     km = await world.person("Petra Kloosterman", "klantmanager", gemeente_id=gemeente)
     amira = await world.person("Amira Haddad", "participant", school_id=school, klantmanager_id=km,
                                regime=regime, route=route, external_id="P-100")

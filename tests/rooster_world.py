@@ -24,6 +24,7 @@ async def school_with_group(bot, world, participants=("P-001", "P-002")):
     gemeente = await world.gemeente()
     km = await world.person("Petra Kloosterman", "klantmanager", gemeente_id=gemeente)
     school = await world.school()
+    await world.works_with(gemeente, school)
     key = world.keys[f"school:{school}"]
     ids = {}
     async with bot.api(key) as api:

@@ -22,7 +22,7 @@ from bot.i18n import LANGUAGES
 from bot.sandbox import SandboxServer, SandboxUser
 from bot.sandbox.state import PendingQuery
 from bot.services import Services
-from storage import orgs, people
+from storage import orgs, partners, people
 from storage.database import Database
 
 
@@ -110,6 +110,10 @@ class World:
             school_id, key = await orgs.add_school(tx, name, self.clock.now())
         self.keys[f"school:{school_id}"] = key
         return school_id
+
+    async def works_with(self, gemeente_id: int, school_id: int) -> None:
+        """The gemeente works with the school (its side of the relation, as its API sets it)."""
+        await partners.add(self.db, gemeente_id, school_id, self.clock.now())
 
     async def person(self, name: str, role: str, **kw) -> int:
         async with self.db.transaction() as tx:

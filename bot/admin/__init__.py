@@ -22,7 +22,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.refusal import Refused, unknown
 from bot.secret_key import open_database
-from storage import orgs, people
+from storage import orgs, partners, people
 from storage.database import Database
 
 
@@ -93,6 +93,21 @@ async def add_klantmanager(args, ctx: AdminContext) -> dict:
     return {"id": person_id, "name": args.name, "role": "klantmanager"}
 
 
+async def gemeente_schools(args, ctx: AdminContext) -> list:
+    """The schools a gemeente works with (whose participants its klantmanagers may get), after
+    adding or removing the ones given."""
+    _require(await orgs.gemeente_name(ctx.db, args.gemeente) is not None, args.gemeente,
+             "gemeente")
+    for school_id in args.add + args.remove:
+        _require(await orgs.get_school(ctx.db, school_id) is not None, school_id, "school")
+    for school_id in args.add:
+        await partners.add(ctx.db, args.gemeente, school_id, ctx.clock.now())
+    for school_id in args.remove:
+        await partners.remove(ctx.db, args.gemeente, school_id)
+    return [{"school": p.school_id, "name": p.school, "since": p.since.date().isoformat()}
+            for p in await partners.schools_of(ctx.db, args.gemeente)]
+
+
 async def add_staff(args, ctx: AdminContext) -> dict:
     _require(await orgs.get_school(ctx.db, args.school) is not None, args.school,
                    "school")
@@ -113,6 +128,10 @@ async def add_participant(args, ctx: AdminContext) -> dict:
     if args.regime == "wi2013" and args.route is not None:
         raise Refused("--route applies only to Wi2021; leave it out for Wi2013")
     async with ctx.db.transaction() as tx:
+        # The administration acts for the gemeente: placing its participant at a school means
+        # the gemeente works with that school.
+        if klantmanager.gemeente_id is not None:
+            await partners.add_in(tx, klantmanager.gemeente_id, args.school, ctx.clock.now())
         person_id = await people.add_person(
             tx, name=args.name, role="participant", school_id=args.school,
             klantmanager_id=args.klantmanager, regime=args.regime, route=args.route,
@@ -165,6 +184,12 @@ def add_core_commands(sub) -> None:
     p.add_argument("name", type=_name)
     p.add_argument("--gemeente", type=_id, required=True)
     p.set_defaults(fn=add_klantmanager)
+    p = sub.add_parser("gemeente-schools", help="the schools a gemeente works with: only they "
+                       "may attach participants to its klantmanagers")
+    p.add_argument("gemeente", type=_id)
+    p.add_argument("--add", type=_id, action="append", default=[], metavar="SCHOOL")
+    p.add_argument("--remove", type=_id, action="append", default=[], metavar="SCHOOL")
+    p.set_defaults(fn=gemeente_schools)
     p = sub.add_parser("add-staff", help="add a school staff member (klachtbehandelaar)")
     p.add_argument("name", type=_name)
     p.add_argument("--school", type=_id, required=True)

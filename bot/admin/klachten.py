@@ -36,7 +36,8 @@ async def klachten_report(args, ctx):
     if end < start:
         raise Refused("--to is before --from")
     if args.register:
-        rows = await figures.register(ctx.db, start, end, tz, school_id=args.school)
+        rows = await figures.register(ctx.db, start, end, tz, school_id=args.school,
+                                      now=ctx.clock.now())
         return figures.to_csv(rows, figures.REGISTER_FIELDS).rstrip("\n") if args.csv else rows
     rows = await figures.school_reports(ctx.db, start, end, ctx.clock.now(), tz,
                                         school_id=args.school)

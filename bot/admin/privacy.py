@@ -48,6 +48,15 @@ async def report_retention(args, ctx) -> list:
     return await retention.report(ctx.db, ctx.settings, args.since)
 
 
+async def klachten_retention(args, ctx) -> dict:
+    if await orgs.get_school(ctx.db, args.school) is None:
+        raise Refused(f"school {args.school} does not exist")
+    if args.months is None and not args.default:
+        return await retention.klachten_period(ctx.db, ctx.settings, args.school)
+    return await retention.set_klachten_period(ctx.db, ctx.settings, args.school,
+                                               None if args.default else args.months)
+
+
 async def read_audit(args, ctx) -> list:
     if args.person is not None and await people.get_person(ctx.db, args.person) is None:
         raise unknown("person", args.person)
@@ -114,6 +123,13 @@ def add_admin_commands(sub) -> None:
     q.add_argument("--since", help="count removals from this day (YYYY-MM-DD)")
     q.add_argument("--run", action="store_true", help="run the retention sweep first")
     q.set_defaults(fn=report_retention)
+    q = inner.add_parser("klachten-retention", help="months a school keeps its klachten "
+                                                    "register after closing (shown, or set)")
+    q.add_argument("school", type=int)
+    months = q.add_mutually_exclusive_group()
+    months.add_argument("--months", type=int, help="the school's own period (12 to 240)")
+    months.add_argument("--default", action="store_true", help="back to the default")
+    q.set_defaults(fn=klachten_retention)
     q = inner.add_parser("audit", help="who read whose data, newest first")
     q.add_argument("--person", type=identifier, help="only about this participant")
     q.add_argument("--limit", type=count, default=200)

@@ -28,6 +28,7 @@ from bot.api.rooster_models import (
 )
 from bot.http import auth
 from bot.http.app import services
+from bot.privacy import audit
 from bot.rooster import activities
 from bot.rooster.notices import conflict_item
 from bot.rules.lessons import Activity
@@ -56,10 +57,14 @@ def _activity_out(record: activity_store.ActivityRecord, open_conflicts: int) ->
 @router.get("/caseload", response_model=list[CaseloadParticipant], tags=["activities"])
 async def caseload(gemeente_id: int = Depends(auth.gemeente),
                    svc: Services = Depends(services)) -> list[CaseloadParticipant]:
-    """The gemeente's participants, with the ids the activities refer to."""
+    """The gemeente's participants, with the ids the activities refer to (each read is in
+    the participants' audit trail)."""
+    rows = await participant_store.gemeente_participants(svc.db, gemeente_id)
+    await audit.record_api(svc.db, "gemeente", gemeente_id, [row.id for row in rows],
+                           audit.CASELOAD, svc.now())
     return [CaseloadParticipant(id=row.id, name=row.name, school=row.school_name,
                                 klantmanager_id=row.klantmanager_id, status=row.status)
-            for row in await participant_store.gemeente_participants(svc.db, gemeente_id)]
+            for row in rows]
 
 
 @router.put("/activities/{external_id}", response_model=ActivityOut, tags=["activities"],

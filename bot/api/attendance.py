@@ -28,9 +28,11 @@ from bot.api import api_router, field_error, field_errors
 from bot.api.rooster_models import PROSE_PATTERN
 from bot.http.app import services
 from bot.http.auth import school
+from bot.privacy import audit
 from bot.services import Services
 from bot.verzuim import uitval
 from storage import attendance as store
+from storage import participants as participant_store
 
 router = api_router(prefix="/api/v1", tags=["attendance"])
 
@@ -228,6 +230,7 @@ async def get_register(lesson: str, school_id: int = Depends(school),
     if row is None:
         raise field_error(["path", "lesson"], "unknown lesson", status_code=404)
     entries = await store.lesson_register(svc.db, school_id, row.id)
+    await _audit(svc, school_id, [entry["participant"] for entry in entries])
     return LessonRegister(lesson=row.external_id, starts_at=row.starts_at,
                           cancelled=row.cancelled, participants=entries)
 
@@ -246,7 +249,17 @@ async def get_absence_reports(
         school_id: int = Depends(school), svc: Services = Depends(services)):
     """Absences participants reported themselves with /afmelden, oldest first."""
     start = aware(since, svc.settings.tz) if since else svc.now() - timedelta(days=14)
-    return await store.absence_reports(svc.db, school_id, start)
+    reports = await store.absence_reports(svc.db, school_id, start)
+    await _audit(svc, school_id, [report["participant"] for report in reports])
+    return reports
+
+
+async def _audit(svc: Services, school_id: int, external_ids: list[str]) -> None:
+    """The school's read of these participants' attendance goes to their audit trail."""
+    found = await participant_store.participants_by_external(svc.db, school_id,
+                                                             set(external_ids))
+    await audit.record_api(svc.db, "school", school_id, [row.id for row in found.values()],
+                           audit.ATTENDANCE, svc.now())
 
 
 @router.put("/participants/{participant}/status", response_model=StatusResult)

@@ -36,6 +36,7 @@ from bot.http.auth import Caller, caller, school
 from bot.overstap import access, flow, telling
 from bot.overstap.access import Actor, Refusal
 from bot.overstap.items import ITEM_CODES
+from bot.privacy import audit
 from bot.rules import overstap as machine
 from bot.rules.overstap import Event, Party
 from bot.services import Services
@@ -277,6 +278,9 @@ async def list_requests(open_only: bool = False, who: Caller = Depends(caller),
             parties = await access.parties_of(tx, _actor(who), request,
                                               await people.get_person(tx, request.participant_id))
         result.append(await _out(svc, request, parties))
+    await audit.record_api(svc.db, who.kind, who.id,
+                           [one.participant_id for one in found
+                            if not open_only or one.is_open], audit.OVERSTAP, svc.now())
     return result
 
 
@@ -285,6 +289,8 @@ async def get_request(request_id: int = RequestId, who: Caller = Depends(caller)
                       svc: Services = Depends(services)):
     """One request, as far as it involves the caller."""
     request, parties = await _visible(svc, who, request_id)
+    await audit.record_api(svc.db, who.kind, who.id, [request.participant_id], audit.OVERSTAP,
+                           svc.now())
     return await _out(svc, request, parties)
 
 

@@ -11,9 +11,12 @@ from fastapi import Depends, Query
 from pydantic import BaseModel, Field
 
 from bot.api import api_router, field_error
+from bot.http import auth
 from bot.http.app import services
 from bot.http.auth import Caller, caller
 from bot.i18n import LANGUAGES
+from bot.privacy import retention
+from bot.rules.retention import KLACHTEN_MONTHS
 from bot.services import Services
 from storage import privacy as store
 
@@ -57,6 +60,34 @@ async def set_notice(audience: Literal["participant", "staff"], language: str, b
                                      svc.now())
     return NoticeSet(scope=who.kind, scope_id=who.id, audience=audience, language=language,
                      version=version)
+
+
+class KlachtenRetention(BaseModel):
+    months: int | None = Field(..., ge=KLACHTEN_MONTHS.start, le=KLACHTEN_MONTHS.stop - 1,
+                               description="Months a closed klacht stays in your klachten "
+                                           "register; null: the installation's default")
+
+
+class KlachtenRetentionSet(BaseModel):
+    months: int
+    own: bool
+
+
+@router.get("/klachten-retention", response_model=KlachtenRetentionSet)
+async def read_klachten_retention(school_id: int = Depends(auth.school),
+                                  svc: Services = Depends(services)):
+    """How long the calling school keeps its klachten register after a klacht is closed."""
+    period = await retention.klachten_period(svc.db, svc.settings, school_id)
+    return KlachtenRetentionSet(months=period["months"], own=period["own"])
+
+
+@router.put("/klachten-retention", response_model=KlachtenRetentionSet)
+async def set_klachten_retention(body: KlachtenRetention, school_id: int = Depends(auth.school),
+                                 svc: Services = Depends(services)):
+    """Set how long the calling school keeps its klachten register (BoW 1.5.6), 12 to 240
+    months after closing; the retention sweep removes older closed klachten."""
+    period = await retention.set_klachten_period(svc.db, svc.settings, school_id, body.months)
+    return KlachtenRetentionSet(months=period["months"], own=period["own"])
 
 
 @router.get("/audit", response_model=list[AuditRow])

@@ -15,7 +15,7 @@ from datetime import datetime, time, timedelta
 
 from fastapi import Depends, HTTPException, Path, Query, Request, Response
 
-from bot.api import api_router, field_error, field_errors
+from bot.api import api_router, field_error, field_errors, planning_body
 from bot.api.rooster_models import (
     EXTERNAL_ID_PATTERN,
     GroupIn,
@@ -64,6 +64,7 @@ from storage import people
 ExtPath = Path(pattern=EXTERNAL_ID_PATTERN, max_length=80, description="Your own id")
 
 router = api_router(prefix="/api/v1")
+BULK_ITEMS = 1000
 
 
 def _rejected(exc: Rejected):
@@ -75,8 +76,10 @@ async def _apply(svc: Services, school_id: int, planning: Planning,
     """One push in one transaction; a rejection rolls everything back. With ``read_back`` (a
     lesson's external id) the stored lesson is read in the same transaction, so the answer
     does not queue again for the database behind the outbox dispatcher."""
+    # A large planning takes seconds to write: reads and /health go on beside it meanwhile.
+    bulk = len(planning.lessons) + len(planning.participants) > BULK_ITEMS
     try:
-        async with svc.db.transaction() as tx:
+        async with svc.db.transaction(bulk=bulk) as tx:
             outcome = await push.apply(tx, school_id, planning, svc.now(), svc.settings.tz,
                                        svc.settings.link_code_days)
             answer = outcome if read_back is None else (
@@ -351,12 +354,23 @@ async def list_lessons(
             for one in sorted(lessons, key=lambda lesson: (lesson.starts_at, lesson.external_id))]
 
 
-@router.post("/planning", response_model=PushResult, tags=["planning"])
-async def push_planning(body: PlanningIn, school_id: int = Depends(auth.school),
+@router.post("/planning", response_model=PushResult, tags=["planning"],
+             openapi_extra=planning_body.OPENAPI)
+async def push_planning(request: Request, school_id: int = Depends(auth.school),
                         svc: Services = Depends(services)) -> PushResult:
     """A whole planning in one request, all or nothing. Each participant who notices changes
-    gets one message listing all of them."""
+    gets one message listing all of them. The body is read in a worker thread (up to 50,000
+    lessons), so nobody else waits meanwhile."""
+    raw = await request.body()
     tz = svc.settings.tz
+    try:
+        planning = await planning_body.off_loop(lambda: _planning(planning_body.parse(raw), tz))
+    except planning_body.OverBudget as exc:
+        raise field_error(["body"], str(exc)) from None
+    return _result(await _apply(svc, school_id, planning))
+
+
+def _planning(body: PlanningIn, tz) -> Planning:
     planning = Planning(
         participants=[ParticipantInput(p.external_id, p.name, p.regime, p.route,
                                        p.klantmanager_id, p.status, ("participants", i))
@@ -373,7 +387,7 @@ async def push_planning(body: PlanningIn, school_id: int = Depends(auth.school),
         planning.cancel_missing = CancelMissing(
             at_local(window.start, time(0), tz), at_local(window.end, time(0), tz),
             frozenset(window.groups) if window.groups is not None else None)
-    return _result(await _apply(svc, school_id, planning))
+    return planning
 
 
 @router.post(

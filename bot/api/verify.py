@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 
 from bot.api import ApiRoute, ErrorBody
 from bot.http.app import services
+from bot.privacy import audit
 from bot.services import Services
 from bot.uren import signing
 from bot.uren.statement import public_summary
@@ -103,6 +104,8 @@ async def verify(code: str, request: Request, svc: Services = Depends(services))
         return JSONResponse({"genuine": False, "code": normal or code[:64],
                              "detail": "unknown code, or the statement does not verify"},
                             status_code=404)
+    await audit.record(svc.db, None, [statement.participant_id], audit.UREN, svc.now(),
+                       via=audit.VERIFY)
     summary = public_summary(json.loads(statement.payload))
     if wants_html(request):
         return page("Echte urenverklaring", [

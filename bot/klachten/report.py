@@ -14,6 +14,7 @@ import io
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.privacy import audit
 from bot.rules.klacht_deadlines import KlachtFacts, report
 from bot.rules.localtime import at_local
 from storage import klachten as store
@@ -80,10 +81,14 @@ REGISTER_FIELDS = ("reference", "school", "topic", "state", "received_at", "ackn
 
 
 async def register(db: Database, start: date, end: date, tz: ZoneInfo,
-                   school_id: int | None = None) -> list[dict]:
-    """The norm 1.5.6 register, dates in local time."""
+                   school_id: int | None = None, now: datetime | None = None) -> list[dict]:
+    """The norm 1.5.6 register, dates in local time; with ``now`` the read goes to the audit
+    trail of the participants whose klachten it lists."""
     lower, upper = period_bounds(start, end, tz)
     rows = await store.register_rows(db, lower, upper, school_id=school_id)
+    if now is not None:
+        await audit.record(db, None, [row["participant_id"] for row in rows], audit.REPORT, now,
+                           via="admin")
     result = []
     for row in rows:
         item = {key: row[key] for key in REGISTER_FIELDS}

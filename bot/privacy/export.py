@@ -1,12 +1,11 @@
 """The right of access (AVG art. 15; BoW 1.4.3 g): everything stored about one person as a JSON
 file (complete, every section of ``storage/privacy_export.py``) and a PDF to read, in their
-language where its script prints without shaping, with dates as Babel formats them. Both come
-from the person's own rows only. Every export is written to the audit trail.
+language, with dates as Babel formats them. Both come from the person's own rows only. Every
+export is written to the audit trail.
 
-fpdf2 joins and orders Arabic, Persian and Pashto letters only with HarfBuzz, which the bot does
-not ship, and DejaVu Sans has no Ethiopic; for those languages the PDF is in Dutch (the JSON file
-and the chat message stay in their language), and text they typed in their own script is in the
-JSON file.
+Arabic, Persian, Dari and Pashto (joined letters, right to left) and Tigrinya (Ethiopic) print
+with the Noto fonts and HarfBuzz text shaping (``bot/pdf_fonts.py``); where the system lacks
+them the PDF is in Dutch (the JSON file and the chat message stay in their language).
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from bot import pdf_fonts
 from bot.i18n import N_, I18n, Translator
 from bot.klachten.topics import TOPICS
 from bot.privacy import audit
@@ -26,7 +26,6 @@ from storage import privacy_export
 from storage.database import Database, from_db
 from storage.people import Person
 
-PDF_LANGUAGES = frozenset({"nl", "en", "tr", "so"})
 # The same words as /afmelden's buttons, so they read as the participant chose them.
 REASONS = {
     "ill": N_("I am ill"),
@@ -64,23 +63,26 @@ def _font() -> Path | None:
 
 
 class _Pdf(FPDF):
-    def __init__(self):
+    def __init__(self, language: str):
         super().__init__(format="A4")
-        font = _font()
-        self.unicode_font = font is not None
+        self.align = "R" if language in pdf_fonts.RTL else "L"
+        self.family = pdf_fonts.use_noto(self, language)
+        font = _font() if self.family is None else None
         if font is not None:
             self.add_font("Body", "", str(font))
+            self.family = "Body"
         self.set_margins(18, 16, 18)
         self.set_auto_page_break(True, margin=16)
         self.add_page()
 
     def line_of(self, text: str, size: float = 10, gap: float = 5.2) -> None:
-        if self.unicode_font:
-            self.set_font("Body", "", size)
+        text = pdf_fonts.plain(text)
+        if self.family is not None:
+            self.set_font(self.family, "", size)
         else:
             self.set_font("Helvetica", "", size)
             text = text.encode("latin-1", "replace").decode("latin-1")
-        self.multi_cell(0, gap, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, gap, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align=self.align)
 
 
 def _when(tr: Translator, value: str | None) -> str:
@@ -92,10 +94,10 @@ def _when(tr: Translator, value: str | None) -> str:
 
 def as_pdf(data: dict, i18n: I18n, language: str | None) -> bytes:
     """A readable document of the main sections, in the person's language where it prints."""
-    tr = i18n.get(language if language in PDF_LANGUAGES else "nl")
+    tr = i18n.get(language if language and pdf_fonts.printable(language) else "nl")
     f = tr.f_
     person = data["person"][0]
-    pdf = _Pdf()
+    pdf = _Pdf(tr.language)
     pdf.line_of(f(TITLE), 16, 8)
     pdf.line_of(f(MADE, day=tr.date(datetime.fromisoformat(data["made_at"])),
                   name=person["name"]))

@@ -14,6 +14,7 @@ for the participants whose lessons moved (convenant art. 12.6).
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -38,7 +39,7 @@ from bot.verzuim import uitval
 from storage import groups as group_store
 from storage import holidays as holiday_store
 from storage import lessons as lesson_store
-from storage import orgs
+from storage import orgs, partners
 from storage import participants as participant_store
 from storage import participation as activity_store
 from storage.database import Tx
@@ -120,8 +121,12 @@ class Push:
         if not inputs:
             return {ext: row.id for ext, row in stored.items()}
         wanted_km = {p.klantmanager_id for p in inputs if p.klantmanager_id is not None}
-        km_gemeente = await participant_store.klantmanagers(self.tx, wanted_km) if wanted_km else {}
-        errors = [(p.loc + ("klantmanager_id",), f"there is no klantmanager {p.klantmanager_id}")
+        # Only klantmanagers of gemeenten that work with this school; an unknown id and another
+        # gemeente's answer alike, so the ids cannot be walked.
+        km_gemeente = (await partners.klantmanagers_for_school(self.tx, self.school_id, wanted_km)
+                       if wanted_km else {})
+        errors = [(p.loc + ("klantmanager_id",),
+                   f"no klantmanager {p.klantmanager_id} of a gemeente that works with you")
                   for p in inputs
                   if p.klantmanager_id is not None and p.klantmanager_id not in km_gemeente]
         if errors:
@@ -291,10 +296,11 @@ class Push:
         # Blik op Werk norm 2.10.1: every lesson has a location, a level, a teacher and its mode
         # (classroom or distance, which decides which hours count); the level may come from the
         # group, nothing else is assumed. A cancelled lesson is not given: it needs none of them.
-        inputs = [replace(item, level=item.level or groups[item.group].level) for item in inputs]
+        inputs = [replace(item, level=item.level or groups[item.group].level)
+                  async for item in breathing(inputs)]
         errors = [(item.loc + (name,), f"{name} is required for a lesson (norm 2.10.1)")
-                  for item in inputs if not item.cancelled for name in REQUIRED_LESSON_FIELDS
-                  if not getattr(item, name)][:MAX_ERRORS]
+                  async for item in breathing(inputs) if not item.cancelled
+                  for name in REQUIRED_LESSON_FIELDS if not getattr(item, name)][:MAX_ERRORS]
         if errors:
             raise Rejected(errors)
         if cancel_missing is None and not inputs:
@@ -306,13 +312,13 @@ class Push:
                          starts_at=item.starts_at, ends_at=item.ends_at, location=item.location,
                          mode=item.mode, teacher=item.teacher, cancelled=item.cancelled,
                          join_url=item.join_url)
-                  for item in inputs]
+                  async for item in breathing(inputs)]
         if cancel_missing is not None:
             pushed.extend(self._cancelled_by_omission(pushed, stored, cancel_missing, groups))
         inserts: list[Lesson] = []
         updates: list[tuple[Lesson, str | None, datetime | None]] = []
         changed: list[Change] = []
-        for lesson in pushed:
+        async for lesson in breathing(pushed):
             row = stored.get(lesson.external_id)
             if row is not None and row[1] == lesson_store.lesson_values(lesson):
                 self.outcome.lessons_unchanged += 1
@@ -365,12 +371,12 @@ class Push:
         and new for those who join it."""
         if not changed:
             return
-        for c in changed:
+        async for c in breathing(changed):
             if c.regrouped or set(c.kinds) & TIME_CHANGES:
                 self.recheck_groups.add(c.new.group_id)
                 if c.old is not None:
                     self.recheck_groups.add(c.old.group_id)
-        relevant = [c for c in changed if notifiable(c.old, c.new, self.now)
+        relevant = [c async for c in breathing(changed) if notifiable(c.old, c.new, self.now)
                     or told_later(c.old, c.new, self.now)]
         if not relevant:
             return
@@ -385,7 +391,7 @@ class Push:
             return {pid for pid, spans in memberships.get(lesson.group_id, {}).items()
                     if member_on(spans, day)}
 
-        for c in relevant:
+        async for c in breathing(relevant):
             # Beyond the horizon: held for the weekly summary (bot.rooster.later).
             held = not notifiable(c.old, c.new, self.now)
             if not held:
@@ -484,6 +490,15 @@ async def apply(tx: Tx, school_id: int, planning: Planning, now: datetime, tz: t
     """Apply a push inside ``tx``; raises ``Rejected`` before or while writing (the caller's
     transaction then rolls everything back)."""
     return await Push(tx, school_id, now, tz, link_code_days).apply(planning)
+
+
+async def breathing(items: list, every: int = 500):
+    """``items`` one by one, giving the event loop a turn every ``every`` of them: a planning of
+    50,000 lessons is compared in many short steps, so nobody else waits for the whole of it."""
+    for index, item in enumerate(items):
+        if index % every == every - 1:
+            await asyncio.sleep(0)
+        yield item
 
 
 def week_start(day: date) -> date:

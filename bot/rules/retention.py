@@ -13,9 +13,17 @@ from datetime import datetime, timedelta
 
 from bot.rules.localtime import require_aware
 
-# Every kind the sweep handles, in the order of the report.
+# Every kind the sweep handles, in the order of the report. The klachten register has a period
+# per school (``klachten_cutoff``), so it is not among the ``Periods``.
 KINDS = ("drafts", "outbox", "link_codes", "link_failures", "alerts", "audit", "attendance",
          "absence_reports")
+KLACHTEN = "klachten"
+
+# The klachten register (BoW 1.5.6) is kept for the period the school sets, in whole months. At
+# least the twelve-month meetperiode the resultatenaudit looks back on (BoW 1.5.8, 1.5.9: the
+# yearly report to the management) so no school erases a register before it is audited; at most
+# twenty years.
+KLACHTEN_MONTHS = range(12, 241)
 
 
 @dataclass(frozen=True)
@@ -47,6 +55,26 @@ def is_past(periods: Periods, kind: str, measured_from: datetime, now: datetime)
     """True when a row of ``kind`` measured from ``measured_from`` must go now."""
     require_aware(measured_from)
     return measured_from < cutoff(periods, kind, now)
+
+
+def months_before(moment: datetime, months: int) -> datetime:
+    """The same day and time ``months`` calendar months earlier; the month's last day when it is
+    shorter (31 March, one month back, gives 28 or 29 February)."""
+    require_aware(moment)
+    index = moment.year * 12 + moment.month - 1 - months
+    year, month = divmod(index, 12)
+    for day in range(moment.day, 27, -1):
+        try:
+            return moment.replace(year=year, month=month + 1, day=day)
+        except ValueError:
+            continue
+    return moment.replace(year=year, month=month + 1, day=min(moment.day, 28))
+
+
+def klachten_cutoff(now: datetime, school_months: int | None, default_months: int) -> datetime:
+    """A school's klachten closed before this moment are past their retention: the school's own
+    period, else the default."""
+    return months_before(now, school_months if school_months is not None else default_months)
 
 
 # A request for access, correction or erasure is answered within one month of receipt (AVG art.

@@ -31,6 +31,9 @@ from storage.people import Person
 
 log = logging.getLogger(__name__)
 
+# Drawing a PDF runs in a worker thread within this many seconds (issue 12).
+PDF_SECONDS = 30.0
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -175,6 +178,7 @@ async def pdf_bytes(services: Services, statement_id: int) -> tuple[bytes, str, 
         return None
     data = json.loads(statement.payload)
     url = f"{services.settings.base_public_url}/verify/{statement.code}"
-    content = await asyncio.to_thread(pdf.render, data, statement.code, url,
-                                      services.i18n.get("nl"))
+    # Raises TimeoutError past its budget (the thread finishes on its own; nobody waits for it).
+    content = await asyncio.wait_for(asyncio.to_thread(pdf.render, data, statement.code, url,
+                                                       services.i18n.get("nl")), PDF_SECONDS)
     return content, statement.code, statement.participant_id

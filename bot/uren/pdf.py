@@ -6,7 +6,8 @@ and the verification code with its link.
 It is drawn from the signed payload alone, so the same statement always gives the same figures.
 DejaVu Sans (its Latin part) is used when the system has it, so names in any Latin script,
 Turkish included, print as written; else the PDF core font, with letters outside Latin-1 reduced
-to their base letter.
+to their base letter. A name or note in Arabic or Ethiopic script prints in that script with the
+Noto fonts and text shaping (``bot/pdf_fonts.py``) where the system has them.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from bot import pdf_fonts
 from bot.i18n import Translator
 from bot.rules.hours import to_hours
 from bot.uren import labels
@@ -89,6 +91,9 @@ class Document(FPDF):
             self.family = "Helvetica"
             self.unicode = False
         self.current_unicode = self.unicode
+        # Names and notes in Arabic or Ethiopic script print with Noto and text shaping, cell by
+        # cell (the rest stays in the fast Latin font); None until one needs it.
+        self.scripts: list[str] | None = None
         self.set_auto_page_break(True, margin=18)
         self.set_margins(18, 16, 18)
 
@@ -152,12 +157,35 @@ class Document(FPDF):
             self._out(" ".join(parts))
         self.set_y(self.get_y() + height)
 
+    def other_script(self, text: str) -> bool:
+        """Whether ``text`` has letters of a script the Latin font lacks that Noto prints."""
+        if not self.unicode or all(_in_font(ch) for ch in text):
+            return False
+        if self.scripts is None:
+            self.scripts = pdf_fonts.add_scripts(self) or []
+        return bool(self.scripts) and any(
+            unicodedata.category(ch).startswith("L") and not _in_font(ch) for ch in text)
+
+    def script_cell(self, width: float, height: float, text: str, align: str) -> None:
+        """One cell in Noto with the script fonts and shaping, then back to the Latin font."""
+        size = self.font_size_pt
+        self.set_font("Noto", "", size)
+        self.set_fallback_fonts(self.scripts)
+        self.set_text_shaping(True)
+        self.cell(width, height, pdf_fonts.plain(text), align=align)
+        self.set_text_shaping(False)
+        self.set_fallback_fonts([])
+        self.font(size)
+
     def row(self, widths: list[float], values: list[object], height: float = LINE,
             bold: bool = False, aligns: str | None = None) -> None:
         if bold:
             self.font(self.font_size_pt, bold)
         for index, (width, value) in enumerate(zip(widths, values)):
             align = (aligns or "L" * len(widths))[index]
+            if not bold and self.other_script(str(value)):
+                self.script_cell(width, height, str(value), align)
+                continue
             self.cell(width, height, self.text_of(value), align=align)
         self.ln(height)
         if bold:

@@ -8,7 +8,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.rules.retention import KINDS, Periods, cutoff, is_past, one_month_after
+from bot.rules.retention import (
+    KINDS,
+    KLACHTEN_MONTHS,
+    Periods,
+    cutoff,
+    is_past,
+    klachten_cutoff,
+    months_before,
+    one_month_after,
+)
 
 PERIODS = Periods(drafts=timedelta(days=7), outbox=timedelta(days=30),
                   link_codes=timedelta(days=30), alerts=timedelta(days=180),
@@ -59,3 +68,18 @@ def test_the_end_of_a_longer_month_falls_on_the_last_day_of_the_next():
     assert one_month_after(datetime(2027, 1, 31, 9, tzinfo=UTC)).date().isoformat() == "2027-02-28"
     assert one_month_after(datetime(2028, 1, 30, 9, tzinfo=UTC)).date().isoformat() == "2028-02-29"
     assert one_month_after(datetime(2026, 12, 15, 9, tzinfo=UTC)).date().isoformat() == "2027-01-15"
+
+
+@given(moment=moments, months=st.sampled_from(KLACHTEN_MONTHS))
+def test_a_klacht_is_kept_whole_calendar_months(moment, months):
+    before = months_before(moment, months)
+    assert before.time() == moment.time()
+    assert (moment.year * 12 + moment.month) - (before.year * 12 + before.month) == months
+    assert before.day == moment.day or before.month != (before + timedelta(days=1)).month
+
+
+def test_a_schools_own_period_wins_over_the_default():
+    assert klachten_cutoff(NOW, 36, 24).date().isoformat() == "2023-11-30"
+    assert klachten_cutoff(NOW, None, 24).date().isoformat() == "2024-11-30"
+    assert months_before(datetime(2026, 3, 31, tzinfo=UTC), 1).date().isoformat() == "2026-02-28"
+    assert min(KLACHTEN_MONTHS) == 12, "never shorter than the audited meetperiode (BoW 1.5.8)"
