@@ -62,7 +62,7 @@ def test_numbers_are_checked(admin, args):
 @pytest.mark.parametrize("args,line", [
     (("invite", "99"), "person 99"), (("outbox", "--ping", "99"), "person 99"),
     (("privacy", "export", "99"), "person 99"), (("privacy", "handle", "99"), "request 99"),
-    (("school-status", "99", "--status", "suspended"), "school 99"),
+    (("school-status", "99", "--keurmerk", "suspended"), "school 99"),
     (("add-staff", "Anna", "--school", "99"), "school 99"),
     (("add-klantmanager", "Petra", "--gemeente", "99"), "gemeente 99"),
     (("privacy", "health-in-chat", "99", "--allow"), "gemeente 99"),

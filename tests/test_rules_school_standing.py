@@ -42,7 +42,7 @@ async def test_standing_c_14_15_exclusion_tells_the_other_schools_not_the_partic
 
     # She cannot be placed in another group there any more; other schools are still offered.
     await amira.send("/overstap")
-    schools = await amira.wait_for_message("اختر واحدة")
+    schools = await amira.wait_for_message("اختيار واحدة")
     assert schools.button_texts[:2] == ["Leerhuis Almelo", "Taalhuis Hengelo"]
     async with bot.api(world.keys[f"school:{town.new}"]) as api:
         listed = (await api.get("/api/v1/overstap/schools")).json()
@@ -82,7 +82,7 @@ async def test_standing_c_4_4_suspension_hands_the_klantmanager_the_advice_to_se
     await petra.press("Stuur het advies naar Amira Haddad", card)
     advice = await amira.wait_for_message("Taalschool Twente")
     assert "تم تعليق علامة الجودة (keurmerk)" in advice.text
-    assert advice.button_texts == ["اختر مدرسة أخرى"]
+    assert advice.button_texts == ["اختيار مدرسة أخرى"]
     card = await petra.wait_for_message("Amira Haddad: advies verstuurd door Petra Kloosterman")
     assert card.button_texts == ["Stuur het advies naar Iemand Anders"]
 
@@ -95,8 +95,8 @@ async def test_standing_c_4_4_suspension_hands_the_klantmanager_the_advice_to_se
     assert len([m for m in await amira.messages() if "Taalschool Twente" in (m.text or "")]) == 1
 
     # The button opens /overstap at the schools; the suspended one is not among them.
-    await amira.press("اختر مدرسة أخرى", advice)
-    schools = await amira.wait_for_message("اختر واحدة")
+    await amira.press("اختيار مدرسة أخرى", advice)
+    schools = await amira.wait_for_message("اختيار واحدة")
     assert "Taalschool Twente" not in schools.button_texts
 
 

@@ -221,9 +221,17 @@ function wireConsole() {
     const requests = await api("GET", "/api/v1/overstap/requests") || [];
     const approved = requests.filter((r) => r.state === "approved").pop();
     if (!approved) return log("no approved overstap request to invite for", 404, "");
-    const day = iso(new Date(new Date(STATE.now).getTime() + 2 * 86400000)).slice(0, 10);
+    const day = iso(new Date(new Date(STATE.now).getTime() + 86400000)).slice(0, 10);
     return api("POST", `/api/v1/overstap/requests/${approved.id}/conversation`,
                {at: `${day}T10:00:00`, place: "Hengelo, Marktstraat 12 (lokaal 1)"});
+  };
+  document.getElementById("held").onclick = async () => {
+    // After the conversation's time, the old school records it as held; only then is the
+    // participant asked for consent (C art. 11.3).
+    const requests = await api("GET", "/api/v1/overstap/requests") || [];
+    const accepted = requests.filter((r) => r.state === "conversation_accepted").pop();
+    if (!accepted) return log("no accepted handover conversation to record", 404, "");
+    return api("POST", `/api/v1/overstap/requests/${accepted.id}/conversation-held`);
   };
   document.getElementById("suspend").onclick = async () => {
     const result = await post("/demo/suspend");
@@ -300,12 +308,22 @@ const TOURS = [
      wait: {chat: "Ruud Jansen", button: "Goedkeuren"}},
     {say: "Ruud approves (he advises; the participant and the schools decide, C art. 11.1). "
           + "Both schools hear of it: Hans at the new school without her reason.",
-     act: {chat: "Ruud Jansen", press: "Goedkeuren"}, wait: {chat: "Hans Smit", fresh: true}},
+     act: {chat: "Ruud Jansen", press: "Goedkeuren"},
+     wait: {chat: "Ruud Jansen", button: "Ja, goedkeuren"}},
+    {say: "Approving cannot be undone, so Ruud confirms.",
+     act: {chat: "Ruud Jansen", press: "Ja, goedkeuren"}, wait: {chat: "Hans Smit", fresh: true}},
     {say: "The school invites her to the handover conversation through its API (console: "
           + "“Invite to the handover conversation”).",
      act: {click: "#conversation"}, wait: {chat: "Grace Okafor", button: "Yes, I will come"}},
-    {say: "Grace will come; then she is asked, item by item, what may go to the new school.",
-     act: {chat: "Grace Okafor", press: "Yes, I will come"},
+    {say: "Grace will come.", act: {chat: "Grace Okafor", press: "Yes, I will come"},
+     wait: {chat: "Ineke Vos", fresh: true}},
+    {say: "The conversation is tomorrow at 10:00; two days pass (clock: +1 day, twice).",
+     act: {jump: 2}},
+    {say: "The school records that the conversation took place (console: “The conversation took "
+          + "place”); only now is Grace asked for her consent.",
+     act: {click: "#held"}, wait: {chat: "Grace Okafor", button: "Answer now"}},
+    {say: "She answers, item by item, what may go to the new school.",
+     act: {chat: "Grace Okafor", press: "Answer now"},
      wait: {chat: "Grace Okafor", button: "Yes"}},
     {say: "Yes to each item but the last (learning obstacles stay with the old school).",
      act: {chat: "Grace Okafor", answers: ["Yes", "Yes", "Yes", "Yes", "Yes", "No"]},
