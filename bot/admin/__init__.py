@@ -17,6 +17,7 @@ from typing import Any
 
 import httpx
 
+from bot.admin import database as database_admin
 from bot.clock import Clock
 from bot.config import Settings
 from bot.refusal import Refused
@@ -172,6 +173,7 @@ def add_core_commands(sub) -> None:
     p.set_defaults(fn=invite)
     p = sub.add_parser("people", help="list people and whether they are linked")
     p.set_defaults(fn=list_people)
+    database_admin.add_admin_commands(sub)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -213,6 +215,8 @@ async def run(parser: argparse.ArgumentParser, argv: list[str], settings: Settin
     # --json may come after the subcommand too
     as_json = "--json" in argv
     args = parser.parse_args([a for a in argv if a != "--json"])
+    if getattr(args, "own_database", False):  # opens the databases it names itself
+        return render(await args.fn(args, AdminContext(settings, None, clock)), as_json)
     db = await open_database(settings)
     try:
         result = await args.fn(args, AdminContext(settings, db, clock))
