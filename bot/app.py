@@ -13,6 +13,7 @@ Lifecycle (PTB-NOTES): ``run`` lets uvicorn's lifespan call ``start``/``stop`` (
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
 from dataclasses import replace
 from datetime import datetime
@@ -57,6 +58,8 @@ from bot.serving import UvicornTask
 from storage import orgs
 
 log = logging.getLogger(__name__)
+# With several instances on PostgreSQL, the holder of this advisory lock polls Telegram.
+POLLER_LOCK = "poller"
 
 # Registration order: the gate first (it resolves the person and language of every update),
 # the help fallbacks last (they answer whatever no feature took).
@@ -91,6 +94,7 @@ class BotApp:
         self._server: UvicornTask | None = None
         self.services: Services | None = None
         self.application: Application | None = None
+        self._poller: asyncio.Task | None = None
         self._running = False
 
     @property
@@ -136,21 +140,46 @@ class BotApp:
         app.add_handler(TypeHandler(Update, persist_after_update), group=1000)
         app.add_error_handler(on_error)
 
-        await app.initialize()
+        shared = db.dialect != "sqlite"  # several instances may share a PostgreSQL database
+        if shared:
+            await app.bot.initialize()  # the Application (and its persistence) when it polls
+        else:
+            await app.initialize()
         await orgs.set_meta(db, "bot_username", app.bot.username)
         for feature in self.features:
             for startup in feature.startup:
                 await startup(services)
         await set_default_menus(services)
         await services.outbox.start()
-        await app.updater.start_polling(allowed_updates=Update.ALL_TYPES)
-        await app.start()
-        app.job_queue.run_repeating(self._sweep_job, interval=settings.sweep_seconds,
-                                    first=min(1.0, settings.sweep_seconds), name="sweep")
+        if shared:
+            self._poller = asyncio.create_task(self._poll_when_elected(), name="poller")
+        else:
+            await self._take_updates()
         self._running = True
         if self._server is not None:
             await self._server.start()
         log.info("bot started as @%s", services.bot_username)
+
+    async def _take_updates(self) -> None:
+        app = self.application
+        await app.updater.start_polling(allowed_updates=Update.ALL_TYPES)
+        await app.start()
+        app.job_queue.run_repeating(self._sweep_job, interval=self.settings.sweep_seconds,
+                                    first=min(1.0, self.settings.sweep_seconds), name="sweep")
+
+    async def _poll_when_elected(self) -> None:
+        """Two pollers of one bot take each other's updates: with several instances, the one
+        holding the ``poller`` lock polls (and runs the sweep job); the others serve the HTTP
+        API and take over when it dies. Conversations are read from the database at takeover,
+        so the new poller continues them where the old one left them."""
+        while True:
+            async with self.services.db.exclusive(POLLER_LOCK) as mine:
+                if mine:
+                    log.info("this instance takes the Telegram updates")
+                    await self.application.initialize()
+                    await self._take_updates()
+                    await asyncio.Event().wait()  # until stopped
+            await asyncio.sleep(1.0)
 
     async def _sweep_job(self, context: BotContext) -> None:
         await self.sweep()
@@ -161,7 +190,11 @@ class BotApp:
         moment = now or services.now()
         for name, sweep in self.sweeps:
             try:
-                await sweep(services, moment)
+                # Several instances on one database: one runs a sweep at a time, the others
+                # skip it this round.
+                async with services.db.exclusive(f"sweep:{name}") as mine:
+                    if mine:
+                        await sweep(services, moment)
             except Exception:  # one broken sweep must not stop the others
                 log.exception("sweep %s failed", name)
 
@@ -177,7 +210,12 @@ class BotApp:
                     await app.updater.stop()
                 if app.running:
                     await app.stop()
+            if self._poller is not None:  # after stopping: its lock goes with it
+                self._poller.cancel()
+                await asyncio.gather(self._poller, return_exceptions=True)
+                self._poller = None
             await app.shutdown()
+            await app.bot.shutdown()  # initialized apart when another instance polled
             self.application = None
         if services is not None:
             await services.db.close()

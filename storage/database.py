@@ -270,7 +270,7 @@ class Database:
             return await tx.execute(sql, params)
 
     @asynccontextmanager
-    async def exclusive(self, name: str, wait: bool = False) -> AsyncIterator[bool]:
+    async def exclusive(self, name: str) -> AsyncIterator[bool]:
         """One holder of ``name`` at a time across instances: an SQLite file serves one
         instance, so it is always this one (PostgreSQL takes an advisory lock)."""
         yield True

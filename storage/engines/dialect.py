@@ -69,8 +69,19 @@ _INSERT_OR_IGNORE = re.compile(r"^\s*INSERT\s+OR\s+IGNORE\s+INTO", re.IGNORECASE
 _GROUP_CONCAT = re.compile(r"group_concat\(((?:[^()]|\([^()]*\))*)\)", re.IGNORECASE)
 
 
+_IS_NOT = re.compile(r"\bIS\s+NOT\s+(?!NULL\b|TRUE\b|FALSE\b|DISTINCT\b)", re.IGNORECASE)
+_IS = re.compile(r"\bIS\s+(?!NOT\b|NULL\b|TRUE\b|FALSE\b|DISTINCT\b)", re.IGNORECASE)
+_BLOB_LITERAL = re.compile(r"\bX'([0-9A-Fa-f]*)'")
+
+
 def query(sql: str) -> str:
-    """A storage query in PostgreSQL's spelling (placeholders are done by ``placeholders``)."""
+    """A storage query in PostgreSQL's spelling (placeholders are done by ``placeholders``):
+    SQLite's null-safe ``a IS b`` / ``a IS NOT b`` become ``IS [NOT] DISTINCT FROM``, blob
+    literals ``X'..'`` become ``decode('..', 'hex')``, and the rewrites listed above."""
+    if " IS " in sql.upper():
+        sql = _IS.sub("IS NOT DISTINCT FROM ", _IS_NOT.sub("IS DISTINCT FROM ", sql))
+    if "X'" in sql:
+        sql = _BLOB_LITERAL.sub(lambda m: f"decode('{m.group(1)}', 'hex')", sql)
     if _INSERT_OR_IGNORE.match(sql):
         sql = _INSERT_OR_IGNORE.sub("INSERT INTO", sql, count=1).rstrip().rstrip(";")
         sql += " ON CONFLICT DO NOTHING"

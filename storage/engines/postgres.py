@@ -192,6 +192,9 @@ class PgDatabase:
         self.keyring: Any = None
         self._statements: dict[tuple, Statement] = {}
         self._id_tables: set[str] = set()
+        self._locks_conn: asyncpg.Connection | None = None
+        self._locks_guard = asyncio.Lock()
+        self._held: set[str] = set()
 
     @classmethod
     async def open(cls, url: str, migrate: bool = True) -> PgDatabase:
@@ -215,6 +218,8 @@ class PgDatabase:
     async def close(self) -> None:
         async with self._lock:
             await self._conn.close()
+        if self._locks_conn is not None:
+            await self._locks_conn.close()
 
     async def _learn_tables(self) -> None:
         rows = await self._conn.fetch(
@@ -321,21 +326,30 @@ class PgDatabase:
                                                  else "error")
 
     @asynccontextmanager
-    async def exclusive(self, name: str, wait: bool = False) -> AsyncIterator[bool]:
-        """Hold the advisory lock ``name`` (one holder among every instance) on a connection of
-        its own, so it ends when the block does or when this process dies; yields whether it
-        was taken (with ``wait``, waits until it is)."""
-        conn = await connect(self.url)
+    async def exclusive(self, name: str) -> AsyncIterator[bool]:
+        """Try to hold the advisory lock ``name`` (one holder among every instance) for the
+        block; yields whether it was taken. The locks live on a connection of their own, so a
+        process that dies lets go of them with its session."""
+        if name in self._held:  # advisory locks are re-entrant within one session
+            yield False
+            return
+        key = lock_key(name)
+        async with self._locks_guard:
+            if self._locks_conn is None or self._locks_conn.is_closed():
+                self._locks_conn = await connect(self.url)
+            conn = self._locks_conn
+            held = await conn.fetchval("SELECT pg_try_advisory_lock($1)", key)
+        if not held:
+            yield False
+            return
+        self._held.add(name)
         try:
-            key = lock_key(name)
-            if wait:
-                await conn.execute("SELECT pg_advisory_lock($1)", key)
-                held = True
-            else:
-                held = await conn.fetchval("SELECT pg_try_advisory_lock($1)", key)
-            yield bool(held)
+            yield True
         finally:
-            await conn.close()  # the session ends: its advisory locks go with it
+            self._held.discard(name)
+            async with self._locks_guard:
+                if not conn.is_closed():
+                    await conn.execute("SELECT pg_advisory_unlock($1)", key)
 
     async def migrate(self) -> list[str]:
         """Apply the numbered migrations not yet recorded, one instance at a time."""
