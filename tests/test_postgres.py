@@ -103,3 +103,22 @@ async def test_migrate_db_copies_sqlite_into_postgresql_with_equal_counts(tmp_pa
     assert again.returncode != 0
     assert "not empty" in again.stdout + again.stderr
     assert ids["p4"] > ids["km"]
+
+
+async def test_a_sweep_lock_has_one_holder_among_instances_and_passes_on_when_one_dies(tmp_path):
+    url = await postgres_world.database_url(tmp_path / "c.db")
+    first, second = await Database.open(url), await Database.open(url)
+    try:
+        async with first.exclusive("sweep:verzuim") as mine:
+            assert mine
+            async with second.exclusive("sweep:verzuim") as theirs:
+                assert not theirs  # the other instance skips this round
+            async with first.exclusive("sweep:verzuim") as again:
+                assert not again  # not twice at once within one instance either
+            async with second.exclusive("sweep:klachten") as other_sweep:
+                assert other_sweep
+            await first.close()  # the holder dies: its session and its locks end
+            async with second.exclusive("sweep:verzuim") as theirs:
+                assert theirs
+    finally:
+        await second.close()

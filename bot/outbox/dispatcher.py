@@ -80,6 +80,8 @@ NOT_LINKED = "no Telegram link"
 BULK_KEPT = 16
 # With several instances on PostgreSQL, the holder of this advisory lock sends.
 SENDER_LOCK = "outbox-sender"
+# A new sender first waits out Telegram's one-second windows of the sends before it.
+TAKEOVER_PAUSE = 1.0
 
 
 class Undeliverable(Exception):
@@ -144,6 +146,8 @@ class Dispatcher:
                     log.info("outbox: this instance sends the notifications")
                     self.sender = True
                     try:
+                        # Telegram counts the last second's sends of the old sender too.
+                        await asyncio.sleep(TAKEOVER_PAUSE)
                         await self._recover()
                         await self._run()
                     finally:  # stop sending before the lock is let go
