@@ -189,7 +189,8 @@ def add_long_participant(path: Path, facts: dict, lessons: int = 1000) -> int:
 async def measure(path: Path, facts: dict, long_person: int) -> dict:
     settings = Settings.defaults(db_path=path, tz=AMS)
     db = await Database.open(path)
-    services = Services(settings=settings, db=db, clock=FixedClock(), i18n=I18n(AMS))
+    services = Services(settings=settings, db=db, clock=FixedClock(), i18n=I18n(AMS), bot=None,
+                        outbox=None, commands=(), menu_commands=frozenset())
     try:
         started = time.perf_counter()
         actions = await verzuim_sweep.sweep(services, services.now())

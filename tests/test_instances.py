@@ -17,6 +17,8 @@ from storage.database import Database, to_db
 from tests import postgres_world
 from tests.instances_world import open_chats, start_instance, wait_for
 
+# Needs PostgreSQL itself, whichever engine the rest of the suite runs on: once is enough.
+pytestmark = pytest.mark.skipif(postgres_world.wanted(), reason="run in the SQLite pass")
 CHATS = 300
 PER_CHAT = 10  # 3,000 notifications
 FIRST_CHAT = 700_000

@@ -11,12 +11,16 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from storage import outbox as outbox_store
 from storage import people
 from storage.database import Database
 from tests import postgres_world
 from tests.support import FakeClock, World
 
+# Needs PostgreSQL itself, whichever engine the rest of the suite runs on: once is enough.
+pytestmark = pytest.mark.skipif(postgres_world.wanted(), reason="run in the SQLite pass")
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
