@@ -39,6 +39,7 @@ import httpx  # noqa: E402
 from telegram.error import RetryAfter  # noqa: E402
 from telegram.ext import AIORateLimiter, ApplicationBuilder  # noqa: E402
 
+from bench.engine import BENCH_KEY, fresh_target  # noqa: E402
 from bot.app import BotApp  # noqa: E402
 from bot.clock import Clock  # noqa: E402
 from bot.config import Settings  # noqa: E402
@@ -126,13 +127,15 @@ async def probe(client: SandboxClient, users: list, stop: asyncio.Event) -> list
 
 
 async def run_outbox(sandbox: SandboxServer, client: SandboxClient, ids: list[int],
-                     probe_ids: list[int], rate: float | None = None) -> dict:
+                     probe_ids: list[int], rate: float | None = None,
+                     db_url: str | None = None) -> dict:
     n, interactive = len(ids), bool(probe_ids)
     with tempfile.TemporaryDirectory() as folder:
         clock = WeekdayClock()
         settings = Settings.defaults(token=sandbox.token, api_url=sandbox.bot_api_url,
                                      file_api_url=sandbox.file_url,
-                                     db_path=Path(folder) / "bench.db",
+                                     db_path=await fresh_target(db_url, folder),
+                                     secret_key=BENCH_KEY,
                                      http=("127.0.0.1", 0), sweep_seconds=3600.0)
         if rate is not None:  # INBURGERBOT_OUTBOX_GLOBAL_RATE
             settings = replace(settings, outbox_global_rate=rate)
@@ -225,6 +228,8 @@ async def main(argv: list[str]) -> dict:
                         help="INBURGERBOT_OUTBOX_GLOBAL_RATE for our runs (default: the setting's "
                              "default, 29)")
     parser.add_argument("--no-ptb", action="store_true", help="skip the AIORateLimiter run")
+    parser.add_argument("--db", metavar="URL", help="a postgresql:// server to run our outbox "
+                        "on (a fresh database per run); default a fresh SQLite file")
     args = parser.parse_args(argv)
     n = 300 if args.quick else args.n
     ids = list(range(FIRST_CHAT, FIRST_CHAT + n))
@@ -234,10 +239,10 @@ async def main(argv: list[str]) -> dict:
     try:
         async with SandboxClient(sandbox.url) as client:
             await open_chats(sandbox, client, ids + probe_ids)
-            ours = await run_outbox(sandbox, client, ids, [], args.rate)
+            ours = await run_outbox(sandbox, client, ids, [], args.rate, args.db)
             ptb = None if args.no_ptb else await run_ptb(sandbox, client, ids)
             # Replies share the budget, so they are measured in a run of their own.
-            mixed = (await run_outbox(sandbox, client, ids, probe_ids, args.rate)
+            mixed = (await run_outbox(sandbox, client, ids, probe_ids, args.rate, args.db)
                      if probe_ids else {})
     finally:
         await sandbox.stop()

@@ -51,6 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import httpx  # noqa: E402
 
+from bench.engine import BENCH_KEY, fresh_target  # noqa: E402
 from bot.app import BotApp  # noqa: E402
 from bot.clock import Clock  # noqa: E402
 from bot.config import Settings  # noqa: E402
@@ -160,7 +161,7 @@ async def move_lessons(api: httpx.AsyncClient, numbers, groups: int, per_group: 
     return latencies
 
 
-async def main(quick: bool) -> dict:
+async def main(quick: bool, db_url: str | None = None) -> dict:
     groups, per_group, weeks = (20, 15, 25) if quick else (200, 15, 25)
     changes = 50 if quick else 200
     with tempfile.TemporaryDirectory() as folder:
@@ -169,7 +170,9 @@ async def main(quick: bool) -> dict:
         await open_chats(sandbox, LINKED_GROUPS, per_group)
         settings = Settings.defaults(token=sandbox.token, api_url=sandbox.bot_api_url,
                                      file_api_url=sandbox.file_url,
-                                     db_path=Path(folder) / "bench.db", http=("127.0.0.1", 0),
+                                     db_path=await fresh_target(db_url, folder),
+                                     secret_key=BENCH_KEY,
+                                     http=("127.0.0.1", 0),
                                      sweep_seconds=3600.0)
         app = BotApp(settings, clock=RunningClock())
         await app.start()
@@ -293,7 +296,9 @@ if __name__ == "__main__":
     parser.add_argument("--quick", action="store_true", help="a tenth of the size")
     parser.add_argument("--stall", action="store_true",
                         help="whether a 50,000-lesson planning stalls anyone else")
+    parser.add_argument("--db", metavar="URL", help="a postgresql:// server (a fresh database "
+                        "is made on it); default a fresh SQLite file")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
-    result = asyncio.run(stall() if args.stall else main(args.quick))
+    result = asyncio.run(stall() if args.stall else main(args.quick, args.db))
     print(json.dumps(result))

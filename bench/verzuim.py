@@ -31,6 +31,7 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.engine import fresh_target  # noqa: E402
 from bot.clock import Clock  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.i18n import I18n  # noqa: E402
@@ -38,6 +39,7 @@ from bot.services import Services  # noqa: E402
 from bot.uren import pdf, signing  # noqa: E402
 from bot.uren.statement import compute, payload  # noqa: E402
 from bot.verzuim import sweep as verzuim_sweep  # noqa: E402
+from storage import copy  # noqa: E402
 from storage import uren as uren_store  # noqa: E402
 from storage import verzuim as verzuim_store  # noqa: E402
 from storage.database import Database, to_db  # noqa: E402
@@ -187,7 +189,8 @@ def add_long_participant(path: Path, facts: dict, lessons: int = 1000) -> int:
 async def measure(path: Path, facts: dict, long_person: int) -> dict:
     settings = Settings.defaults(db_path=path, tz=AMS)
     db = await Database.open(path)
-    services = Services(settings=settings, db=db, clock=FixedClock(), i18n=I18n(AMS))
+    services = Services(settings=settings, db=db, clock=FixedClock(), i18n=I18n(AMS), bot=None,
+                        outbox=None, commands=(), menu_commands=frozenset())
     try:
         started = time.perf_counter()
         actions = await verzuim_sweep.sweep(services, services.now())
@@ -246,6 +249,8 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="build the database here and keep it")
     parser.add_argument("--reuse", type=Path, help="time again on a database made with --keep "
                                                    "(its alerts are cleared first)")
+    parser.add_argument("--db", metavar="URL", help="time on PostgreSQL: the SQLite database "
+                        "built is copied (as admin migrate-db does) into a fresh database there")
     args = parser.parse_args()
     folder = tempfile.TemporaryDirectory()
     started = time.perf_counter()
@@ -257,6 +262,8 @@ def main() -> None:
         asyncio.run(_migrate(path))
         facts = build(path, args.participants)
         long_person = add_long_participant(path, facts)
+    if args.db:
+        path = asyncio.run(_copy_to(path, args.db, folder.name))
     build_s = time.perf_counter() - started
     print(f"built {facts['attendance_rows']:,} attendance rows for {facts['participants']:,} "
           f"participants in {build_s:.0f} s", file=sys.stderr)
@@ -279,6 +286,17 @@ def reuse(path: Path) -> tuple[dict, int]:
     long_person = conn.execute("SELECT id FROM people WHERE external_id = 'LONG'").fetchone()[0]
     conn.close()
     return facts, long_person
+
+
+async def _copy_to(path: Path, db_url: str, folder: str) -> str:
+    target = await fresh_target(db_url, folder)
+    source, copied = await Database.open(path), await Database.open(target)
+    try:
+        await copy.copy_all(source, copied)
+    finally:
+        await source.close()
+        await copied.close()
+    return target
 
 
 async def _migrate(path: Path) -> None:

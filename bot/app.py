@@ -73,6 +73,8 @@ from bot.serving import UvicornTask
 from storage import backup, orgs
 
 log = logging.getLogger(__name__)
+# With several instances on PostgreSQL, the holder of this advisory lock polls Telegram.
+POLLER_LOCK = "poller"
 
 # How long a bot's heartbeat counts (at least): `admin restore` refuses within it, unless forced.
 BEAT_SECONDS = 600
@@ -118,6 +120,7 @@ class BotApp:
         self._server: UvicornTask | None = None
         self.services: Services | None = None
         self.application: Application | None = None
+        self._poller: asyncio.Task | None = None
         self._running = False
         self.telegram = Reachability(settings.token)
         self._beat_renew_at = 0.0
@@ -176,7 +179,11 @@ class BotApp:
         app.add_error_handler(on_error)
 
         retry = StartRetry(self.telegram, settings.start_timeout, urlsplit(settings.api_url).netloc)
-        await retry(app.initialize)
+        shared = db.dialect != "sqlite"  # several instances may share a PostgreSQL database
+        if shared:
+            await retry(app.bot.initialize)  # the Application (and its persistence) when it polls
+        else:
+            await retry(app.initialize)
         await orgs.set_meta(db, "bot_username", app.bot.username)
         await self._beat()
         for feature in self.features:
@@ -184,18 +191,10 @@ class BotApp:
                 await startup(services)
         await retry(lambda: set_default_menus(services))
         await services.outbox.start()
-        if settings.webhook_url:
-            # Updates Telegram holds while no instance answered are delivered, not dropped.
-            await retry(lambda: app.bot.set_webhook(
-                settings.webhook_url, secret_token=settings.webhook_token,
-                allowed_updates=Update.ALL_TYPES, drop_pending_updates=False))
+        if shared:
+            self._poller = asyncio.create_task(self._poll_when_elected(), name="poller")
         else:
-            await retry(lambda: app.updater.start_polling(
-                allowed_updates=Update.ALL_TYPES, error_callback=polling_error(self.telegram)))
-        self.telegram.reached()
-        await app.start()
-        app.job_queue.run_repeating(self._sweep_job, interval=settings.sweep_seconds,
-                                    first=min(1.0, settings.sweep_seconds), name="sweep")
+            await self._take_updates(retry)
         self._running = True
         if self._server is not None:
             await self._server.start()
@@ -226,6 +225,40 @@ class BotApp:
             await app.process_update(update)
         return True
 
+    async def _take_updates(self, retry=None) -> None:
+        app, settings = self.application, self.settings
+
+        async def once(call):
+            return await call()
+
+        retry = retry or once
+        if settings.webhook_url:
+            # Updates Telegram holds while no instance answered are delivered, not dropped.
+            await retry(lambda: app.bot.set_webhook(
+                settings.webhook_url, secret_token=settings.webhook_token,
+                allowed_updates=Update.ALL_TYPES, drop_pending_updates=False))
+        else:
+            await retry(lambda: app.updater.start_polling(
+                allowed_updates=Update.ALL_TYPES, error_callback=polling_error(self.telegram)))
+        self.telegram.reached()
+        await app.start()
+        app.job_queue.run_repeating(self._sweep_job, interval=self.settings.sweep_seconds,
+                                    first=min(1.0, self.settings.sweep_seconds), name="sweep")
+
+    async def _poll_when_elected(self) -> None:
+        """Two pollers of one bot take each other's updates: with several instances, the one
+        holding the ``poller`` lock polls (and runs the sweep job); the others serve the HTTP
+        API and take over when it dies. Conversations are read from the database at takeover,
+        so the new poller continues them where the old one left them."""
+        while True:
+            async with self.services.db.exclusive(POLLER_LOCK) as mine:
+                if mine:
+                    log.info("this instance takes the Telegram updates")
+                    await self.application.initialize()
+                    await self._take_updates()
+                    await asyncio.Event().wait()  # until stopped
+            await asyncio.sleep(1.0)
+
     async def _sweep_job(self, context: BotContext) -> None:
         await self._beat(renew=True)
         await self.sweep()
@@ -251,7 +284,11 @@ class BotApp:
         for name, sweep in self.sweeps:
             with self.metrics.sweep_seconds.labels(name).time():
                 try:
-                    await sweep(services, moment)
+                    # Several instances on one database: one runs a sweep at a time, the others
+                    # skip it this round.
+                    async with services.db.exclusive(f"sweep:{name}") as mine:
+                        if mine:
+                            await sweep(services, moment)
                 except Exception:  # one broken sweep must not stop the others
                     log.exception("sweep %s failed", name)
 
@@ -271,7 +308,12 @@ class BotApp:
                     await app.updater.stop()
                 if app.running:
                     await app.stop()
+            if self._poller is not None:  # after stopping: its lock goes with it
+                self._poller.cancel()
+                await asyncio.gather(self._poller, return_exceptions=True)
+                self._poller = None
             await app.shutdown()
+            await app.bot.shutdown()  # initialized apart when another instance polled
             self.application = None
         if services is not None:
             await services.db.close()

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from storage.engines import is_url
+
 
 class ConfigError(Exception):
     """A setting is missing or malformed; the message names it."""
@@ -113,7 +115,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("TELEGRAM_API_URL", "https://api.telegram.org/bot", _url,
             "Bot API base URL, python-telegram-bot's base_url form; point it at any compatible "
             "server."),
-    Setting("INBURGERBOT_DB", "./inburgerbot.db", lambda n, v: Path(v), "SQLite database file."),
+    Setting("INBURGERBOT_DB", "./inburgerbot.db", lambda n, v: v if is_url(v) else Path(v),
+            "SQLite database file, or a `postgresql://user:password@host/name` URL for "
+            "PostgreSQL (several instances may share one)."),
     Setting("INBURGERBOT_HTTP", "127.0.0.1:8080", _host_port,
             "host:port of the bot's HTTP server (school API, /health, /verify)."),
     Setting("INBURGERBOT_TZ", "Europe/Amsterdam", _timezone,
@@ -209,7 +213,7 @@ class Settings:
     token: str | None = None
     api_url: str = "https://api.telegram.org/bot"
     file_api_url: str | None = None
-    db_path: Path = Path("./inburgerbot.db")
+    db_path: Path | str = Path("./inburgerbot.db")
     http: tuple[str, int] = ("127.0.0.1", 8080)
     tz: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/Amsterdam"))
     public_url: str = ""

@@ -30,7 +30,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from bot.config import ConfigError, Settings
 from storage import uren as uren_store
-from storage.database import Database
+from storage.database import Database, is_url
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +96,13 @@ class Keyring:
 
 
 def key_file(settings: Settings) -> Path:
-    return settings.secret_key_file or settings.db_path.with_name(settings.db_path.name + ".key")
+    if settings.secret_key_file:
+        return settings.secret_key_file
+    if is_url(settings.db_path):  # several instances: each must be given the same key
+        raise ConfigError("with a PostgreSQL database, set INBURGERBOT_SECRET_KEY or "
+                          "INBURGERBOT_SECRET_KEY_FILE (the same key for every instance)")
+    path = Path(settings.db_path)
+    return path.with_name(path.name + ".key")
 
 
 def load_keyring(settings: Settings) -> Keyring:

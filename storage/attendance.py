@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from storage.database import Database, Tx, from_db, to_db
+from storage.rows import id_table
 
 PRESENT = "present"
 ABSENT = "absent"
@@ -201,7 +202,7 @@ async def memberships(db: Database | Tx, person_ids: list[int]
         return result
     for row in await db.fetchall(
             "SELECT m.person_id, m.group_id, m.joined_on, m.left_on FROM group_members m"
-            " JOIN json_each(?) j ON j.value = m.person_id", (json.dumps(person_ids),)):
+            f" JOIN {id_table(db)} j ON j.value = m.person_id", (json.dumps(person_ids),)):
         result[(row["person_id"], row["group_id"])].append(
             (date.fromisoformat(row["joined_on"]),
              date.fromisoformat(row["left_on"]) if row["left_on"] else None))
@@ -216,7 +217,7 @@ async def holidays_for(db: Database | Tx, school_ids: set[int]
         return result
     for row in await db.fetchall(
             "SELECT school_id, group_id, starts_on, ends_on FROM holidays"
-            " WHERE school_id IN (SELECT value FROM json_each(?))",
+            f" WHERE school_id IN (SELECT value FROM {id_table(db)} j)",
             (json.dumps(sorted(school_ids)),)):
         result[row["school_id"]].append((row["group_id"], date.fromisoformat(row["starts_on"]),
                                          date.fromisoformat(row["ends_on"])))

@@ -12,6 +12,13 @@ from datetime import datetime
 from storage.attendance import LESSON_COLUMNS, LessonRow
 from storage.database import Database, Tx, to_db
 
+# Whether a table exists, in each engine's catalogue.
+TABLE_EXISTS = {
+    "sqlite": "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+    "postgresql": "SELECT 1 FROM information_schema.tables WHERE table_name = ?"
+                  " AND table_schema = current_schema()",
+}
+
 
 @dataclass(frozen=True)
 class CaseloadEntry:
@@ -37,8 +44,7 @@ async def caseload_overview(db: Database | Tx, klantmanager_id: int,
     # The klachten tables belong to another feature; without them there are no signals.
     signals = ("(SELECT COUNT(*) FROM klachten k WHERE k.participant_id = p.id"
                "  AND k.route = 'klantmanager' AND k.state = 'signalled')"
-               if await db.fetchval("SELECT 1 FROM sqlite_master WHERE type = 'table'"
-                                    " AND name = 'klachten'") else "0")
+               if await db.fetchval(TABLE_EXISTS[db.dialect], ("klachten",)) else "0")
     rows = await db.fetchall(
         "SELECT p.id, p.name, p.status, p.external_id, s.name AS school,"
         " (SELECT COUNT(*) FROM attendance a JOIN lessons l ON l.id = a.lesson_id"

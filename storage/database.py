@@ -15,11 +15,23 @@ import stat
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import aiosqlite
+
+from storage.engines import is_url
+from storage.engines.base import (
+    DatabaseBusy,
+    DatabaseUnusable,
+    from_db,
+    migration_scripts,
+    split_sql,
+    to_db,
+)
+
+__all__ = ["Database", "DatabaseBusy", "DatabaseUnusable", "Row", "Tx", "from_db", "is_url",
+           "migration_scripts", "split_sql", "to_db", "transient_reason"]
 
 log = logging.getLogger(__name__)
 
@@ -28,19 +40,6 @@ Row = aiosqlite.Row
 # The database and its side files hold personal data and API-key hashes: owner only.
 FILE_MODE = 0o600
 SIDE_FILES = ("-wal", "-shm", "-journal")
-
-
-class DatabaseUnusable(Exception):
-    """The database cannot be used at all; the message is one line naming the file and why."""
-
-
-class DatabaseBusy(Exception):
-    """A write could not be done now (locked by another process, disk full, read-only); the
-    caller may retry later. ``reason`` is one of "locked", "full", "read-only", "i/o error"."""
-
-    def __init__(self, reason: str):
-        super().__init__(f"the database cannot be written now ({reason})")
-        self.reason = reason
 
 
 # sqlite error names (primary code) -> the reason a write cannot be done now.
@@ -52,6 +51,9 @@ def transient_reason(exc: BaseException) -> str | None:
     """"locked", "full", ... when ``exc`` is a write the database refused for now, else None."""
     if isinstance(exc, DatabaseBusy):
         return exc.reason
+    if type(exc).__module__.startswith("asyncpg"):
+        from storage.engines.postgres import transient_reason as pg_reason
+        return pg_reason(exc)
     if not isinstance(exc, sqlite3.OperationalError):
         return None
     name = getattr(exc, "sqlite_errorname", "") or ""
@@ -108,20 +110,6 @@ def narrow_files(path: Path) -> None:
                 log.warning("%s is readable by others and not ours to narrow", candidate.name)
 
 
-def to_db(moment: datetime) -> str:
-    """Store an aware datetime as sortable UTC text."""
-    if moment.tzinfo is None:
-        raise ValueError("naive datetime given to the database")
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def from_db(text: str | None) -> datetime | None:
-    """Read a datetime written by ``to_db``."""
-    if text is None:
-        return None
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
-
-
 # How long a statement waits for another process's write lock before giving up (the API then
 # answers 503 with Retry-After), and how long /health waits for it.
 BUSY_TIMEOUT_MS = 5000
@@ -133,8 +121,16 @@ BULK_POLL_SECONDS = 0.05
 # How long /health waits for this process's own transaction before answering from what it does.
 
 
+def integrity_errors() -> tuple[type[BaseException], ...]:
+    """What a write breaking a constraint raises, on either engine."""
+    import asyncpg
+    return (sqlite3.IntegrityError, asyncpg.exceptions.IntegrityConstraintViolationError)
+
+
 class Tx:
     """Statements inside one transaction; obtained from ``Database.transaction()``."""
+
+    dialect = "sqlite"
 
     def __init__(self, conn: aiosqlite.Connection, keyring: Any = None):
         self._conn = conn
@@ -143,7 +139,9 @@ class Tx:
     async def execute(self, sql: str, params: Sequence[Any] | dict = ()) -> int:
         """Run one statement; returns lastrowid (for INSERT) or rowcount."""
         cursor = await self._conn.execute(sql, params)
-        result = cursor.lastrowid if sql.lstrip()[:6].upper() == "INSERT" else cursor.rowcount
+        result = cursor.rowcount
+        if sql.lstrip()[:6].upper() == "INSERT" and result > 0:
+            result = cursor.lastrowid  # an insert skipped ON CONFLICT keeps a stale lastrowid
         await cursor.close()
         return result or 0
 
@@ -154,8 +152,11 @@ class Tx:
         await cursor.close()
         return count
 
-    async def executemany(self, sql: str, rows: Iterable[Sequence[Any] | dict]) -> None:
+    async def executemany(self, sql: str, rows: Iterable[Sequence[Any] | dict]) -> int:
+        """Run one statement per row; returns how many rows it changed in all."""
+        before = self._conn.total_changes
         await self._conn.executemany(sql, rows)
+        return self._conn.total_changes - before
 
     async def fetchall(self, sql: str, params: Sequence[Any] | dict = ()) -> list[Row]:
         async with self._conn.execute(sql, params) as cursor:
@@ -185,7 +186,10 @@ async def open_reader(path: Path) -> aiosqlite.Connection:
 
 
 class Database:
-    """The bot's SQLite database: open with ``await Database.open(path)``."""
+    """The bot's SQLite database: open with ``await Database.open(path)``; a postgresql:// URL
+    opens the PostgreSQL engine instead (storage/engines/postgres.py, the same methods)."""
+
+    dialect = "sqlite"
 
     def __init__(self, conn: aiosqlite.Connection, path: Path):
         self._conn = conn
@@ -208,6 +212,9 @@ class Database:
     async def open(cls, path: Path | str, migrate: bool = True) -> Database:
         """Open (creating it owner-only), migrate and check that it can be written; raises
         ``DatabaseUnusable`` with one line when it cannot be used, never leaving a thread."""
+        if is_url(path):
+            from storage.engines.postgres import PgDatabase
+            return await PgDatabase.open(str(path), migrate=migrate)  # type: ignore[return-value]
         path = Path(path)
         on_disk = str(path) != ":memory:"
         try:
@@ -326,6 +333,12 @@ class Database:
         async with self.transaction() as tx:
             return await tx.execute(sql, params)
 
+    @asynccontextmanager
+    async def exclusive(self, name: str) -> AsyncIterator[bool]:
+        """One holder of ``name`` at a time across instances: an SQLite file serves one
+        instance, so it is always this one (PostgreSQL takes an advisory lock)."""
+        yield True
+
     async def write_check(self) -> str | None:
         """None when a small write commits now; else why not ("locked", "full", ...). Waits at
         most ``PROBE_TIMEOUT_MS`` for another process's lock. While this process writes in a bulk
@@ -388,26 +401,3 @@ class Database:
             log.info("applied migration %s", name)
             applied.append(name)
         return applied
-
-
-def migration_scripts() -> list[tuple[str, str]]:
-    """The migrations shipped in storage/migrations, ordered by their number."""
-    folder = resources.files("storage") / "migrations"
-    scripts = [(entry.name, entry.read_text("utf-8")) for entry in folder.iterdir()
-               if entry.name.endswith(".sql")]
-    return sorted(scripts)
-
-
-def split_sql(script: str) -> list[str]:
-    """Split a migration into statements (sqlite3.complete_statement knows about triggers)."""
-    statements, current = [], ""
-    for line in script.splitlines(keepends=True):
-        if line.strip().startswith("--") and not current.strip():
-            continue
-        current += line
-        if sqlite3.complete_statement(current):
-            statements.append(current.strip())
-            current = ""
-    if current.strip():
-        statements.append(current.strip())
-    return statements

@@ -90,11 +90,11 @@ WITH live AS (
 )
 SELECT id, 1 AS ahead FROM (
     SELECT id FROM heads WHERE rank = 1 AND state = 'pending' AND lane < 2
-    ORDER BY priority, id LIMIT :urgent)
+    ORDER BY priority, id LIMIT :urgent) AS urgent_heads
 UNION ALL
 SELECT id, 0 AS ahead FROM (
     SELECT id FROM heads WHERE rank = 1 AND state = 'pending' AND lane = 2
-    ORDER BY priority, id LIMIT :bulk)
+    ORDER BY priority, id LIMIT :bulk) AS bulk_heads
 """
 
 _CLAIMED = """
@@ -120,6 +120,15 @@ async def claim(tx: Tx, now: datetime, limit: int, bulk_limit: int | None = None
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
+    if tx.dialect == "postgresql":
+        # Several instances may claim at once: a row another one is claiming is skipped, not
+        # waited for, and one it has claimed meanwhile (no longer pending) is not taken again.
+        ids = [row["id"] for row in await tx.fetchall(
+            f"SELECT id FROM outbox WHERE id IN ({marks}) AND state = 'pending'"
+            f" FOR UPDATE SKIP LOCKED", ids)]
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
     await tx.execute(f"UPDATE outbox SET state = 'sending', attempts = attempts + 1"
                      f" WHERE id IN ({marks})", ids)
     rows = await tx.fetchall(_CLAIMED.format(ids=marks), ids)
@@ -138,7 +147,8 @@ async def release(db: Database, row_ids: list[int]) -> None:
         return
     marks = ",".join("?" * len(row_ids))
     async with db.transaction() as tx:
-        await tx.execute(f"UPDATE outbox SET state = 'pending', attempts = max(0, attempts - 1)"
+        await tx.execute(f"UPDATE outbox SET state = 'pending', attempts = CASE"
+                         f" WHEN attempts > 0 THEN attempts - 1 ELSE 0 END"
                          f" WHERE state = 'sending' AND id IN ({marks})", row_ids)
 
 
@@ -317,15 +327,12 @@ INSERT = ("INSERT INTO outbox(person_id, chat_id, audience, message_key, params,
 
 async def insert(tx: Tx, row: tuple) -> int | None:
     """One outbox row in ``INSERT``'s column order; None when its dedupe key was used already."""
-    row_id = await tx.execute(INSERT, row)
-    return row_id if await tx.fetchval("SELECT changes()") else None
+    return await tx.execute(INSERT, row) or None
 
 
 async def insert_many(tx: Tx, rows: list[tuple]) -> int:
     """Many rows with one ``executemany``; returns how many were added (used keys skipped)."""
-    before = await tx.fetchval("SELECT total_changes()")
-    await tx.executemany(INSERT, rows)
-    return await tx.fetchval("SELECT total_changes()") - before
+    return await tx.executemany(INSERT, rows)
 
 
 async def unsent(tx: Tx, message_key: str, person_ids: list[int]) -> list[Row]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from storage.database import Database, Tx, from_db, to_db
+from storage.rows import id_table
 
 # No 0/O, 1/I/L: codes are read aloud and typed from paper.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -238,5 +239,5 @@ async def names_with_school(db: Database | Tx, person_ids: set[int]) -> dict[int
     """person -> {"id", "name", "school"}: what a message to their klantmanager names."""
     rows = await db.fetchall(
         "SELECT p.id, p.name, s.name AS school FROM people p JOIN schools s ON s.id = p.school_id"
-        " JOIN json_each(?) j ON j.value = p.id", (json.dumps(sorted(person_ids)),))
+        f" JOIN {id_table(db)} j ON j.value = p.id", (json.dumps(sorted(person_ids)),))
     return {row["id"]: dict(row) for row in rows}

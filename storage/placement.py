@@ -77,10 +77,10 @@ async def current_groups(db: Database | Tx, person_id: int, school_id: int,
                          day: date) -> list[Group]:
     """The groups of this school the participant is in on ``day`` (or joins later)."""
     rows = await db.fetchall(
-        f"SELECT DISTINCT {GROUP_COLUMNS}, {_members_on()} AS members FROM groups g"
+        f"SELECT {GROUP_COLUMNS}, {_members_on()} AS members FROM groups g"
         " JOIN group_members gm ON gm.group_id = g.id WHERE gm.person_id = :person"
         " AND g.school_id = :school AND (gm.left_on IS NULL OR gm.left_on > :day)"
-        " ORDER BY gm.joined_on, g.id",
+        " GROUP BY g.id ORDER BY min(gm.joined_on), g.id",
         {"person": person_id, "school": school_id, "day": day.isoformat()})
     return [_group(row) for row in rows]
 

@@ -209,7 +209,8 @@ async def log_removed(tx: Tx, kind: str, day: str, removed: int) -> None:
     if removed:
         await tx.execute(
             "INSERT INTO privacy_retention_log(kind, day, removed) VALUES (?,?,?)"
-            " ON CONFLICT(kind, day) DO UPDATE SET removed = removed + excluded.removed",
+            " ON CONFLICT(kind, day) DO UPDATE"
+            " SET removed = privacy_retention_log.removed + excluded.removed",
             (kind, day, removed))
 
 

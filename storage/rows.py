@@ -25,3 +25,21 @@ def marks(n: int) -> str:
 
 def parse_day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
+
+
+def id_table(db: Db, param: str = "?") -> str:
+    """A table with one column ``value``: the ids of a JSON list given as ``param``. One
+    parameter for any number of ids; each engine reads JSON in its own functions."""
+    if db.dialect == "postgresql":
+        return (f"(SELECT CAST(value AS bigint) AS value"
+                f" FROM jsonb_array_elements_text(CAST({param} AS jsonb)) AS e(value))")
+    return f"(SELECT value FROM json_each({param}))"
+
+
+def pair_table(db: Db, param: str) -> str:
+    """A table (person_id, since) from a JSON list of [person id, text] pairs in ``param``."""
+    if db.dialect == "postgresql":
+        return (f"(SELECT CAST(value->>0 AS bigint) AS person_id, value->>1 AS since"
+                f" FROM jsonb_array_elements(CAST({param} AS jsonb)) AS e(value))")
+    return (f"(SELECT json_extract(value, '$[0]') AS person_id,"
+            f" json_extract(value, '$[1]') AS since FROM json_each({param}))")

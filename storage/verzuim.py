@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 
 from storage.attendance import LESSON_COLUMNS, LessonRow, holidays_for, memberships
 from storage.database import Database, Tx, to_db
+from storage.rows import id_table, pair_table
 
 # ---- the verzuim sweep: set-based candidates, then the pure rule per candidate ---------------
 
@@ -39,11 +40,24 @@ ATTENDED_STRICTLY = """
                   AND (m.left_on IS NULL OR l.starts_at < m.left_on || 'T22:00'))
     AND NOT EXISTS (SELECT 1 FROM holidays h
                     WHERE h.school_id = l.school_id
-                      AND h.starts_on <= date(l.starts_at, '+1 day')
+                      AND h.starts_on <= {next_day}
                       AND h.ends_on >= substr(l.starts_at, 1, 10)
                       AND (h.group_id IS NULL OR h.group_id = l.group_id))"""
 
-CANDIDATES_SQL = f"""
+# The local date's upper bound: the lesson's UTC date plus one day, in each engine's functions.
+NEXT_DAY = {"sqlite": "date(l.starts_at, '+1 day')",
+            "postgresql": "to_char(CAST(substr(l.starts_at, 1, 10) AS date) + 1, 'YYYY-MM-DD')"}
+
+
+def attended_strictly(dialect: str, person: str) -> str:
+    return ATTENDED_STRICTLY.format(person=person, next_day=NEXT_DAY[dialect])
+
+
+def candidates_sql(dialect: str) -> str:
+    return CANDIDATES_TEMPLATE.replace("{attended}", attended_strictly(dialect, "last.person_id"))
+
+
+CANDIDATES_TEMPLATE = """
 WITH last AS MATERIALIZED (
     SELECT p.id AS person_id,
         (SELECT a.lesson_starts_at FROM attendance a INDEXED BY attendance_absent
@@ -58,21 +72,27 @@ WITH last AS MATERIALIZED (
 SELECT last.person_id FROM last LEFT JOIN lessons l ON l.id = last.present_lesson
 WHERE last.last_absent IS NOT NULL
   AND (l.id IS NULL OR l.starts_at < last.last_absent
-       OR NOT ({ATTENDED_STRICTLY.format(person="last.person_id")}))
+       OR NOT ({attended}))
 UNION
 SELECT person_id FROM verzuim_alerts WHERE kind = 'verzuim' AND closed_at IS NULL
 """
 
 # For the candidates only: their last lesson attended in the strict sense (walking back over
 # their presences), from which on the rule gets their registrations.
-STRICT_LAST_PRESENT_SQL = f"""
+def strict_last_present_sql(db: Database | Tx) -> str:
+    return STRICT_LAST_PRESENT_TEMPLATE.replace(
+        "{attended}", attended_strictly(db.dialect, "a.person_id")).replace(
+        "{ids}", id_table(db, ":ids"))
+
+
+STRICT_LAST_PRESENT_TEMPLATE = """
 SELECT c.value AS person_id, (
     SELECT a.lesson_starts_at FROM attendance a INDEXED BY attendance_present
     JOIN lessons l ON l.id = a.lesson_id
     WHERE a.person_id = c.value AND a.status = 'present' AND a.lesson_starts_at <= :now
-      AND {ATTENDED_STRICTLY.format(person="a.person_id")}
+      AND {attended}
     ORDER BY a.lesson_starts_at DESC LIMIT 1) AS lp
-FROM json_each(:ids) c
+FROM {ids} c
 """
 
 
@@ -97,22 +117,23 @@ async def verzuim_candidates(db: Database, now: datetime,
     registrations since their last attended lesson (read strictly, see ``CANDIDATES_SQL``)."""
     # Two hours of slack: the rule measures the week on the local wall clock.
     bound = now - alert_after + timedelta(hours=2)
-    ids = [row[0] for row in await db.fetchall(CANDIDATES_SQL, {"bound": to_db(bound),
+    ids = [row[0] for row in await db.fetchall(candidates_sql(db.dialect), {"bound": to_db(bound),
                                                                  "now": to_db(now)})]
     if not ids:
         return []
-    found = await db.fetchall(STRICT_LAST_PRESENT_SQL, {"ids": json.dumps(ids), "now": to_db(now)})
+    found = await db.fetchall(strict_last_present_sql(db),
+                              {"ids": json.dumps(ids), "now": to_db(now)})
     since = json.dumps([[row["person_id"], row["lp"] or ""] for row in found])
     rows = await db.fetchall(
         f"SELECT a.person_id, a.status, {LESSON_COLUMNS}"
-        " FROM json_each(:since) c"
-        " JOIN attendance a ON a.person_id = json_extract(c.value, '$[0]')"
-        " AND a.lesson_starts_at >= json_extract(c.value, '$[1]') AND a.lesson_starts_at <= :now"
+        f" FROM {pair_table(db, ':since')} c"
+        " JOIN attendance a ON a.person_id = c.person_id"
+        " AND a.lesson_starts_at >= c.since AND a.lesson_starts_at <= :now"
         " JOIN lessons l ON l.id = a.lesson_id ORDER BY a.person_id, a.lesson_starts_at",
         {"since": since, "now": to_db(now)})
     people_rows = {row["id"]: row for row in await db.fetchall(
         "SELECT p.id, p.school_id, p.klantmanager_id, p.status FROM people p"
-        " JOIN json_each(?) j ON j.value = p.id", (json.dumps(ids),))}
+        f" JOIN {id_table(db)} j ON j.value = p.id", (json.dumps(ids),))}
     alerts = {row["person_id"]: dict(row) for row in await db.fetchall(
         "SELECT id, person_id, klantmanager_id, episode_start, last_missed_at, alerted_at,"
         " last_followup_at, followups, missed FROM verzuim_alerts"
@@ -144,10 +165,10 @@ async def verzuim_candidates(db: Database, now: datetime,
     # not: the rule needs them to know the days on which all their lessons were cancelled.
     registered = {(row["person_id"], row["id"]) for row in rows}
     for row in await db.fetchall(
-            f"SELECT DISTINCT m.person_id, {LESSON_COLUMNS} FROM json_each(:since) c"
-            " JOIN group_members m ON m.person_id = json_extract(c.value, '$[0]')"
+            f"SELECT DISTINCT m.person_id, {LESSON_COLUMNS} FROM {pair_table(db, ':since')} c"
+            " JOIN group_members m ON m.person_id = c.person_id"
             " JOIN lessons l ON l.group_id = m.group_id"
-            " AND l.starts_at >= json_extract(c.value, '$[1]') AND l.starts_at <= :now"
+            " AND l.starts_at >= c.since AND l.starts_at <= :now"
             " ORDER BY m.person_id, l.starts_at", {"since": since, "now": to_db(now)}):
         if (row["person_id"], row["id"]) not in registered:
             inputs[row["person_id"]].lessons.append(LessonRow.from_row(row))
@@ -269,10 +290,9 @@ async def unseen_alerts(db: Database | Tx, klantmanager_id: int, before: datetim
 async def record_digest(tx: Tx, klantmanager_id: int, day: date, alerts: int,
                         now: datetime) -> bool:
     """Record today's digest; False when one was already made (by an earlier sweep)."""
-    await tx.execute(
+    return bool(await tx.changes(
         "INSERT INTO verzuim_digests(klantmanager_id, day, alerts, made_at) VALUES (?,?,?,?)"
-        " ON CONFLICT DO NOTHING", (klantmanager_id, day.isoformat(), alerts, to_db(now)))
-    return bool(await tx.fetchval("SELECT changes()"))
+        " ON CONFLICT DO NOTHING", (klantmanager_id, day.isoformat(), alerts, to_db(now))))
 
 
 async def alerts_of(db: Database | Tx, person_id: int, klantmanager_id: int,

@@ -24,6 +24,8 @@ from bot.sandbox.state import PendingQuery
 from bot.services import Services
 from storage import orgs, partners, people
 from storage.database import Database
+from storage.engines import is_url
+from tests import postgres_world
 
 
 class FakeClock(Clock):
@@ -83,6 +85,11 @@ async def start_bot(sandbox: SandboxServer, db_path: Path, clock: FakeClock,
     # The API's per-key rate limit is far above what a test sends, unless a test sets it.
     overrides.setdefault("api_rate_per_minute", 60000.0)
     overrides.setdefault("http", ("127.0.0.1", 0))
+    if postgres_world.wanted():
+        # Each test its own fresh PostgreSQL database; the key file where the SQLite one would be.
+        if not is_url(db_path):
+            db_path = await postgres_world.database_url(db_path)
+        overrides.setdefault("secret_key_file", postgres_world.key_file(db_path))
     settings = Settings.defaults(token=sandbox.token, api_url=sandbox.bot_api_url,
                                  file_api_url=sandbox.file_url, db_path=db_path,
                                  sweep_seconds=3600.0, **overrides)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from storage.database import Database
+from tests import postgres_world
 from tests.rooster_world import lesson, school_with_group
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,6 +87,7 @@ async def test_database_and_side_files_are_created_owner_only(tmp_path):
         await db.close()
 
 
+@pytest.mark.skipif(postgres_world.wanted(), reason="an SQLite file's lock")
 async def test_a_write_lock_held_elsewhere_gives_503_with_retry_after_and_degraded_health(
         bot, world):
     key, _, _, _ = await school_with_group(bot, world)

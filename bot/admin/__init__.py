@@ -18,6 +18,7 @@ from typing import Any
 import httpx
 
 from bot.admin import backup as backup_commands
+from bot.admin import database as database_admin
 from bot.clock import Clock
 from bot.config import Settings
 from bot.refusal import Refused, unknown
@@ -210,6 +211,7 @@ def add_core_commands(sub) -> None:
     p = sub.add_parser("people", help="list people and whether they are linked")
     p.set_defaults(fn=list_people)
     backup_commands.add_admin_commands(sub)
+    database_admin.add_admin_commands(sub)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -270,7 +272,8 @@ async def run(parser: argparse.ArgumentParser, argv: list[str], settings: Settin
     as_json = bool(getattr(args, "json", False))
     if as_json and getattr(args, "csv", False):
         raise Refused("--csv and --json cannot be used together: choose one")
-    if not getattr(args, "opens_db", True):  # restore: the file it replaces must stay shut
+    # migrate-db opens the databases it names itself; restore keeps the file it replaces shut.
+    if getattr(args, "own_database", False) or not getattr(args, "opens_db", True):
         return render(await args.fn(args, AdminContext(settings, None, clock)), as_json)
     db = await open_database(settings)
     try:

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import json
 import logging
-import sqlite3
 import traceback
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -35,7 +34,7 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from storage.database import transient_reason
+from storage.database import integrity_errors, transient_reason
 
 log = logging.getLogger("inburgerbot.api")
 
@@ -145,7 +144,7 @@ class ApiRoute(APIRoute):
                 return validation_response(exc)
             except StarletteHTTPException:
                 raise
-            except sqlite3.IntegrityError as exc:
+            except integrity_errors() as exc:
                 # The constraint name is safe to log; the values are not.
                 log.warning("api %s: integrity error %s", route_name,
                             str(exc).split(":")[0][:80])

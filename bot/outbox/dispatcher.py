@@ -78,6 +78,10 @@ SLOW_RETRY_MAX = timedelta(minutes=30)
 NOT_LINKED = "no Telegram link"
 # Bulk rows kept in flight while urgent rows are due (see ``_step``).
 BULK_KEPT = 16
+# With several instances on PostgreSQL, the holder of this advisory lock sends.
+SENDER_LOCK = "outbox-sender"
+# A new sender first waits out Telegram's one-second windows of the sends before it.
+TAKEOVER_PAUSE = 1.0
 
 
 class Undeliverable(Exception):
@@ -113,17 +117,43 @@ class Dispatcher:
         self._fresh = True
         self.counters = {"sent": 0, "failed": 0, "unreachable": 0, "rescheduled": 0,
                          "recovered": 0}
+        self.sender = db.dialect == "sqlite"
 
     # -- lifecycle -----------------------------------------------------------------------------
 
     async def start(self) -> None:
+        outbox.add_listener(self.kick)
+        if self.db.dialect == "sqlite":  # one instance: it is the sender
+            await self._recover()
+            self._loop_task = asyncio.create_task(self._run(), name="outbox-dispatcher")
+        else:
+            self._loop_task = asyncio.create_task(self._run_elected(), name="outbox-dispatcher")
+
+    async def _recover(self) -> None:
         recovered = await store.recover(self.db)
         if recovered:
             log.info("outbox: %d notification(s) were in flight at the last stop; sending again",
                      recovered)
-        self.counters["recovered"] = recovered
-        outbox.add_listener(self.kick)
-        self._loop_task = asyncio.create_task(self._run(), name="outbox-dispatcher")
+        self.counters["recovered"] += recovered
+
+    async def _run_elected(self) -> None:
+        """Several instances on one database: the one holding the ``outbox-sender`` lock sends
+        (Telegram's limits are the bot's, not an instance's); the others wait to take over, and
+        the one that does first sends again what the last sender had in flight."""
+        while True:
+            async with self.db.exclusive(SENDER_LOCK) as held:
+                if held:
+                    log.info("outbox: this instance sends the notifications")
+                    self.sender = True
+                    try:
+                        # Telegram counts the last second's sends of the old sender too.
+                        await asyncio.sleep(TAKEOVER_PAUSE)
+                        await self._recover()
+                        await self._run()
+                    finally:  # stop sending before the lock is let go
+                        self.sender = False
+                        await self._stop_deliveries()
+            await asyncio.sleep(POLL_SECONDS)
 
     async def stop(self) -> None:
         outbox.remove_listener(self.kick)
@@ -131,12 +161,17 @@ class Dispatcher:
             self._loop_task.cancel()
             await asyncio.gather(self._loop_task, return_exceptions=True)
             self._loop_task = None
+        await self._stop_deliveries()
+
+    async def _stop_deliveries(self) -> None:
         tasks = dict(self._tasks)
         for task in tasks.values():
             task.cancel()
         await asyncio.gather(*tasks.values(), return_exceptions=True)
         # Claimed rows whose task did not finish are pending again (as after a crash).
         await store.release(self.db, list(tasks))
+        for row_id in tasks:
+            self._tasks.pop(row_id, None)
 
     @property
     def running(self) -> bool:
