@@ -14,7 +14,6 @@ for the participants whose lessons moved (convenant art. 12.6).
 
 from __future__ import annotations
 
-import asyncio
 import secrets
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -22,6 +21,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from bot.outbox import Notice, enqueue_many, supersede, unsent
 from bot.rooster import activity_days, conflicts, later, notices, reminders
+from bot.rooster.pacing import breathing
 from bot.rooster.planning import (
     CancelMissing,
     GroupInput,
@@ -490,15 +490,6 @@ async def apply(tx: Tx, school_id: int, planning: Planning, now: datetime, tz: t
     """Apply a push inside ``tx``; raises ``Rejected`` before or while writing (the caller's
     transaction then rolls everything back)."""
     return await Push(tx, school_id, now, tz, link_code_days).apply(planning)
-
-
-async def breathing(items: list, every: int = 500):
-    """``items`` one by one, giving the event loop a turn every ``every`` of them: a planning of
-    50,000 lessons is compared in many short steps, so nobody else waits for the whole of it."""
-    for index, item in enumerate(items):
-        if index % every == every - 1:
-            await asyncio.sleep(0)
-        yield item
 
 
 def week_start(day: date) -> date:
