@@ -15,12 +15,12 @@ from pydantic import BaseModel, Field, StringConstraints, field_validator
 
 from bot import survey
 from bot.api import api_router, field_error
+from bot.api.lookups import school_participant
 from bot.api.rooster_models import EXTERNAL_ID_PATTERN, TEXT_PATTERN, ExternalId, Strict
 from bot.http import auth
 from bot.http.app import services
 from bot.i18n import LANGUAGES
 from bot.services import Services
-from storage import participants as participant_store
 from storage import survey as store
 
 router = api_router(prefix="/api/v1")
@@ -80,12 +80,8 @@ async def put_consent(body: ConsentIn, external_id: str = ExtPath,
                       svc: Services = Depends(services)) -> ConsentOut:
     """Record the consent from the course contract (BoW 2.7.3); the participant can change it in
     the bot with /enquete."""
-    known = await participant_store.participants_by_external(svc.db, school_id, [external_id])
-    row = known.get(external_id)
-    if row is None:
-        raise field_error(["path", "external_id"], "no such participant for this key",
-                          "not_found", 404)
-    await survey.record_consent(svc, row.id, body.consent, "school")
+    person = await school_participant(svc, school_id, external_id)
+    await survey.record_consent(svc, person.id, body.consent, "school")
     return ConsentOut(participant=external_id, consent=body.consent)
 
 

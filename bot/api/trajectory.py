@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field, StringConstraints
 
 from bot import trajectory
 from bot.api import api_router, field_error
+from bot.api.lookups import school_participant
 from bot.api.rooster_models import EXTERNAL_ID_PATTERN, PROSE_PATTERN, Id, LocalDate, Strict
 from bot.http import auth
 from bot.http.app import services
@@ -106,15 +107,6 @@ def _out(record: store.Record) -> RecordOut:
                      seen_by_klantmanager=record.seen_at is not None)
 
 
-async def _participant(svc: Services, school_id: int, external_id: str) -> people.Person:
-    known = await participant_store.participants_by_external(svc.db, school_id, [external_id])
-    row = known.get(external_id)
-    if row is None:
-        raise field_error(["path", "external_id"], "no such participant for this key",
-                          "not_found", 404)
-    return await people.get_person(svc.db, row.id)
-
-
 @router.post("/participants/{external_id}/trajectory", response_model=RecordOut,
              status_code=201, tags=["trajectory"])
 async def post_record(body: TrajectoryIn, external_id: str = ExtPath,
@@ -122,7 +114,7 @@ async def post_record(body: TrajectoryIn, external_id: str = ExtPath,
                       svc: Services = Depends(services)) -> RecordOut:
     """Record the intake, a new prediction, work attitude, obstacles or progress of your
     participant; the klantmanager is told (art. 12.4), the participant of their plan."""
-    person = await _participant(svc, school_id, external_id)
+    person = await school_participant(svc, school_id, external_id)
     details = body.model_dump(mode="json", exclude={"kind", "predicted_end", "costs"},
                               exclude_none=True)
     if getattr(body, "costs", None) is not None:
@@ -138,7 +130,7 @@ async def post_record(body: TrajectoryIn, external_id: str = ExtPath,
 async def list_records(external_id: str = ExtPath, school_id: int = Depends(auth.school),
                        svc: Services = Depends(services)) -> list[RecordOut]:
     """What your school recorded of this participant's trajectory, newest first."""
-    person = await _participant(svc, school_id, external_id)
+    person = await school_participant(svc, school_id, external_id)
     return [_out(r) for r in await store.records_for_school(svc.db, school_id, person.id)]
 
 

@@ -14,13 +14,12 @@ from pydantic import BaseModel, Field, StringConstraints, model_validator
 
 from bot import wanprestatie
 from bot.api import api_router, field_error
+from bot.api.lookups import school_participant
 from bot.api.rooster_models import EXTERNAL_ID_PATTERN, PROSE_PATTERN, LocalDate, Strict
 from bot.http import auth
 from bot.http.app import services
 from bot.services import Services
 from storage import contact_attempts as store
-from storage import participants as participant_store
-from storage import people
 
 router = api_router(prefix="/api/v1")
 ExtPath = Path(pattern=EXTERNAL_ID_PATTERN, max_length=80, description="Your participant's id")
@@ -74,15 +73,6 @@ def _out(attempt: store.Attempt) -> AttemptOut:
                       recorded_at=attempt.recorded_at)
 
 
-async def _participant(svc: Services, school_id: int, external_id: str) -> people.Person:
-    known = await participant_store.participants_by_external(svc.db, school_id, [external_id])
-    row = known.get(external_id)
-    if row is None:
-        raise field_error(["path", "external_id"], "no such participant for this key",
-                          "not_found", 404)
-    return await people.get_person(svc.db, row.id)
-
-
 @router.post("/participants/{external_id}/contact-attempts", response_model=AttemptOut,
              status_code=201, tags=["wanprestatie"])
 async def post_attempt(body: AttemptIn, external_id: str = ExtPath,
@@ -90,7 +80,7 @@ async def post_attempt(body: AttemptIn, external_id: str = ExtPath,
                        svc: Services = Depends(services)) -> AttemptOut:
     """Record an attempt to reach your participant; a warning with `send` reaches them in the
     bot, in their language, with the consequences for the course contract."""
-    person = await _participant(svc, school_id, external_id)
+    person = await school_participant(svc, school_id, external_id)
     if body.on > svc.now().astimezone(svc.settings.tz).date():
         raise field_error(["body", "on"], "must not be in the future")
     attempt_id = await wanprestatie.record(svc, school_id=school_id, person=person,
@@ -108,5 +98,5 @@ async def list_attempts(external_id: str = ExtPath, school_id: int = Depends(aut
                         svc: Services = Depends(services)) -> list[AttemptOut]:
     """Your attempts to reach this participant, oldest first: the overview an auditor asks for
     and a registered letter carries."""
-    person = await _participant(svc, school_id, external_id)
+    person = await school_participant(svc, school_id, external_id)
     return [_out(a) for a in await store.attempts_for_school(svc.db, school_id, person.id)]
