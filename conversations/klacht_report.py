@@ -11,7 +11,6 @@ import warnings
 from enum import IntEnum
 
 from telegram import Update
-from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -22,12 +21,12 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
-from bot.buttons import row_id
 from bot.context import BotContext
 from bot.klachten import alternative
 from bot.klachten.alternative import PREFIX
 from bot.refusal import Refused
 from bot.services import Services
+from conversations.presses import drop_buttons, pressed_id, refuse_press
 
 log = logging.getLogger(__name__)
 
@@ -38,26 +37,6 @@ class State(IntEnum):
     TEXT = 41
 
 
-def pressed_id(update: Update) -> int | None:
-    parts = (update.callback_query.data or "").split(":")
-    return row_id(parts[2]) if len(parts) > 2 else None
-
-
-async def drop_buttons(update: Update) -> None:
-    try:
-        await update.callback_query.edit_message_reply_markup(reply_markup=None)
-    except TelegramError:
-        pass
-
-
-async def refuse(update: Update, text: str, reason: str) -> None:
-    log.warning("klacht report press refused: %s", reason)
-    try:
-        await update.callback_query.answer(text, show_alert=True)
-    except TelegramError:
-        pass
-
-
 async def begin(update: Update, context: BotContext) -> int:
     tr, person = context.tr, context.person
     klacht_id = pressed_id(update)
@@ -66,7 +45,7 @@ async def begin(update: Update, context: BotContext) -> int:
             raise Refused("not staff")
         klacht = await alternative.may_write(context.services.db, klacht_id, person)
     except Refused as refused:
-        await refuse(update, tr.s_("You cannot do this for this klacht."), str(refused))
+        await refuse_press(update, tr.s_("You cannot do this for this klacht."), str(refused))
         return ConversationHandler.END
     await update.callback_query.answer()
     context.chat_data[PENDING] = klacht.id
@@ -110,7 +89,7 @@ async def answered(update: Update, context: BotContext) -> None:
     endorsed = (update.callback_query.data or "").startswith(f"{PREFIX}:yes:")
     if person is None or klacht_id is None or not await alternative.answer_report(
             services.db, klacht_id, person, endorsed, services.now()):
-        await refuse(update, tr._("This button no longer works. Send /help to start again."),
+        await refuse_press(update, tr._("This button no longer works. Send /help to start again."),
                      "report answer: not theirs or already answered")
         return
     await update.callback_query.answer()

@@ -12,7 +12,6 @@ import warnings
 from enum import IntEnum
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -23,13 +22,13 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
-from bot.buttons import row_id
 from bot.context import BotContext
 from bot.i18n import SN_
 from bot.klachten import region
 from bot.klachten.limits import MAX_TEXT
 from bot.refusal import Refused
 from bot.services import Command, Services
+from conversations.presses import drop_buttons, pressed_id, refuse_press
 from storage import people
 
 log = logging.getLogger(__name__)
@@ -44,26 +43,6 @@ PENDING = "klacht_signal"
 class State(IntEnum):
     PICK = 51
     TEXT = 52
-
-
-def pressed_id(update: Update) -> int | None:
-    parts = (update.callback_query.data or "").split(":")
-    return row_id(parts[2]) if len(parts) > 2 else None
-
-
-async def drop_buttons(update: Update) -> None:
-    try:
-        await update.callback_query.edit_message_reply_markup(reply_markup=None)
-    except TelegramError:
-        pass
-
-
-async def refuse(update: Update, text: str, reason: str) -> None:
-    log.warning("signal press refused: %s", reason)
-    try:
-        await update.callback_query.answer(text, show_alert=True)
-    except TelegramError:
-        pass
 
 
 async def start(update: Update, context: BotContext) -> int:
@@ -89,7 +68,7 @@ async def picked(update: Update, context: BotContext) -> int:
     participant = (await people.get_person(context.services.db, participant_id)
                    if participant_id is not None else None)
     if participant is None or participant.klantmanager_id != context.person.id:
-        await refuse(update, tr.s_("You cannot do this for this participant."), "not theirs")
+        await refuse_press(update, tr.s_("You cannot do this for this participant."), "not theirs")
         return State.PICK
     await update.callback_query.answer()
     await drop_buttons(update)
@@ -136,7 +115,7 @@ async def raise_pressed(update: Update, context: BotContext) -> None:
             raise Refused("no person or klacht")
         klacht = await region.ask_raise(services.db, person, klacht_id, services.now())
     except Refused as refused:
-        await refuse(update, tr.s_("You cannot raise this signal (again) now."), str(refused))
+        await refuse_press(update, tr.s_("You cannot raise this signal (again) now."), str(refused))
         return
     await update.callback_query.answer()
     await drop_buttons(update)
@@ -152,7 +131,7 @@ async def consent_pressed(update: Update, context: BotContext) -> None:
     consent = (update.callback_query.data or "").startswith(f"{region.PREFIX}:yes:")
     if person is None or klacht_id is None or not await region.answer_raise(
             services.db, person, klacht_id, consent, services.now()):
-        await refuse(update, tr._("This button no longer works. Send /help to start again."),
+        await refuse_press(update, tr._("This button no longer works. Send /help to start again."),
                      "region consent: nothing asked")
         return
     await update.callback_query.answer()

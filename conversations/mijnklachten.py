@@ -41,6 +41,7 @@ from bot.klachten.notices import (
 from bot.outbox import enqueue
 from bot.services import Command, Services
 from conversations.klacht_steps import media_of
+from conversations.presses import drop_buttons
 from storage import klachten as store
 
 log = logging.getLogger(__name__)
@@ -109,13 +110,6 @@ async def refuse(update: Update, context: BotContext, reason: str) -> None:
         await update.callback_query.answer(
             context.tr._("This button no longer works. Send /help to start again."),
             show_alert=True)
-    except TelegramError:
-        pass
-
-
-async def drop_buttons(update: Update) -> None:
-    try:
-        await update.callback_query.edit_message_reply_markup(reply_markup=None)
     except TelegramError:
         pass
 

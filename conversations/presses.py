@@ -1,0 +1,35 @@
+"""Small steps every button handler takes: read the row id in the pressed data, take the buttons
+off a message, refuse a press with a pop-up. A message already changed or gone is not an error."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import TelegramError
+
+from bot.buttons import row_id
+
+log = logging.getLogger(__name__)
+
+
+def pressed_id(update: Update, index: int = 2) -> int | None:
+    """The row id at ``index`` of colon-separated button data ("ks:pick:12"), or None."""
+    parts = (update.callback_query.data or "").split(":")
+    return row_id(parts[index]) if len(parts) > index else None
+
+
+async def drop_buttons(update: Update) -> None:
+    try:
+        await update.callback_query.edit_message_reply_markup(reply_markup=None)
+    except TelegramError:
+        pass
+
+
+async def refuse_press(update: Update, text: str, reason: str) -> None:
+    """Answer the press with ``text`` in a pop-up; ``reason`` goes to the log (no personal data)."""
+    log.warning("press refused: %s", reason)
+    try:
+        await update.callback_query.answer(text, show_alert=True)
+    except TelegramError:
+        pass
