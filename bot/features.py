@@ -77,6 +77,7 @@ from conversations import (
     privacy_notice,
     rooster,
     survey,
+    traject,
     trajectory,
     uren,
     uren_note,
@@ -154,7 +155,8 @@ ACTIVITIES = Feature("activities", commands=activities.COMMANDS,
                      handlers=(activities.register,))
 CONTACT = Feature("contact", commands=contact.COMMANDS, handlers=(contact.register,),
                   routes=(contact_api.router,), admin=(contact_admin.add_admin_commands,))
-TRAJECTORY = Feature("trajectory", handlers=(trajectory.register,),
+TRAJECTORY = Feature("trajectory", commands=traject.COMMANDS,
+                     handlers=(trajectory.register, traject.register),
                      routes=(trajectory_api.router,))
 INVOICES = Feature("invoices", handlers=(invoices.register,), routes=(invoices_api.router,))
 SURVEY = Feature("survey", commands=survey.COMMANDS, handlers=(survey.register,),
@@ -169,7 +171,8 @@ HELP = Feature("help", commands=help.COMMANDS, handlers=(help.register,))
 COMMAND_ORDER: tuple[str, ...] = (
     "rooster", "afmelden", "afwezig", "klacht", "mijnklachten", "uren", "overstap", "gedeeld",
     "mijnschool", "mijngegevens", "instellingen", "enquete",
-    "caseload", "signaal", "activiteiten", "klachten", "klachtinvoeren", "overstappen", "contact",
+    "caseload", "signaal", "activiteiten", "klachten", "klachtinvoeren", "traject", "overstappen",
+    "contact",
     "taal", "help", "start",
 )
 

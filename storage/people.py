@@ -220,6 +220,32 @@ async def find_school_participants(db: Database | Tx, school_id: int, query: str
     return (exact or [p for p in people if folded and folded in p.name.casefold()])[:limit]
 
 
+async def school_participants(db: Database | Tx, school_id: int, limit: int = 200
+                              ) -> list[Person]:
+    """The school's own participants, by name: what its coordinator may pick from."""
+    rows = await db.fetchall(
+        f"SELECT {PERSON_COLUMNS} FROM people p WHERE p.role = 'participant' AND p.school_id = ?"
+        " ORDER BY p.name, p.id LIMIT ?", (school_id, limit))
+    return [Person.from_row(row) for row in rows]
+
+
+async def school_participant(db: Database | Tx, school_id: int, person_id: int) -> Person | None:
+    """One participant, only when they are this school's: another school's is None."""
+    row = await db.fetchone(
+        f"SELECT {PERSON_COLUMNS} FROM people p WHERE p.id = ? AND p.role = 'participant'"
+        " AND p.school_id = ?", (person_id, school_id))
+    return Person.from_row(row) if row else None
+
+
+async def caseload_participant(db: Database | Tx, klantmanager_id: int,
+                               person_id: int) -> Person | None:
+    """One participant, only when they are in this klantmanager's caseload."""
+    row = await db.fetchone(
+        f"SELECT {PERSON_COLUMNS} FROM people p WHERE p.id = ? AND p.role = 'participant'"
+        " AND p.klantmanager_id = ?", (person_id, klantmanager_id))
+    return Person.from_row(row) if row else None
+
+
 # --- listings (admin CLI) --------------------------------------------------------------------
 
 

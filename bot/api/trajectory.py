@@ -20,7 +20,7 @@ from bot.api.lookups import school_participant
 from bot.api.rooster_models import EXTERNAL_ID_PATTERN, PROSE_PATTERN, Id, LocalDate, Strict
 from bot.http import auth
 from bot.http.app import services
-from bot.rules.trajectory import LEVELS
+from bot.rules.trajectory import LEVELS, MAX_TEXT, ROUTES, SKILLS
 from bot.services import Services
 from storage import participants as participant_store
 from storage import people
@@ -30,8 +30,11 @@ router = api_router(prefix="/api/v1")
 ExtPath = Path(pattern=EXTERNAL_ID_PATTERN, max_length=80, description="Your own id")
 
 Level = Literal[LEVELS]  # type: ignore[valid-type]
-Skill = Literal["lezen", "luisteren", "spreken", "schrijven"]
-Note = Annotated[str, StringConstraints(pattern=PROSE_PATTERN, min_length=1, max_length=2000)]
+Skill = Literal[SKILLS]  # type: ignore[valid-type]
+Route = Literal[ROUTES]  # type: ignore[valid-type]
+# The same values and limits the coordinator's /traject offers (bot.rules.trajectory).
+Note = Annotated[str, StringConstraints(pattern=PROSE_PATTERN, min_length=1,
+                                        max_length=MAX_TEXT)]
 
 
 class IntakeIn(Strict):
@@ -39,7 +42,7 @@ class IntakeIn(Strict):
 
     kind: Literal["intake"]
     goal_level: Level = Field(description="The agreed end goal (CEFR level)")
-    route: Literal["b1", "z", "onderwijs"] | None = Field(None, description="Wi2021 leerroute")
+    route: Route | None = Field(None, description="Wi2021 leerroute")
     predicted_end: LocalDate = Field(description="When the trajectory will probably end")
     text: Note | None = Field(None, description="The intake's conclusion, for the klantmanager")
     costs: float | None = Field(None, ge=0, le=100_000,

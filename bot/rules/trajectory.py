@@ -10,6 +10,7 @@ so a consented handover item can carry the same record.
 
 from __future__ import annotations
 
+import re
 from calendar import monthrange
 from datetime import date
 
@@ -27,6 +28,51 @@ HANDOVER_ITEM = {INTAKE: "intake", DURATION: "duration", ATTITUDE: "progress",
 # CEFR levels an inburgering goal or a progress test names (B1 route: B1; Z-route: lower).
 LEVELS = ("A0", "A1", "A2", "B1", "B2", "C1")
 SKILLS = ("lezen", "luisteren", "spreken", "schrijven")
+# Wi2021 leerroutes an intake agrees on (B1 route, Z-route, onderwijsroute).
+ROUTES = ("b1", "z", "onderwijs")
+# What a school or klantmanager writes in its own words: at most this long, no control characters
+# but line breaks and tabs (the API's pattern says the same).
+MAX_TEXT = 2000
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Dates the API and the bot take: a trajectory runs within these years.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+TYPED_DATE = re.compile(r"^\s*(\d{1,2})[-./](\d{1,2})[-./](\d{4})\s*$")
+
+# What a klantmanager can tell the school as an obstacle (C art. 12.6), besides own words.
+OBSTACLE_REASONS = ("care", "health", "work", "appointments", "housing_money", "other")
+
+
+def valid_text(text: str) -> bool:
+    """Own words a record may carry: one to MAX_TEXT characters, not only spaces."""
+    return bool(text.strip()) and len(text) <= MAX_TEXT and CONTROL.search(text) is None
+
+
+def in_range(day: date) -> bool:
+    return FIRST_YEAR <= day.year <= LAST_YEAR
+
+
+def typed_date(text: str) -> date | None:
+    """A date typed as day-month-year (30-9-2027, 30.09.2027 or 30/9/2027) within the years a
+    record may name; None for anything else."""
+    match = TYPED_DATE.match(text or "")
+    if match is None:
+        return None
+    try:
+        day = date(int(match[3]), int(match[2]), int(match[1]))
+    except ValueError:
+        return None
+    return day if in_range(day) else None
+
+
+def predicted_end_ok(day: date, today: date) -> bool:
+    """A predicted end typed in the bot is today or later: a trajectory does not end in the
+    past (the API takes what the school's system holds)."""
+    return in_range(day) and day >= today
+
+
+def assessed_on_ok(day: date, today: date) -> bool:
+    """A progress test typed in the bot was taken on or before today."""
+    return in_range(day) and day <= today
 
 
 def add_months(day: date, months: int) -> date:

@@ -48,3 +48,41 @@ def test_the_participant_hears_of_the_intake_and_of_every_changed_prediction_onl
     assert not tells_participant(DURATION, date(2027, 1, 1), date(2027, 1, 1))
     assert not tells_participant(OBSTACLES, None, None)
     assert not tells_participant(PROGRESS, None, None)
+
+
+def test_a_typed_date_is_day_month_year_within_the_years_a_record_may_name():
+    from bot.rules.trajectory import typed_date
+
+    assert typed_date("30-9-2027") == date(2027, 9, 30)
+    assert typed_date(" 30.09.2027 ") == date(2027, 9, 30)
+    assert typed_date("1/2/2028") == date(2028, 2, 1)
+    assert typed_date("٣٠-٩-٢٠٢٧") == date(2027, 9, 30), "digits as a phone keyboard types them"
+    for bad in ("31-2-2027", "2027-09-30", "30-9-27", "morgen", "", "30-9-2101", "1-1-1999",
+                "30 - 9 - 2027"):
+        assert typed_date(bad) is None, bad
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)))
+def test_every_date_typed_as_day_month_year_reads_back(day):
+    from bot.rules.trajectory import typed_date
+
+    assert typed_date(f"{day.day}-{day.month}-{day.year}") == day
+
+
+def test_a_predicted_end_is_not_in_the_past_an_assessment_not_in_the_future():
+    from bot.rules.trajectory import assessed_on_ok, predicted_end_ok
+
+    today = date(2026, 11, 23)
+    assert predicted_end_ok(today, today) and predicted_end_ok(date(2027, 9, 30), today)
+    assert not predicted_end_ok(date(2026, 11, 22), today)
+    assert assessed_on_ok(today, today) and assessed_on_ok(date(2026, 1, 1), today)
+    assert not assessed_on_ok(date(2026, 11, 24), today)
+
+
+def test_own_words_are_one_to_two_thousand_characters_without_control_characters():
+    from bot.rules.trajectory import MAX_TEXT, valid_text
+
+    assert valid_text("Mantelzorg op dinsdag.\nEn soms woensdag.\tZie dossier.")
+    assert valid_text("x" * MAX_TEXT) and not valid_text("x" * (MAX_TEXT + 1))
+    for bad in ("", "   ", "a\x00b", "a\x1bb", "a\x7fb"):
+        assert not valid_text(bad), repr(bad)
