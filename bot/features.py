@@ -68,6 +68,7 @@ from conversations import (
     mijngegevens,
     mijnklachten,
     mijnschool,
+    obstacle_note,
     onboarding,
     outbox_chats,
     overstap,
@@ -156,7 +157,7 @@ ACTIVITIES = Feature("activities", commands=activities.COMMANDS,
 CONTACT = Feature("contact", commands=contact.COMMANDS, handlers=(contact.register,),
                   routes=(contact_api.router,), admin=(contact_admin.add_admin_commands,))
 TRAJECTORY = Feature("trajectory", commands=traject.COMMANDS,
-                     handlers=(trajectory.register, traject.register),
+                     handlers=(trajectory.register, traject.register, obstacle_note.register),
                      routes=(trajectory_api.router,))
 INVOICES = Feature("invoices", handlers=(invoices.register,), routes=(invoices_api.router,))
 SURVEY = Feature("survey", commands=survey.COMMANDS, handlers=(survey.register,),

@@ -164,6 +164,9 @@ async def show_participant(update: Update, context: BotContext, participant_id: 
         lines.append(f"- {text} ({state})")
     rows = [[InlineKeyboardButton(tr.s_("Request urenverklaring"),
                                   callback_data=f"ur:km:{participant.id}")],
+            # C art. 12.6: conversations/obstacle_note.py takes it from here.
+            [InlineKeyboardButton(tr.s_("Tell the school of an obstacle"),
+                                  callback_data=f"gn:new:{participant.id}")],
             [InlineKeyboardButton(tr.s_("Back to the list"), callback_data=f"{PREFIX}:list")]]
     open_alert = next((a for a in alerts if a["contacted_at"] is None
                        and (a["kind"] == "uitval" or a["closed_at"] is None)), None)

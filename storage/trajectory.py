@@ -131,16 +131,18 @@ async def klantmanagers_with_unseen(db: Database | Tx, before: datetime) -> list
 
 
 async def insert_gemeente_note(tx: Tx, *, person_id: int, gemeente_id: int, school_id: int,
-                               text: str, now: datetime) -> int:
+                               text: str, now: datetime, reason: str | None = None,
+                               recorded_by: int | None = None) -> int:
     return await tx.execute(
-        "INSERT INTO gemeente_notes(person_id, gemeente_id, school_id, text, recorded_at)"
-        " VALUES (?,?,?,?,?)", (person_id, gemeente_id, school_id, text, to_db(now)))
+        "INSERT INTO gemeente_notes(person_id, gemeente_id, school_id, text, recorded_at, reason,"
+        " recorded_by) VALUES (?,?,?,?,?,?,?)",
+        (person_id, gemeente_id, school_id, text, to_db(now), reason, recorded_by))
 
 
 async def gemeente_note(db: Database | Tx, note_id: int) -> dict | None:
     """A note with the participant's and the gemeente's names, for the coordinator's message."""
     row = await db.fetchone(
-        "SELECT n.text, p.name, g.name AS gemeente FROM gemeente_notes n"
+        "SELECT n.text, n.reason, p.name, g.name AS gemeente FROM gemeente_notes n"
         " JOIN people p ON p.id = n.person_id JOIN gemeenten g ON g.id = n.gemeente_id"
         " WHERE n.id = ?", (note_id,))
     return dict(row) if row else None

@@ -69,15 +69,20 @@ async def report(services: Services, *, school_id: int, person: Person, kind: st
 
 
 async def gemeente_note(services: Services, *, gemeente_id: int, person: Person,
-                        text: str) -> tuple[int, int]:
-    """The gemeente tells the school of obstacles (art. 12.6): stored, each coordinator of the
+                        text: str, reason: str | None = None,
+                        recorded_by: int | None = None) -> tuple[int, int]:
+    """The gemeente tells the school of obstacles (art. 12.6), through its API or a klantmanager
+    in the bot (a standard ``reason``, own words optional): stored, each coordinator of the
     participant's school told; returns the note id and how many coordinators were told."""
+    if reason is not None and reason not in rules.OBSTACLE_REASONS:
+        raise ValueError(f"unknown reason {reason!r}")
     now = services.now()
     coordinators = await people.school_staff(services.db, person.school_id, "coordinator")
     async with services.db.transaction() as tx:
         note_id = await store.insert_gemeente_note(tx, person_id=person.id,
                                                    gemeente_id=gemeente_id,
-                                                   school_id=person.school_id, text=text, now=now)
+                                                   school_id=person.school_id, text=text, now=now,
+                                                   reason=reason, recorded_by=recorded_by)
         for coordinator in coordinators:
             await enqueue(tx, message_key="trajectory.gemeente_note",
                           params={"note_id": note_id}, now=now, person_id=coordinator.id,

@@ -55,7 +55,8 @@ async def _record(db: Database, params: dict) -> dict:
 async def _note(db: Database, params: dict) -> dict:
     note = await store.gemeente_note(db, params["note_id"])
     if note is not None:
-        params.update(text=note["text"], name=note["name"], gemeente=note["gemeente"])
+        params.update(text=note["text"], reason=note["reason"], name=note["name"],
+                      gemeente=note["gemeente"])
     return params
 
 
@@ -149,11 +150,25 @@ def _duration(tr: Translator, params: dict) -> str:
 
 @renders("trajectory.gemeente_note")
 def _gemeente_note(tr: Translator, params: dict) -> str:
-    return tr.lines([
-        tr.s_("Gemeente {gemeente} tells you about an obstacle of {name} (C art. 12.6):",
-              gemeente=params.get("gemeente", "?"), name=params.get("name", "?")),
-        params.get("text", ""),
-    ])
+    lines = [tr.s_("Gemeente {gemeente} tells you about an obstacle of {name} (C art. 12.6):",
+                   gemeente=params.get("gemeente", "?"), name=params.get("name", "?"))]
+    reason = OBSTACLE_REASONS.get(params.get("reason") or "")
+    if reason:
+        lines.append(tr.sf_(reason))
+    if params.get("text"):
+        lines.append(params["text"])
+    return tr.lines(lines)
+
+
+# The standard obstacles a klantmanager tells the school of (C art. 12.6), for the coordinator.
+OBSTACLE_REASONS = {
+    "care": SN_("Care for children or family"),
+    "health": SN_("Health"),
+    "work": SN_("Work or a work placement"),
+    "appointments": SN_("Appointments of the participation trajectory"),
+    "housing_money": SN_("Housing or money problems"),
+    "other": SN_("Something else"),
+}
 
 
 # Why a record left the school, as /gedeeld shows it to the participant (C art. 12.3).
