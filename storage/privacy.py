@@ -172,6 +172,13 @@ RETENTION_DELETES: dict[str, tuple[str, ...]] = {
                    " (SELECT id FROM attendance WHERE lesson_starts_at < ?)",
                    "DELETE FROM attendance WHERE lesson_starts_at < ?"),
     "absence_reports": ("DELETE FROM absence_reports WHERE reported_at < ?",),
+    "trajectory": ("DELETE FROM gemeente_notes WHERE recorded_at < ?",
+                   "DELETE FROM trajectory_records WHERE recorded_at < ?"),
+    "contact_attempts": ("DELETE FROM contact_attempts WHERE recorded_at < ?",),
+    "invoices": ("DELETE FROM invoice_lessons WHERE invoice_id IN"
+                 " (SELECT id FROM invoices WHERE created_at < ?)",
+                 "DELETE FROM invoices WHERE created_at < ?"),
+    "survey_answers": ("DELETE FROM gemeente_survey_answers WHERE answered_at < ?",),
 }
 
 
@@ -194,7 +201,10 @@ KLACHT_ENDED = ("SELECT id FROM klachten WHERE school_id = ? AND state IN ('clos
 KLACHT_DELETES = tuple(
     f"DELETE FROM {table} WHERE klacht_id IN ({KLACHT_ENDED})"
     for table in ("klacht_attachments", "klacht_involved", "klacht_events", "klacht_notices",
-                  "klacht_questions")) + (f"DELETE FROM klachten WHERE id IN ({KLACHT_ENDED})",)
+                  "klacht_questions")) + (
+    # A disputed invoice (kept with the attendance) outlives the klacht its dispute opened.
+    f"UPDATE invoices SET klacht_id = NULL WHERE klacht_id IN ({KLACHT_ENDED})",
+    f"DELETE FROM klachten WHERE id IN ({KLACHT_ENDED})")
 
 
 async def delete_klachten(tx: Tx, school_id: int, before: datetime) -> int:
@@ -235,5 +245,9 @@ HELD = {
     "audit": "SELECT COUNT(*) FROM privacy_audit",
     "attendance": "SELECT COUNT(*) FROM attendance",
     "absence_reports": "SELECT COUNT(*) FROM absence_reports",
+    "trajectory": "SELECT COUNT(*) FROM trajectory_records",
+    "contact_attempts": "SELECT COUNT(*) FROM contact_attempts",
+    "invoices": "SELECT COUNT(*) FROM invoices",
+    "survey_answers": "SELECT COUNT(*) FROM gemeente_survey_answers",
     "klachten": "SELECT COUNT(*) FROM klachten",
 }

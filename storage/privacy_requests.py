@@ -4,6 +4,7 @@ a participant are their school's coordinators and their klantmanager at the geme
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -94,8 +95,36 @@ ERASE = {
                              " AND closed_at IS NOT NULL",
     "unused link codes": "DELETE FROM link_codes WHERE person_id = ? AND used_at IS NULL",
     "reminder settings": "DELETE FROM reminder_settings WHERE person_id = ?",
+    # The trajectory (issue 15): what the school and the gemeente wrote about motivation and
+    # obstacles (often health or family) serves the course only; the intake, predictions and
+    # progress stay as facts (below), the school's attempts to reach them without their notes.
+    "attitude and obstacle records": "DELETE FROM trajectory_records WHERE person_id = ?"
+                                     " AND kind IN ('attitude', 'obstacles')",
+    "obstacles told to the school": "DELETE FROM gemeente_notes WHERE person_id = ?",
+    "notes with contact attempts": "UPDATE contact_attempts SET note = NULL WHERE person_id = ?"
+                                   " AND note IS NOT NULL",
+    "answers to gemeente surveys": "DELETE FROM gemeente_survey_answers WHERE person_id = ?",
+    "consent to the satisfaction survey": "UPDATE survey_consents SET consent = 0"
+                                          " WHERE person_id = ? AND consent = 1",
 }
 
 
 async def erase(tx: Tx, person_id: int) -> dict[str, int]:
-    return {what: await tx.changes(sql, (person_id,)) for what, sql in ERASE.items()}
+    erased = {what: await tx.changes(sql, (person_id,)) for what, sql in ERASE.items()}
+    erased["notes with trajectory records"] = await _strip_record_notes(tx, person_id)
+    return erased
+
+
+async def _strip_record_notes(tx: Tx, person_id: int) -> int:
+    """The school's own words go from the intake, prediction and progress records; the goal,
+    route, dates and levels stay (the cursistendossier the audit reads, BoW Hoofdnorm 2)."""
+    rows = await tx.fetchall("SELECT id, details FROM trajectory_records WHERE person_id = ?",
+                             (person_id,))
+    stripped = 0
+    for row in rows:
+        details = json.loads(row["details"])
+        if details.pop("text", None) is not None:
+            await tx.execute("UPDATE trajectory_records SET details = ? WHERE id = ?",
+                             (json.dumps(details, ensure_ascii=False), row["id"]))
+            stripped += 1
+    return stripped

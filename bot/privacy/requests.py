@@ -107,6 +107,9 @@ def _erased(tr: Translator, params: dict) -> str:
         tr._("What stays, because the law or your course requires it: attendance and "
              "urenverklaringen (for your urenverklaring and DUO), klachten (the school's klachten "
              "register), what was shared and who looked (to account for it)."),
+        tr._("Notes about your motivation and obstacles were erased. Kept without notes: your "
+             "goal, predicted end and levels, your school's attempts to reach you, and invoices "
+             "(for the school's audit and accounts)."),
     ])
 
 

@@ -16,7 +16,13 @@ from bot.rules.localtime import require_aware
 # Every kind the sweep handles, in the order of the report. The klachten register has a period
 # per school (``klachten_cutoff``), so it is not among the ``Periods``.
 KINDS = ("drafts", "outbox", "link_codes", "link_failures", "alerts", "audit", "attendance",
-         "absence_reports")
+         "absence_reports", "trajectory", "contact_attempts", "invoices", "survey_answers")
+# The participant's file at the school (issue 15) is kept as long as the attendance it goes with:
+# the intake, predictions and progress (the cursistendossier the audit reads), the attempts to
+# reach them (the evidence behind ending a contract), the invoices they approved and their
+# answers to a gemeente's survey.
+WITH_ATTENDANCE = ("absence_reports", "trajectory", "contact_attempts", "invoices",
+                   "survey_answers")
 KLACHTEN = "klachten"
 
 # The klachten register (BoW 1.5.6) is kept for the period the school sets, in whole months. At
@@ -40,7 +46,7 @@ class Periods:
     def of(self, kind: str) -> timedelta:
         if kind == "link_failures":  # wrong tries only throttle for an hour; kept as link codes
             return self.link_codes
-        if kind == "absence_reports":  # part of the attendance record (norm 2.9.4)
+        if kind in WITH_ATTENDANCE:  # part of the attendance record (norm 2.9.4) or with it
             return self.attendance
         return getattr(self, kind)
 

@@ -47,6 +47,8 @@ def test_at_the_period_itself_the_row_is_kept():
 
 def test_dependent_kinds_follow_their_record():
     assert PERIODS.of("absence_reports") == PERIODS.attendance
+    for kind in ("trajectory", "contact_attempts", "invoices", "survey_answers"):
+        assert PERIODS.of(kind) == PERIODS.attendance, kind
     assert PERIODS.of("link_failures") == PERIODS.link_codes
     assert all(PERIODS.of(kind) > timedelta(0) for kind in KINDS)
 
