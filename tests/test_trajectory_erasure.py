@@ -112,3 +112,35 @@ async def test_the_trajectory_goes_with_the_attendance_after_its_retention(
     report = {row["kind"]: row for row in json.loads(
         await admin(bot, "privacy", "retention", "--json"))}
     assert report["trajectory"]["removed"] == 3 and report["contact_attempts"]["removed"] == 1
+
+
+async def test_a_disputed_invoice_stays_when_its_klacht_leaves_the_register(
+        bot, world, client, clock):
+    """The klacht a dispute opened leaves the register after the school's period (24 months);
+    the invoice stays with the attendance, and the sweep does not fail on it."""
+    from datetime import date
+
+    from tests.attendance_world import at, group, lesson, register
+
+    school, km, amira = await people_of_a_school(world)
+    user = await client.user(1811, "Amira", language_code="en")
+    await link(world, user, amira, "en")
+    key = world.keys[f"school:{school}"]
+    group_id = await group(bot.db, school, [(amira, date(2026, 11, 1), None)])
+    await lesson(bot.db, school, group_id, at(date(2026, 11, 16), 9), hours=3, external_id="L-16")
+    await register(bot, key, [("L-16", "P-100", "present", None)])
+    async with bot.api(key) as api:
+        assert (await api.put("/api/v1/invoices/F-1", json={
+            "participant": "P-100", "lessons": ["L-16"], "hours": 3})).status_code == 201
+    await drain(bot)
+    await user.press("Dispute", await user.wait_for_message(contains="F-1"))
+    await user.wait_for_message(contains="F-1")
+    # The school handled the klacht and closed it (its own steps are tested elsewhere).
+    await bot.db.execute("UPDATE klachten SET state = 'closed', handled_at = received_at")
+
+    clock.advance(days=750)
+    await bot.sweep()
+    assert await bot.db.fetchval("SELECT COUNT(*) FROM klachten") == 0
+    async with bot.api(key) as api:
+        invoice = await api.get("/api/v1/invoices/F-1")
+    assert invoice.status_code == 200 and invoice.json()["state"] == "disputed"
