@@ -25,6 +25,7 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot import trajectory
+from bot.buttons import row_id
 from bot.context import BotContext
 from bot.rules import trajectory as rules
 from bot.services import Services
@@ -56,8 +57,8 @@ async def start(update: Update, context: BotContext) -> State | int:
     """The card's button: the standard reasons to choose from."""
     query, tr = update.callback_query, context.tr
     ident = (query.data or "").removeprefix(f"{PREFIX}:new:")
-    participant = (await _participant(context, int(ident))
-                   if ident.isdigit() and len(ident) <= 10 else None)
+    participant = (await _participant(context, row_id(ident))
+                   if row_id(ident) is not None else None)
     if participant is None:
         await refuse_press(update, tr.s_("This participant is not in your caseload."),
                            "obstacle note: participant not in caseload")

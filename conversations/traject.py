@@ -31,6 +31,7 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot import trajectory
+from bot.buttons import row_id
 from bot.context import BotContext
 from bot.i18n import SN_
 from bot.names import told_apart
@@ -185,8 +186,8 @@ async def pressed(update: Update, context: BotContext) -> State | int:
     if _coordinator(context) is None or not draft:
         await refuse_press(update, no_longer, "traject: no draft or not a coordinator")
         return ConversationHandler.END
-    if action == "p" and arg.isdigit() and len(arg) <= 10:
-        participant = await _participant(context, int(arg))
+    if action == "p" and row_id(arg) is not None:
+        participant = await _participant(context, row_id(arg))
         if participant is None:
             await refuse_press(update, tr.s_("This participant is not one of your school's."),
                                "traject: participant of another school")

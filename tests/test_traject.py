@@ -149,6 +149,9 @@ async def test_only_the_coordinators_own_participants_can_be_picked(
     press_forged(sandbox, carla, listing, forged)
     answer = await answer_to(carla, forged)
     assert answer["show_alert"] and "not one of your school's" in answer["text"]
+    for odd in ("trj:p:\u00b2\u00b3", "trj:p:" + "9" * 25, "trj:p:-7"):
+        press_forged(sandbox, carla, listing, odd)
+        assert (await answer_to(carla, odd))["text"], f"an explained refusal for {odd!r}"
     await carla.press("Amira Haddad (P-100)", listing)
     kinds = await carla.wait_for_message("What do you want to record for Amira Haddad")
     press_forged(sandbox, carla, kinds, "trj:k:gossip")
