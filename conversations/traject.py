@@ -54,7 +54,7 @@ DRAFT = "traject_draft"
 MAX_LISTED = 30
 # What each kind asks for, in order; then the summary.
 STEPS = {
-    rules.INTAKE: ("level", "route", "end", "note"),
+    rules.INTAKE: ("level", "route", "end", "costs", "note"),
     rules.DURATION: ("end", "note"),
     rules.ATTITUDE: ("words",),
     rules.OBSTACLES: ("words",),
@@ -143,6 +143,15 @@ async def typed(update: Update, context: BotContext) -> State | int:
         return State.ACTIVE
     if step in ("end", "assessed"):
         return await _date_typed(update, context, draft, text)
+    if step == "costs":
+        cents = rules.typed_euros(text)
+        if cents is None:
+            await update.effective_chat.send_message(tr.s_(
+                "That is no amount. Type the costs in euros, for example 1250 or 1.250,50, or "
+                "press Skip."))
+            return State.ACTIVE
+        draft["costs_cents"] = cents
+        return await _next(update, context, draft)
     if step in ("note", "words"):
         if not rules.valid_text(text):
             await update.effective_chat.send_message(tr.s_(
@@ -216,8 +225,8 @@ async def pressed(update: Update, context: BotContext) -> State | int:
             draft.setdefault("skills", {})[step.removeprefix("skill:")] = arg
     elif action == "today" and step == "assessed":
         draft["assessed_on"] = _today(context).isoformat()
-    elif action == "skip" and step == "note":
-        draft.pop("text", None)
+    elif action == "skip" and step in ("note", "costs"):
+        draft.pop("text" if step == "note" else "costs_cents", None)
     elif action == "ok" and step == "confirm":
         await query.answer()
         await drop_buttons(update)
@@ -272,6 +281,10 @@ async def _ask(context: BotContext, draft: dict) -> tuple[str, list]:
         return (tr.s_("On which date was this assessed? Type it as day-month-year, for example "
                       "{example}, or press Today.", example=example),
                 [[_button(tr.s_("Today"), "today")]])
+    if step == "costs":
+        return (tr.s_("What does the course cost the participant? Type the amount in euros, "
+                      "for example 1250 or 1.250,50, or press Skip. They are told it with "
+                      "their plan."), [[_button(tr.s_("Skip"), "skip")]])
     if step == "note":
         return (tr.s_("Anything to add for the klantmanager? Type it, or press Skip."),
                 [[_button(tr.s_("Skip"), "skip")]])
@@ -287,6 +300,8 @@ def _details(draft: dict) -> dict:
         details["goal_level"] = draft["goal_level"]
         if draft.get("route"):
             details["route"] = draft["route"]
+        if draft.get("costs_cents") is not None:
+            details["costs_cents"] = draft["costs_cents"]
     if draft["kind"] == rules.PROGRESS:
         details["assessed_on"] = draft["assessed_on"]
         details["skills"] = {skill: draft["skills"][skill] for skill in rules.SKILLS

@@ -34,9 +34,15 @@ async def record_intake(carla, end: str = "30-9-2027") -> None:
     await carla.press("B1-route", await carla.wait_for_message("Which leerroute"))
     await carla.wait_for_message("probably end")
     await carla.send(end)
+    await carla.wait_for_message("What does the course cost")
+    await carla.send("1.250 euro")
+    await carla.wait_for_message("That is no amount")
+    await carla.send("€ 1.250")
+    await carla.wait_for_message("Anything to add")
     await carla.send("Leert snel, heeft al een diploma uit Syrië.")
     summary = await carla.wait_for_message("Please check")
     assert "Goal: level B1, B1-route" in summary.text and "2027" in summary.text
+    assert "Costs for the participant: €1,250.00" in summary.text
     await carla.press("Save", summary)
     saved = await carla.wait_for_message("Saved for Amira Haddad")
     assert "klantmanager has been told" in saved.text
@@ -58,13 +64,14 @@ async def test_an_intake_recorded_in_the_bot_reaches_the_klantmanager_and_the_so
     assert "diploma uit Syrië" in alert.text and alert.button_texts == ["Gezien"]
     told = await user.wait_for_message(contains="taalplan")
     assert "B1" in told.text and "2027" in told.text and "Hadafkaaga" in told.text
+    assert "€1,250.00" in told.text, "the costs, with the plan, as Somali writes them"
     await user.send("/gedeeld")
     shared = await user.wait_for_message(contains="Petra Kloosterman")
     assert "Natiijada wareysiga hore (intake)" in shared.text, "logged for /gedeeld, in Somali"
     async with bot.api(world.keys[f"school:{school}"]) as api:
         records = (await api.get("/api/v1/participants/P-100/trajectory")).json()
     assert [r["kind"] for r in records] == ["intake"]
-    assert records[0]["details"] == {"goal_level": "B1", "route": "b1",
+    assert records[0]["details"] == {"goal_level": "B1", "route": "b1", "costs_cents": 125000,
                                      "text": "Leert snel, heeft al een diploma uit Syrië."}
 
 

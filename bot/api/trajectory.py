@@ -20,7 +20,7 @@ from bot.api.lookups import school_participant
 from bot.api.rooster_models import EXTERNAL_ID_PATTERN, PROSE_PATTERN, Id, LocalDate, Strict
 from bot.http import auth
 from bot.http.app import services
-from bot.rules.trajectory import LEVELS, MAX_TEXT, ROUTES, SKILLS
+from bot.rules.trajectory import LEVELS, MAX_COSTS_EUROS, MAX_TEXT, ROUTES, SKILLS
 from bot.services import Services
 from storage import participants as participant_store
 from storage import people
@@ -45,7 +45,7 @@ class IntakeIn(Strict):
     route: Route | None = Field(None, description="Wi2021 leerroute")
     predicted_end: LocalDate = Field(description="When the trajectory will probably end")
     text: Note | None = Field(None, description="The intake's conclusion, for the klantmanager")
-    costs: float | None = Field(None, ge=0, le=100_000,
+    costs: float | None = Field(None, ge=0, le=MAX_COSTS_EUROS,
                                 description="The course's costs in euros, told to the "
                                             "participant with their plan (C art. 10.1)")
 

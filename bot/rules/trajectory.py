@@ -38,6 +38,11 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 TYPED_DATE = re.compile(r"^\s*(\d{1,2})[-./](\d{1,2})[-./](\d{4})\s*$")
 
+# The course's costs a school tells the participant with their plan (C art. 10.1), in euros.
+MAX_COSTS_EUROS = 100_000
+TYPED_EUROS = re.compile(r"^(\d{1,6}|\d{1,3}(?:\.\d{3})+)(?:,(\d{1,2}))?$")
+TYPED_EUROS_POINT = re.compile(r"^(\d{1,6})\.(\d{1,2})$")
+
 # What a klantmanager can tell the school as an obstacle (C art. 12.6), besides own words.
 OBSTACLE_REASONS = ("care", "health", "work", "appointments", "housing_money", "other")
 
@@ -45,6 +50,17 @@ OBSTACLE_REASONS = ("care", "health", "work", "appointments", "housing_money", "
 def valid_text(text: str) -> bool:
     """Own words a record may carry: one to MAX_TEXT characters, not only spaces."""
     return bool(text.strip()) and len(text) <= MAX_TEXT and CONTROL.search(text) is None
+
+
+def typed_euros(text: str) -> int | None:
+    """An amount typed the Dutch way (1250, 1.250, 1.250,50, "€ 99,95") or with a decimal
+    point (1250.50), in cents; None when it is no amount from 0 to MAX_COSTS_EUROS."""
+    plain = (text or "").replace("€", "").strip().replace(" ", "")
+    match = TYPED_EUROS_POINT.fullmatch(plain) or TYPED_EUROS.fullmatch(plain)
+    if match is None or not match[1].isascii():
+        return None
+    cents = int(match[1].replace(".", "")) * 100 + int((match[2] or "0").ljust(2, "0"))
+    return cents if cents <= MAX_COSTS_EUROS * 100 else None
 
 
 def in_range(day: date) -> bool:

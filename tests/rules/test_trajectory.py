@@ -86,3 +86,24 @@ def test_own_words_are_one_to_two_thousand_characters_without_control_characters
     assert valid_text("x" * MAX_TEXT) and not valid_text("x" * (MAX_TEXT + 1))
     for bad in ("", "   ", "a\x00b", "a\x1bb", "a\x7fb"):
         assert not valid_text(bad), repr(bad)
+
+
+def test_costs_are_typed_the_dutch_way_or_with_a_decimal_point():
+    from bot.rules.trajectory import typed_euros
+
+    assert typed_euros("1250") == 125000
+    assert typed_euros("1.250") == 125000
+    assert typed_euros("€ 1.250,50") == 125050
+    assert typed_euros("99,9") == 9990
+    assert typed_euros("1250.5") == 125050
+    assert typed_euros("0") == 0
+    assert typed_euros("100.000") == 10_000_000
+    for bad in ("", "euro", "-5", "1,250.00", "1.25.0", "100.001", "12,345", "١٢٥٠", "1e3"):
+        assert typed_euros(bad) is None, bad
+
+
+@given(st.integers(min_value=0, max_value=100_000 * 100))
+def test_every_amount_in_cents_written_with_a_comma_reads_back(cents):
+    from bot.rules.trajectory import typed_euros
+
+    assert typed_euros(f"{cents // 100},{cents % 100:02d}") == cents
