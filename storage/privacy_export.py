@@ -49,7 +49,7 @@ SECTIONS: dict[str, str] = {
                          " ON r.id = c.request_id WHERE r.participant_id = ?",
     "trajectory": "SELECT kind, details, predicted_end, previous_end, flagged, recorded_at,"
                   " seen_at FROM trajectory_records WHERE person_id = ? ORDER BY recorded_at",
-    "gemeente_notes": "SELECT text, recorded_at FROM gemeente_notes WHERE person_id = ?",
+    "gemeente_notes": "SELECT reason, text, recorded_at FROM gemeente_notes WHERE person_id = ?",
     "survey_consent": "SELECT consent, source, asked_at, answered_at FROM survey_consents"
                       " WHERE person_id = ?",
     "invoices": "SELECT external_id, payer, hours, amount_cents, state, created_at, answered_at"

@@ -5,6 +5,8 @@ caseload, also with forged buttons."""
 
 from __future__ import annotations
 
+import json
+
 from tests.attendance_world import drain, people_of_a_school
 from tests.klacht_world import answer_to
 from tests.support import link, press_forged
@@ -52,6 +54,14 @@ async def test_a_klantmanager_tells_the_school_and_its_coordinator_reads_it(bot,
     await user.send("/gedeeld")
     shared = await user.wait_for_message("Taalschool Twente")
     assert "so your school can take it into account" in shared.text
+    await user.send("/mijngegevens")
+    await user.wait_for_message("everything this bot keeps")
+    while not (message := await user.wait_for_message()).document \
+            or not message.document["file_name"].endswith(".json"):
+        pass
+    notes = json.loads(await user.download(message))["gemeente_notes"]
+    assert [(n["reason"], n["text"]) for n in notes] == [
+        ("care", "Mantelzorg voor haar moeder op dinsdagochtend.")], "their access right too"
 
 
 async def test_a_standard_reason_alone_is_enough(bot, world, client):
