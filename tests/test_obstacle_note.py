@@ -99,3 +99,24 @@ async def test_another_klantmanagers_participant_cannot_be_reached(bot, world, c
     answer = await answer_to(petra, forged)
     assert answer["show_alert"] and "not in your caseload" in answer["text"]
     assert await bot.db.fetchval("SELECT COUNT(*) FROM gemeente_notes") == 0
+
+
+async def test_the_gemeentes_api_takes_the_same_standard_reasons(bot, world, client):
+    school, km, amira = await people_of_a_school(world)
+    coordinator = await world.person("Carla Coördinator", "staff", school_id=school,
+                                     staff_role="coordinator")
+    carla = await client.user(1731, "Carla", language_code="nl")
+    await link(world, carla, coordinator, "nl")
+    async with bot.api(world.keys["gemeente:1"]) as api:
+        ok = await api.post("/api/v1/obstacles", json={"participant_id": amira,
+                                                       "reason": "housing_money"})
+        other = await api.post("/api/v1/obstacles", json={"participant_id": amira,
+                                                          "reason": "other"})
+        nothing = await api.post("/api/v1/obstacles", json={"participant_id": amira})
+        unknown = await api.post("/api/v1/obstacles", json={"participant_id": amira,
+                                                            "reason": "gossip", "text": "x"})
+    assert ok.status_code == 201 and ok.json()["coordinators_told"] == 1
+    assert [r.status_code for r in (other, nothing, unknown)] == [422, 422, 422]
+    await drain(bot)
+    note = await carla.wait_for_message(contains="Amira Haddad")
+    assert "Problemen met wonen of geld" in note.text

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Annotated, Literal
 
 from fastapi import Depends, Path
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import BaseModel, Field, StringConstraints, model_validator
 
 from bot import trajectory
 from bot.api import api_router, field_error
@@ -20,7 +20,14 @@ from bot.api.lookups import school_participant
 from bot.api.rooster_models import EXTERNAL_ID_PATTERN, PROSE_PATTERN, Id, LocalDate, Strict
 from bot.http import auth
 from bot.http.app import services
-from bot.rules.trajectory import LEVELS, MAX_COSTS_EUROS, MAX_TEXT, ROUTES, SKILLS
+from bot.rules.trajectory import (
+    LEVELS,
+    MAX_COSTS_EUROS,
+    MAX_TEXT,
+    OBSTACLE_REASONS,
+    ROUTES,
+    SKILLS,
+)
 from bot.services import Services
 from storage import participants as participant_store
 from storage import people
@@ -32,6 +39,7 @@ ExtPath = Path(pattern=EXTERNAL_ID_PATTERN, max_length=80, description="Your own
 Level = Literal[LEVELS]  # type: ignore[valid-type]
 Skill = Literal[SKILLS]  # type: ignore[valid-type]
 Route = Literal[ROUTES]  # type: ignore[valid-type]
+ObstacleReason = Literal[OBSTACLE_REASONS]  # type: ignore[valid-type]
 # The same values and limits the coordinator's /traject offers (bot.rules.trajectory).
 Note = Annotated[str, StringConstraints(pattern=PROSE_PATTERN, min_length=1,
                                         max_length=MAX_TEXT)]
@@ -94,7 +102,17 @@ class RecordOut(BaseModel):
 
 class NoteIn(Strict):
     participant_id: Id = Field(description="The bot's id of the participant (from /caseload)")
-    text: Note
+    reason: ObstacleReason | None = Field(
+        None, description="A standard obstacle, as a klantmanager picks it in the bot; the "
+                          "coordinator reads it in their language")
+    text: Note | None = Field(None, description="Your own words; required without a reason "
+                                                "and with the reason 'other'")
+
+    @model_validator(mode="after")
+    def words_where_needed(self) -> NoteIn:
+        if self.text is None and self.reason in (None, "other"):
+            raise ValueError("give a text (your own words), or a reason other than 'other'")
+        return self
 
 
 class NoteOut(BaseModel):
@@ -148,5 +166,5 @@ async def post_obstacle(body: NoteIn, gemeente_id: int = Depends(auth.gemeente),
                           "there is no participant with this id in your gemeente")
     person = await people.get_person(svc.db, body.participant_id)
     note_id, told = await trajectory.gemeente_note(svc, gemeente_id=gemeente_id, person=person,
-                                                   text=body.text)
+                                                   text=body.text or "", reason=body.reason)
     return NoteOut(id=note_id, coordinators_told=told)
