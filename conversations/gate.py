@@ -36,7 +36,7 @@ NOT_LINKED = N_(
 # Buttons only staff and klantmanagers are ever given: their handlers refuse in staff text, which
 # a participant would read in English, so a participant's or guest's press is refused here.
 STAFF_ONLY = ("kh:", "cl:", "vz:", "act:", "ovk:", "ovs:", "ur:ok:", "ur:no:", "ur:km:",
-              "ur:note:")
+              "ur:note:", "trj:", "gn:")
 
 
 STAFF_ROLES = ("staff", "klantmanager")

@@ -176,3 +176,16 @@ async def test_a_klantmanager_or_participant_cannot_record_a_trajectory(bot, wor
     await link(world, petra, km, "en")
     await petra.send("/traject")
     await petra.wait_for_message("Only a coordinator of a school")
+
+
+async def test_a_participant_pressing_a_coordinators_button_is_refused_in_their_language(
+        bot, world, client, sandbox):
+    school, km, amira = await people_of_a_school(world)
+    user = await client.user(1651, "Amira", language_code="ar")
+    await link(world, user, amira, "ar")
+    anchor = (await user.messages())[-1]
+    for forged in (f"trj:p:{amira}", f"gn:new:{amira}"):
+        press_forged(sandbox, user, anchor, forged)
+        answer = await answer_to(user, forged)
+        assert answer["show_alert"] and "هذا الزر" in answer["text"], answer["text"]
+    assert await bot.db.fetchval("SELECT COUNT(*) FROM gemeente_notes") == 0
