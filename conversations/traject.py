@@ -131,6 +131,11 @@ async def typed(update: Update, context: BotContext) -> State | int:
         return ConversationHandler.END
     text = update.effective_message.text or ""
     step = draft.get("step")
+    if step != "who" and await _participant(context, draft.get("participant") or 0) is None:
+        context.chat_data.pop(DRAFT, None)
+        await update.effective_chat.send_message(tr.s_(
+            "This participant is not one of your school's."))
+        return ConversationHandler.END
     if step == "who":
         found = await people.find_school_participants(context.services.db, me.school_id, text)
         if not found:

@@ -189,3 +189,19 @@ async def test_a_participant_pressing_a_coordinators_button_is_refused_in_their_
         answer = await answer_to(user, forged)
         assert answer["show_alert"] and "هذا الزر" in answer["text"], answer["text"]
     assert await bot.db.fetchval("SELECT COUNT(*) FROM gemeente_notes") == 0
+
+
+async def test_a_participant_who_left_for_another_school_meanwhile_is_not_recorded(
+        bot, world, client):
+    school, km, amira = await people_of_a_school(world)
+    other = await world.school("Andere Taalschool")
+    carla = await a_coordinator(world, client, school, 1661)
+    await carla.send("/traject")
+    await carla.press("Amira Haddad", await carla.wait_for_message("Whose trajectory"))
+    await carla.press("Work attitude", await carla.wait_for_message("What do you want"))
+    await carla.wait_for_message("own words")
+    # Meanwhile an overstap moved her to the other school.
+    await bot.db.execute("UPDATE people SET school_id = ? WHERE id = ?", (other, amira))
+    await carla.send("Gemotiveerd, altijd op tijd.")
+    await carla.wait_for_message("not one of your school's")
+    assert await bot.db.fetchval("SELECT COUNT(*) FROM trajectory_records") == 0
