@@ -199,7 +199,11 @@ async def staff_decision(update: Update, context: BotContext, request_id: int,
         await query.answer(tr.s_("A colleague has already handled this request."), show_alert=True)
     else:
         await query.answer(tr.s_("Issued. The requester gets the PDF."))
-    await query.edit_message_reply_markup(None)
+    # A card loses its buttons; the daily digest (one row a request) only the pressed one's row.
+    markup = query.message.reply_markup if query.message is not None else None
+    rows = [row for row in (markup.inline_keyboard if markup else ())
+            if all(button.callback_data != query.data for button in row)]
+    await query.edit_message_reply_markup(InlineKeyboardMarkup(rows) if rows else None)
 
 
 async def klantmanager_request(update: Update, context: BotContext, participant_id: int) -> None:

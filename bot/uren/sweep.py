@@ -18,7 +18,7 @@ from bot.uren import (
     ending,
     notices,  # noqa: F401  (registers the renderers)
 )
-from bot.uren.issue import confirmers
+from bot.uren.issue import confirmers, name_of
 from storage import orgs, people
 from storage import uren as store
 
@@ -37,7 +37,7 @@ async def sweep_requests(services: Services, now: datetime) -> None:
         participant = await people.get_person(services.db, request.participant_id)
         school = await orgs.get_school(services.db, request.school_id)
         staff = await confirmers(services.db, request.school_id)
-        params = {"request_id": request.id, "name": participant.name, "school": school.name,
+        params = {"request_id": request.id, "name": name_of(participant), "school": school.name,
                   "requested_at": request.requested_at.isoformat()}
         async with services.db.transaction() as tx:
             for step in steps:
