@@ -16,6 +16,11 @@ def marked(name: str, external_id: str | None, person_id: int) -> str:
     return f"{name} ({external_id or f'#{person_id}'})"
 
 
+def name_of(person) -> str:
+    """``marked`` for a stored person (anything with ``name``, ``external_id`` and ``id``)."""
+    return marked(person.name, person.external_id, person.id)
+
+
 def told_apart(people: Iterable[tuple[int, str, str | None]]) -> dict[int, str]:
     """``{id: label}`` for (id, name, external_id) rows: the name, with "(school id)" added
     where another row of the same list has the same name."""

@@ -23,6 +23,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.i18n import N_, Translator
+from bot.names import name_of
 from bot.privacy import audit
 from bot.services import Command, Services
 from bot.uren import issue
@@ -219,9 +220,10 @@ async def klantmanager_request(update: Update, context: BotContext, participant_
                                             period_start=None, period_end=None)
     if outcome.kind == "no_regime":
         text = tr.s_("The school has not recorded the regime and route of {name}: no "
-                     "urenverklaring can be made yet.", name=participant.name)
+                     "urenverklaring can be made yet.", name=name_of(participant))
     elif outcome.kind == "issued":
-        text = tr.s_("The urenverklaring of {name} has been issued.", name=participant.name)
+        text = tr.s_("The urenverklaring of {name} has been issued.",
+                     name=name_of(participant))
     else:
         text = tr.s_("Requested. When the school has confirmed it, you get the PDF here.")
     await update.effective_chat.send_message(text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import bot.overstap.notices  # noqa: F401  (registers the renderers before anything is enqueued)
+from bot.names import name_of
 from bot.outbox import PRIORITY_HIGH, PRIORITY_NORMAL, enqueue
 from bot.overstap.items import ITEM_CODES
 from bot.rules import overstap as machine
@@ -81,7 +82,7 @@ async def base_params(tx: Tx, services, request: Request) -> dict:
     note = request.km_note if request.kind == machine.SCHOOL else request.decline_reason
     return {
         "request_id": request.id, "kind": request.kind, "state": request.state,
-        "participant": participant.name,
+        "participant": name_of(participant),
         "old_school": await convenant.school_name(tx, request.from_school_id),
         "new_school": await convenant.school_name(tx, request.to_school_id),
         "from_group": group_names.get(request.from_group_id),

@@ -16,7 +16,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from bot.names import marked
+from bot.names import name_of
 from bot.outbox import PRIORITY_HIGH, enqueue
 from bot.services import Services
 from bot.uren import (
@@ -50,11 +50,6 @@ async def preview(db, participant: Person, period_start: date | None, period_end
     after, before = range_for(period_start, period_end, tz)
     rows = await store.registrations(db, participant.id, participant.school_id, after, before)
     return compute(rows, participant.regime, participant.route, period_start, period_end, tz)
-
-
-def name_of(participant: Person) -> str:
-    """The participant as staff and the klantmanager read them: with their school id."""
-    return marked(participant.name, participant.external_id, participant.id)
 
 
 async def confirmers(db, school_id: int) -> list[Person]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from bot.names import name_of
 from bot.outbox import PRIORITY_HIGH, enqueue
 from bot.rules import uren_request as rule
 from bot.services import Services
@@ -18,7 +19,7 @@ from bot.uren import (
     ending,
     notices,  # noqa: F401  (registers the renderers)
 )
-from bot.uren.issue import confirmers, name_of
+from bot.uren.issue import confirmers
 from storage import orgs, people
 from storage import uren as store
 
