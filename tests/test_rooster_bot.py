@@ -85,7 +85,7 @@ async def test_klantmanager_opens_the_rooster_of_a_participant_in_their_caseload
     choice = await user.wait_for_message("Van wie wil je het rooster zien?")
     assert choice.button_texts == ["Deelnemer 1", "Deelnemer 2"], "own caseload only"
     await user.press("Deelnemer 2", choice)
-    week = await user.wait_for_message("Rooster van Deelnemer 2, week 48")
+    week = await user.wait_for_message("Rooster van Deelnemer 2 (P-002), week 48")
     assert "Hengelo, Marktstraat 12" in week.text
     assert "Agendalink" not in " ".join(week.button_texts), "the feed link is the participant's"
     # The participant moves to another klantmanager: the open rooster stops working for Petra.
