@@ -80,7 +80,8 @@ async def test_turkish_participant_switches_school_with_consent_for_all_but_one_
     assert response.json()["state"] == "conversation_proposed"
     invitation = await ayse.wait_for_message("geçişiniz hakkında devir görüşmesi")
     assert "Pazartesi 23 Kasım saat 15:00" in invitation.text
-    await hans.wait_for_message("overdrachtsgesprek over Ayşe Yılmaz (TT-001)")
+    # The new school reads the bot's number for her, not the old school's id (TT-001).
+    await hans.wait_for_message(f"overdrachtsgesprek over Ayşe Yılmaz (#{town.participant})")
     await ayse.press("Evet, geleceğim", invitation)
     await ayse.wait_for_message("Teşekkürler. Devir görüşmesinde")
     accepted = await ineke.wait_for_message("komt naar het overdrachtsgesprek")
@@ -127,7 +128,8 @@ async def test_turkish_participant_switches_school_with_consent_for_all_but_one_
     handed = await request(bot, old_key, "PUT", "/requests/1/handover", json={"items": ITEMS})
     assert handed.status_code == 200, handed.text
     await ayse.wait_for_message("Taalschool Twente bunu Taalhuis Hengelo okuluna gönderdi")
-    await hans.wait_for_message("heeft overgedragen waar Ayşe Yılmaz (TT-001) mee instemde")
+    await hans.wait_for_message(
+        f"heeft overgedragen waar Ayşe Yılmaz (#{town.participant}) mee instemde")
 
     # The new school receives exactly the agreed items; nobody else does.
     received = await request(bot, new_key, "GET", "/handovers")

@@ -179,7 +179,7 @@ async def test_somali_participant_continues_after_advice_and_the_schools_use_the
     await ineke.wait_for_message(
         "Voorgesteld: woensdag 25 november 14:00, Marktstraat 12, lokaal 4")
     invitation = await hodan.wait_for_message("Goobta: Marktstraat 12, lokaal 4")
-    await hans.wait_for_message("handover conversation about Hodan Warsame (TT-001)")
+    await hans.wait_for_message(f"handover conversation about Hodan Warsame (#{town.participant})")
 
     # Another time, please: the old school is asked again and proposes anew through the API.
     await hodan.press("Fadlan waqti kale", invitation)
@@ -211,7 +211,8 @@ async def test_somali_participant_continues_after_advice_and_the_schools_use_the
         assert response.status_code == 200, response.text
 
     # The new school confirms the placement with buttons: start day and group.
-    ready = await hans.wait_for_message("has handed over what Hodan Warsame (TT-001) agreed to")
+    ready = await hans.wait_for_message(
+        f"has handed over what Hodan Warsame (#{town.participant}) agreed to")
     await hans.press("Confirm the placement", ready)
     days = await hans.wait_for_message("From which day")
     await hans.press("Monday 30 November", days)
