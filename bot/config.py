@@ -157,6 +157,9 @@ SETTINGS: tuple[Setting, ...] = (
             "12 h)."),
     Setting("INBURGERBOT_WORKING_HOURS", "08:00-18:00", lambda n, v: _time_range(n, v),
             "Local window (Mon-Fri, not on Dutch public holidays) for non-urgent staff alerts."),
+    Setting("INBURGERBOT_REMINDER_EVENING", "19:00", lambda n, v: _time_of_day(n, v),
+            "Local time of the reminder the evening before a lesson, unless the participant "
+            "chose another in /instellingen; one in the quiet hours moves to just before them."),
     Setting("INBURGERBOT_DIGEST_TIME", "08:30", lambda n, v: _time_of_day(n, v),
             "Local time of the daily digest of unseen alerts for klantmanagers."),
     Setting("INBURGERBOT_OVERSTAP_REMINDER_DAYS", "5", _positive_int,
@@ -231,6 +234,7 @@ class Settings:
     retention_klachten_months: int = 24
     quiet_hours: tuple = ()
     working_hours: tuple = ()
+    reminder_evening: object = None
     digest_time: object = None
     overstap_reminder_days: int = 5
     # Not an environment setting: the demo's switch that lets notifications ignore quiet and
@@ -286,6 +290,7 @@ class Settings:
             retention_klachten_months=values["INBURGERBOT_RETENTION_KLACHTEN_MONTHS"],
             quiet_hours=values["INBURGERBOT_QUIET_HOURS"],
             working_hours=values["INBURGERBOT_WORKING_HOURS"],
+            reminder_evening=values["INBURGERBOT_REMINDER_EVENING"],
             digest_time=values["INBURGERBOT_DIGEST_TIME"],
             overstap_reminder_days=values["INBURGERBOT_OVERSTAP_REMINDER_DAYS"],
             api_rate_per_minute=values["INBURGERBOT_API_RATE"],

@@ -30,7 +30,7 @@ from telegram.warnings import PTBUserWarning
 
 from bot.context import BotContext
 from bot.i18n import SN_, Translator
-from bot.names import told_apart
+from bot.names import name_of, told_apart
 from bot.rooster import activities
 from bot.rules.lessons import Activity
 from bot.services import Command, Services
@@ -96,7 +96,7 @@ async def _participant_view(context: BotContext, participant: people.Person, not
     tr = context.tr
     records = await activity_store.activity_records(context.services.db, [participant.id])
     lines = [note, ""] if note else []
-    lines.append(tr.s_("Participation activities of {name}:", name=participant.name))
+    lines.append(tr.s_("Participation activities of {name}:", name=name_of(participant)))
     if not records:
         lines.append(tr.s_("None recorded yet."))
     rows = []
@@ -154,7 +154,7 @@ async def pressed(update: Update, context: BotContext) -> State | int:
                                       callback_data=f"{PREFIX}w:{participant.id}:{day}")]
                 for day in range(7)]
         await query.edit_message_text(tr.s_("On which day is the activity of {name}?",
-                                            name=participant.name),
+                                            name=name_of(participant)),
                                       reply_markup=InlineKeyboardMarkup(rows))
         return State.CHOOSING
     if action == "w" and len(args) == 2 and int(args[1]) < 7:

@@ -20,7 +20,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.i18n import SN_, Translator
-from bot.names import told_apart
+from bot.names import name_of, told_apart
 from bot.privacy import audit
 from bot.services import Command, Services
 from bot.trajectory.notices import caseload_lines
@@ -119,7 +119,7 @@ async def show_participant(update: Update, context: BotContext, participant_id: 
     now = services.now()
     await audit.record(services.db, me, [participant.id], audit.ATTENDANCE, now)
     school = await orgs.get_school(services.db, participant.school_id)  # a participant has one
-    lines = [f"{participant.name} ({school.name})",
+    lines = [f"{name_of(participant)} ({school.name})",
              tr.s_("Status: {status}", status=tr.safe(s(tr, PERSON_STATUS.get(
                  participant.status, PERSON_STATUS["active"]))))]
     if participant.regime:

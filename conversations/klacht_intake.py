@@ -30,6 +30,7 @@ from bot.i18n import SN_
 from bot.klachten import intake
 from bot.klachten.limits import MAX_TEXT
 from bot.klachten.topics import TOPICS
+from bot.names import name_of
 from bot.rules.localtime import local_date
 from bot.services import Command, Services
 from storage import people
@@ -97,7 +98,7 @@ async def who_typed(update: Update, context: BotContext) -> int:
         return await chose_participant(update, context, found[0].id)
     await update.effective_chat.send_message(
         tr.s_("Which participant?"), reply_markup=keyboard(
-            [(f"{p.name} ({p.external_id or '-'})", f"p:{p.id}") for p in found]))
+            [(name_of(p), f"p:{p.id}") for p in found]))
     return State.PICK
 
 
@@ -117,7 +118,7 @@ async def chose_participant(update: Update, context: BotContext, person_id: int)
         return State.WHO
     context.chat_data[DRAFT] = {"participant": participant.id}
     await update.effective_chat.send_message(
-        tr.s_("Klacht of {name}. How did it reach the school?", name=participant.name),
+        tr.s_("Klacht of {name}. How did it reach the school?", name=name_of(participant)),
         reply_markup=keyboard([(tr.s_(label), f"c:{code}") for code, label in CHANNELS.items()]))
     return State.CHANNEL
 

@@ -26,6 +26,7 @@ from bot.context import BotContext
 from bot.i18n import SN_
 from bot.klachten import region
 from bot.klachten.limits import MAX_TEXT
+from bot.names import name_of, told_apart
 from bot.refusal import Refused
 from bot.services import Command, Services
 from conversations.presses import drop_buttons, pressed_id, refuse_press
@@ -51,6 +52,7 @@ async def start(update: Update, context: BotContext) -> int:
         await update.effective_chat.send_message(tr.s_("Only a klantmanager can do this."))
         return ConversationHandler.END
     caseload = await people.caseload(context.services.db, person.id)
+    names = told_apart((p.id, p.name, p.external_id) for p in caseload)
     if not caseload:
         await update.effective_chat.send_message(tr.s_("You have no participants."))
         return ConversationHandler.END
@@ -58,7 +60,7 @@ async def start(update: Update, context: BotContext) -> int:
         tr.s_("Record a signal about a school for one of your participants (convenant art. "
               "13.4). For whom? Send /cancel to stop."),
         reply_markup=InlineKeyboardMarkup([[InlineKeyboardButton(
-            p.name, callback_data=f"{PICK_PREFIX}:p:{p.id}")] for p in caseload[:30]]))
+            names[p.id][:60], callback_data=f"{PICK_PREFIX}:p:{p.id}")] for p in caseload[:30]]))
     return State.PICK
 
 
@@ -75,7 +77,7 @@ async def picked(update: Update, context: BotContext) -> int:
     context.chat_data[PENDING] = participant.id
     await update.effective_chat.send_message(tr.s_(
         "Write the signal of {name}: what they told you about the lessons or the school.",
-        name=participant.name))
+        name=name_of(participant)))
     return State.TEXT
 
 

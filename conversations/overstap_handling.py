@@ -103,7 +103,7 @@ async def list_requests(update: Update, context: BotContext) -> None:
     lines, rows = [tr.s_("Open overstap requests:")], []
     db = services.db
     for request, party in found[:MAX_LISTED]:
-        params = await telling.base_params(db, services, request)
+        params = telling.params_for(party, await telling.base_params(db, services, request))
         target = params["to_group"] if request.kind == "slot" else params["new_school"]
         lines.append(tr.s_("#{id} {participant}: {old_school} → {target}; {state} (since {day})",
                            id=request.id, participant=params["participant"],

@@ -21,7 +21,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 from bot.context import BotContext
 from bot.i18n import N_, SN_, Translator
 from bot.menus import MENU_PREFIX
-from bot.names import told_apart
+from bot.names import name_of, told_apart
 from bot.rooster import notices  # noqa: F401  (registers the rooster notifications' renderers)
 from bot.rooster.feed import feed_url
 from bot.rooster.notices import entry_lines, kind_label, place_text
@@ -235,7 +235,7 @@ async def _allowed(context: BotContext, person: int) -> tuple[int, str | None] |
     if me.role == "klantmanager" and person:
         target = await people.get_person(context.services.db, person)
         if target is not None and target.role == "participant" and target.klantmanager_id == me.id:
-            return target.id, target.name
+            return target.id, name_of(target)
     return None
 
 

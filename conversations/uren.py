@@ -23,6 +23,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.i18n import N_, Translator
+from bot.names import name_of
 from bot.privacy import audit
 from bot.services import Command, Services
 from bot.uren import issue
@@ -199,7 +200,11 @@ async def staff_decision(update: Update, context: BotContext, request_id: int,
         await query.answer(tr.s_("A colleague has already handled this request."), show_alert=True)
     else:
         await query.answer(tr.s_("Issued. The requester gets the PDF."))
-    await query.edit_message_reply_markup(None)
+    # A card loses its buttons; the daily digest (one row a request) only the pressed one's row.
+    markup = query.message.reply_markup if query.message is not None else None
+    rows = [row for row in (markup.inline_keyboard if markup else ())
+            if all(button.callback_data != query.data for button in row)]
+    await query.edit_message_reply_markup(InlineKeyboardMarkup(rows) if rows else None)
 
 
 async def klantmanager_request(update: Update, context: BotContext, participant_id: int) -> None:
@@ -215,9 +220,10 @@ async def klantmanager_request(update: Update, context: BotContext, participant_
                                             period_start=None, period_end=None)
     if outcome.kind == "no_regime":
         text = tr.s_("The school has not recorded the regime and route of {name}: no "
-                     "urenverklaring can be made yet.", name=participant.name)
+                     "urenverklaring can be made yet.", name=name_of(participant))
     elif outcome.kind == "issued":
-        text = tr.s_("The urenverklaring of {name} has been issued.", name=participant.name)
+        text = tr.s_("The urenverklaring of {name} has been issued.",
+                     name=name_of(participant))
     else:
         text = tr.s_("Requested. When the school has confirmed it, you get the PDF here.")
     await update.effective_chat.send_message(text)

@@ -16,6 +16,7 @@ from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler
 
 from bot.context import BotContext
+from bot.names import marked
 from bot.rules.localtime import at_local
 from bot.services import Services
 from bot.verzuim.notices import PREFIX, remaining_buttons
@@ -61,7 +62,8 @@ async def on_press(update: Update, context: BotContext) -> None:
     async with services.db.transaction() as tx:
         await store.mark_alert(tx, alert["id"], what, now)
     contacted = what == "contacted" or alert["contacted_at"] is not None
-    await query.answer(tr.s_("Noted: you contacted {name}.", name=alert["name"])
+    await query.answer(tr.s_("Noted: you contacted {name}.",
+                             name=marked(alert["name"], alert["external_id"], alert["person_id"]))
                        if what == "contacted" else tr.s_("Marked as seen."))
     await query.edit_message_reply_markup(remaining_buttons(tr, alert["id"], True, contacted))
 

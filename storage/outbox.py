@@ -368,7 +368,8 @@ async def participant_in_chat(tx: Tx, chat_id: int) -> Row | None:
     """The participant linked to this chat who has a klantmanager (id, name, klantmanager_id,
     unreachable_since), for the "unreachable via Telegram" alert."""
     return await tx.fetchone(
-        "SELECT p.id, p.name, p.klantmanager_id, l.unreachable_since FROM telegram_links l"
+        "SELECT p.id, p.name, p.external_id, p.klantmanager_id, l.unreachable_since"
+        " FROM telegram_links l"
         " JOIN people p ON p.id = l.person_id"
         " WHERE l.chat_id = ? AND p.role = 'participant' AND p.klantmanager_id IS NOT NULL",
         (chat_id,))

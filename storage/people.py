@@ -262,8 +262,10 @@ async def list_people(db: Database | Tx) -> list[dict]:
 
 
 async def names_with_school(db: Database | Tx, person_ids: set[int]) -> dict[int, dict]:
-    """person -> {"id", "name", "school"}: what a message to their klantmanager names."""
+    """person -> {"id", "name", "external_id", "school"}: what a message to their klantmanager
+    names."""
     rows = await db.fetchall(
-        "SELECT p.id, p.name, s.name AS school FROM people p JOIN schools s ON s.id = p.school_id"
+        "SELECT p.id, p.name, p.external_id, s.name AS school FROM people p"
+        " JOIN schools s ON s.id = p.school_id"
         f" JOIN {id_table(db)} j ON j.value = p.id", (json.dumps(sorted(person_ids)),))
     return {row["id"]: dict(row) for row in rows}

@@ -25,7 +25,7 @@ SECTIONS: dict[str, str] = {
     "absence_reports": "SELECT l.starts_at AS lesson_starts_at, r.reason, r.note, r.reported_at"
                        " FROM absence_reports r JOIN lessons l ON l.id = r.lesson_id"
                        " WHERE r.person_id = ? ORDER BY l.starts_at",
-    "reminder_settings": "SELECT evening, hour, updated_at FROM reminder_settings"
+    "reminder_settings": "SELECT evening, hour, evening_at, updated_at FROM reminder_settings"
                          " WHERE person_id = ?",
     "own_contact": "SELECT phone, email, updated_at FROM klantmanager_contacts WHERE person_id = ?",
     "status_events": "SELECT * FROM participant_status_events WHERE person_id = ?",

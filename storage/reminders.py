@@ -5,7 +5,7 @@ reminder is due is ``bot.rules.reminders``; the reminders themselves are outbox 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from storage.database import Tx, to_db
 from storage.rows import Db, parse_day
@@ -15,20 +15,35 @@ from storage.rows import Db, parse_day
 class ReminderSettings:
     evening: bool = True
     hour: bool = True
+    evening_at: time | None = None  # None: the installation's evening time
+
+
+def parse_clock(text: str | None) -> time | None:
+    """A stored 'HH:MM' as a time; None for no choice (or a value no longer readable)."""
+    try:
+        return time.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
 async def settings_of(db: Db, person_id: int) -> ReminderSettings:
-    row = await db.fetchone("SELECT evening, hour FROM reminder_settings WHERE person_id = ?",
-                            (person_id,))
-    return ReminderSettings(bool(row["evening"]), bool(row["hour"])) if row else ReminderSettings()
+    row = await db.fetchone(
+        "SELECT evening, hour, evening_at FROM reminder_settings WHERE person_id = ?",
+        (person_id,))
+    if row is None:
+        return ReminderSettings()
+    return ReminderSettings(bool(row["evening"]), bool(row["hour"]),
+                            parse_clock(row["evening_at"]))
 
 
 async def save_settings(tx: Tx, person_id: int, wanted: ReminderSettings, now: datetime) -> None:
+    at = wanted.evening_at.strftime("%H:%M") if wanted.evening_at else None
     await tx.execute(
-        "INSERT INTO reminder_settings(person_id, evening, hour, updated_at) VALUES (?,?,?,?)"
+        "INSERT INTO reminder_settings(person_id, evening, hour, evening_at, updated_at)"
+        " VALUES (?,?,?,?,?)"
         " ON CONFLICT(person_id) DO UPDATE SET evening = excluded.evening, hour = excluded.hour,"
-        " updated_at = excluded.updated_at",
-        (person_id, int(wanted.evening), int(wanted.hour), to_db(now)))
+        " evening_at = excluded.evening_at, updated_at = excluded.updated_at",
+        (person_id, int(wanted.evening), int(wanted.hour), at, to_db(now)))
 
 
 @dataclass(frozen=True)
@@ -43,6 +58,7 @@ class Candidate:
     starts_text: str  # as stored: part of the reminder's dedupe key
     joined_on: date
     left_on: date | None
+    evening_at: time | None = None  # the participant's chosen evening time, if any
 
 
 def dedupe_key(kind: str, person_id: int, lesson_id: int, starts_text: str) -> str:
@@ -62,7 +78,7 @@ async def candidates(db: Db, kind: str, ranges: list[tuple[datetime, datetime]]
     where = " OR ".join("(l.starts_at >= ? AND l.starts_at < ?)" for _ in ranges)
     rows = await db.fetchall(
         "SELECT m.person_id, l.id AS lesson_id, l.school_id, l.group_id, l.starts_at,"
-        " m.joined_on, m.left_on"
+        " m.joined_on, m.left_on, s.evening_at"
         " FROM lessons l JOIN group_members m ON m.group_id = l.group_id"
         " JOIN people p ON p.id = m.person_id AND p.role = 'participant' AND p.status = 'active'"
         " JOIN telegram_links t ON t.person_id = p.id"
@@ -76,7 +92,8 @@ async def candidates(db: Db, kind: str, ranges: list[tuple[datetime, datetime]]
         (*(to_db(moment) for pair in ranges for moment in pair), f"reminder:{kind}:"))
     return [Candidate(row["person_id"], row["lesson_id"], row["school_id"], row["group_id"],
                       datetime.fromisoformat(row["starts_at"]), row["starts_at"],
-                      parse_day(row["joined_on"]), parse_day(row["left_on"]))
+                      parse_day(row["joined_on"]), parse_day(row["left_on"]),
+                      parse_clock(row["evening_at"]))
             for row in rows]
 
 

@@ -25,11 +25,12 @@ class Advice:
     sent_by: int | None
     sent_by_name: str | None
     sent_at: datetime | None
+    participant_external_id: str | None = None  # the school's id: tells namesakes apart
 
 
 SELECT = ("SELECT a.id, a.change_id, a.school_id, a.participant_id, p.name AS participant_name,"
           " a.klantmanager_id, sc.name AS school_name, c.new_status AS status, a.sent_by,"
-          " s.name AS sent_by_name, a.sent_at"
+          " s.name AS sent_by_name, a.sent_at, p.external_id AS participant_external_id"
           " FROM switch_advice a JOIN people p ON p.id = a.participant_id"
           " JOIN schools sc ON sc.id = a.school_id"
           " JOIN school_status_changes c ON c.id = a.change_id"
@@ -40,7 +41,8 @@ def _advice(row) -> Advice:
     return Advice(row["id"], row["change_id"], row["school_id"], row["participant_id"],
                   row["participant_name"], row["klantmanager_id"], row["school_name"],
                   row["status"], row["sent_by"],
-                  row["sent_by_name"], from_db(row["sent_at"]) if row["sent_at"] else None)
+                  row["sent_by_name"], from_db(row["sent_at"]) if row["sent_at"] else None,
+                  row["participant_external_id"])
 
 
 async def add(tx: Tx, *, change_id: int, school_id: int, participant_id: int,

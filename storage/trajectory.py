@@ -110,7 +110,8 @@ async def unseen_for_digest(db: Database | Tx, klantmanager_id: int,
                             before: datetime) -> list[dict]:
     """Records told to this klantmanager before ``before`` that they have not marked as seen."""
     rows = await db.fetchall(
-        "SELECT r.id, r.kind, r.flagged, r.recorded_at, p.name, s.name AS school"
+        "SELECT r.id, r.kind, r.flagged, r.recorded_at, r.person_id, p.name, p.external_id,"
+        " s.name AS school"
         " FROM trajectory_records r JOIN people p ON p.id = r.person_id"
         " JOIN schools s ON s.id = r.school_id"
         " WHERE r.klantmanager_id = ? AND p.klantmanager_id = r.klantmanager_id"

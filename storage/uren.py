@@ -167,6 +167,31 @@ async def pending_requests(db: Database | Tx, before: datetime) -> list[PendingR
                            row["klantmanager_told_at"] is not None) for row in rows]
 
 
+@dataclass(frozen=True)
+class WaitingRequest:
+    """A request not issued yet, as the staff's daily digest lists it."""
+
+    id: int
+    participant_id: int
+    school_id: int
+    requested_at: datetime
+    name: str
+    external_id: str | None
+
+
+async def waiting_requests(db: Database | Tx, before: datetime) -> list[WaitingRequest]:
+    """Every pending request made before ``before``, oldest first, with its participant's name
+    and school id (what tells two of the same name apart)."""
+    rows = await db.fetchall(
+        "SELECT r.id, r.participant_id, r.school_id, r.requested_at, p.name, p.external_id"
+        " FROM uren_requests r JOIN people p ON p.id = r.participant_id"
+        " WHERE r.state = 'pending' AND r.requested_at < ? ORDER BY r.requested_at, r.id",
+        (to_db(before),))
+    return [WaitingRequest(row["id"], row["participant_id"], row["school_id"],
+                           from_db(row["requested_at"]), row["name"], row["external_id"])
+            for row in rows]
+
+
 async def mark_reminder(tx: Tx, request_id: int, step: str, now: datetime) -> bool:
     """Record a reminder step once; False when it was already recorded or the request was
     issued meanwhile."""

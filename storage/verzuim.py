@@ -236,7 +236,8 @@ async def alert_for_klantmanager(db: Database | Tx, alert_id: int,
                                  klantmanager_id: int) -> dict | None:
     """An alert about one of the klantmanager's own participants (now), or None."""
     row = await db.fetchone(
-        "SELECT a.id, a.kind, a.person_id, a.seen_at, a.contacted_at, p.name FROM verzuim_alerts a"
+        "SELECT a.id, a.kind, a.person_id, a.seen_at, a.contacted_at, p.name, p.external_id"
+        " FROM verzuim_alerts a"
         " JOIN people p ON p.id = a.person_id WHERE a.id = ? AND p.klantmanager_id = ?",
         (alert_id, klantmanager_id))
     return dict(row) if row else None
@@ -278,7 +279,8 @@ async def klantmanagers_due_digest(db: Database | Tx, day: date, before: datetim
 
 async def unseen_alerts(db: Database | Tx, klantmanager_id: int, before: datetime) -> list[dict]:
     rows = await db.fetchall(
-        "SELECT a.id, a.kind, a.episode_start, a.alerted_at, a.missed, p.name, s.name AS school"
+        "SELECT a.id, a.kind, a.episode_start, a.alerted_at, a.missed, a.person_id, p.name,"
+        " p.external_id, s.name AS school"
         " FROM verzuim_alerts a JOIN people p ON p.id = a.person_id"
         " JOIN schools s ON s.id = p.school_id"
         " WHERE a.klantmanager_id = ? AND p.klantmanager_id = a.klantmanager_id"

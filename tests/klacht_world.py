@@ -42,13 +42,16 @@ async def new_message(user, contains=None):
 
 
 async def file_klacht(bot, user, language, *, topic, voice=False, text=None, route="school",
-                      involved=None, anonymous=False, photo=False):
-    """Walk /klacht with the buttons, as the participant does; returns the acknowledgement."""
+                      involved=None, anonymous=False, photo=False, seen=None):
+    """Walk /klacht with the buttons, as the participant does; returns the acknowledgement.
+    ``seen``: a list that gets the topic picker as it was shown."""
     tr = bot.services.i18n.get(language)
     label = tr.f_
     await user.send("/klacht")
     await new_message(user)  # the short introduction
     topics = await new_message(user)
+    if seen is not None:
+        seen.append(topics)
     await user.press(label(topic), topics)
     if topic == "Something about the gemeente":
         await new_message(user)  # why it goes to the klantmanager

@@ -37,6 +37,8 @@ def free_port() -> int:
     ("INBURGERBOT_TZ", "Mars/Olympus"),
     ("TELEGRAM_API_URL", "ftp://example"),
     ("INBURGERBOT_SWEEP_SECONDS", "-1"),
+    ("INBURGERBOT_REMINDER_EVENING", "25:00"),
+    ("INBURGERBOT_REMINDER_EVENING", "7 pm"),
 ])
 def test_a_malformed_setting_stops_start_up_with_one_line_naming_it(name, value, tmp_path):
     result = cli("run", env={"TELEGRAM_BOT_TOKEN": "1:x", name: value,

@@ -86,12 +86,12 @@ async def test_someone_not_linked_is_told_whom_to_ask_for_a_code(bot, world, cli
     assert "taalschool" in told.text and "klantmanager" in told.text and "/start" in told.text
 
 
-@pytest.mark.parametrize("language, caller_words", [
-    ("ti", "ብዝቐልጠፈ እዋን ክድውለልኩም እዩ"),
-    ("ar", "وسيتصل بكم"),
+@pytest.mark.parametrize("language, caller_words, topic_label", [
+    ("ti", "ብዝቐልጠፈ እዋን ክድውለልኩም እዩ", "ምጽራፍ፣ ምፍርራሕ ወይ ድሕንነተይ"),
+    ("ar", "وسيتصل بكم", "التنمر أو التحرش أو سلامتي"),
 ])
 async def test_a_safety_klacht_reaches_the_coordinator_at_night_and_says_who_will_call(
-        bot, world, client, clock, language, caller_words):
+        bot, world, client, clock, language, caller_words, topic_label):
     ids = await school_with_handlers(world)
     carla = await client.user(830, "Carla", language_code="nl")
     await link(world, carla, ids["carla"], "nl")
@@ -99,10 +99,13 @@ async def test_a_safety_klacht_reaches_the_coordinator_at_night_and_says_who_wil
     await link(world, anna, ids["anna"], "nl")
     user = await linked(world, client, ids, "senait", 832, language)
     clock.set(datetime(2026, 11, 28, 23, 30, tzinfo=AMS))  # Saturday night
-    ack = await file_klacht(bot, user, language, topic="How I am treated, or safety",
-                            text="Iemand in de groep bedreigt mij na de les.")
+    seen: list = []
+    ack = await file_klacht(bot, user, language, topic="Bullying, harassment or my safety",
+                            text="Iemand in de groep bedreigt mij na de les.", seen=seen)
     assert "Carla Smit" in ack.text, repr(ack.text)
     assert caller_words in ack.text and "112" in ack.text
+    assert any(topic_label in text for text in seen[0].button_texts), \
+        "the topic names bullying and harassment, so a participant who was harassed finds it"
     await drain(bot)
     card = await carla.wait_for_message("veiligheid")
     assert card.text

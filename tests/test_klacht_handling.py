@@ -26,7 +26,7 @@ async def test_a_handler_named_in_the_klacht_never_gets_it_and_cannot_take_it(
     senait = await linked(world, client, ids, "senait", 901, "en")
     anna = await linked(world, client, ids, "anna", 902, "nl")
     bram = await linked(world, client, ids, "bram", 903, "nl")
-    await file_klacht(bot, senait, "en", topic="How I am treated, or safety",
+    await file_klacht(bot, senait, "en", topic="Bullying, harassment or my safety",
                       text="She shouted at me in front of the group.", involved=["Anna de Vries"])
     row = await klacht_row(bot)
     await bot.services.outbox.drain()

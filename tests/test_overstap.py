@@ -59,7 +59,8 @@ async def test_turkish_participant_switches_school_with_consent_for_all_but_one_
 
     # The klantmanager approves; the schools hear of it, the new one without the reason.
     card = await petra.wait_for_message("Overstapaanvraag #1")
-    assert "Ayşe Yılmaz wil overstappen van Taalschool Twente naar Taalhuis Hengelo" in card.text
+    assert ("Ayşe Yılmaz (TT-001) wil overstappen van Taalschool Twente naar Taalhuis Hengelo"
+            in card.text)
     assert "Een andere school past beter bij mijn doelen" in card.text
     await petra.press("Goedkeuren", card)
     confirm = await petra.wait_for_message("kan niet ongedaan worden gemaakt")
@@ -68,7 +69,7 @@ async def test_turkish_participant_switches_school_with_consent_for_all_but_one_
     await petra.press("Ja, goedkeuren", confirm)
     await petra.wait_for_message("Goedgekeurd.")
     await ayse.wait_for_message("Taalhuis Hengelo okuluna geçmenizi onaylıyor")
-    await ineke.wait_for_message("de klantmanager is akkoord dat Ayşe Yılmaz overstapt")
+    await ineke.wait_for_message("de klantmanager is akkoord dat Ayşe Yılmaz (TT-001) overstapt")
     incoming = await hans.wait_for_message("wil overstappen van Taalschool Twente naar jullie")
     assert "doelen" not in incoming.text
 
@@ -79,7 +80,8 @@ async def test_turkish_participant_switches_school_with_consent_for_all_but_one_
     assert response.json()["state"] == "conversation_proposed"
     invitation = await ayse.wait_for_message("geçişiniz hakkında devir görüşmesi")
     assert "Pazartesi 23 Kasım saat 15:00" in invitation.text
-    await hans.wait_for_message("overdrachtsgesprek over Ayşe Yılmaz")
+    # The new school reads the bot's number for her, not the old school's id (TT-001).
+    await hans.wait_for_message(f"overdrachtsgesprek over Ayşe Yılmaz (#{town.participant})")
     await ayse.press("Evet, geleceğim", invitation)
     await ayse.wait_for_message("Teşekkürler. Devir görüşmesinde")
     accepted = await ineke.wait_for_message("komt naar het overdrachtsgesprek")
@@ -126,7 +128,8 @@ async def test_turkish_participant_switches_school_with_consent_for_all_but_one_
     handed = await request(bot, old_key, "PUT", "/requests/1/handover", json={"items": ITEMS})
     assert handed.status_code == 200, handed.text
     await ayse.wait_for_message("Taalschool Twente bunu Taalhuis Hengelo okuluna gönderdi")
-    await hans.wait_for_message("heeft overgedragen waar Ayşe Yılmaz mee instemde")
+    await hans.wait_for_message(
+        f"heeft overgedragen waar Ayşe Yılmaz (#{town.participant}) mee instemde")
 
     # The new school receives exactly the agreed items; nobody else does.
     received = await request(bot, new_key, "GET", "/handovers")

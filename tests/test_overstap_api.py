@@ -173,7 +173,8 @@ async def test_a_stalled_step_reminds_the_one_who_must_act_once_also_after_a_res
         await petra.wait_for_message("Goedgekeurd.")
         clock.set(datetime(2026, 12, 7, 9, 0, tzinfo=AMS))
         await bot.sweep()
-        nudge = await ineke.wait_for_message("Herinnering: overstap #1 van Ayşe Yılmaz wacht sinds")
+        nudge = await ineke.wait_for_message(
+            "Herinnering: overstap #1 van Ayşe Yılmaz (TT-001) wacht sinds")
         assert "Wil je het overdrachtsgesprek voorstellen?" in nudge.text
         assert nudge.button_texts == ["Gesprek voorstellen"]
         # The participant withdraws from /overstap; the klantmanager and both schools hear of it.

@@ -72,7 +72,8 @@ async def test_arabic_participant_moves_to_the_afternoon_group_from_the_day_the_
     await amira.wait_for_message("تم إرسال طلبك إلى مدرستك")
 
     card = await ineke.wait_for_message("Overstapaanvraag #1")
-    assert "Amira Haddad vraagt om van groep NT2 B1 ochtend naar groep NT2 B1 middag" in card.text
+    assert ("Amira Haddad (TT-001) vraagt om van groep NT2 B1 ochtend naar groep NT2 B1 middag"
+            in card.text)
     assert "Reden: De dagen of tijden passen niet bij mij – أعمل في الصباح" in card.text
     assert card.button_texts[0] == "Goedkeuren vanaf 24 nov 2026"
     await ineke.press("Goedkeuren vanaf 24 nov 2026", card)
@@ -80,7 +81,7 @@ async def test_arabic_participant_moves_to_the_afternoon_group_from_the_day_the_
     told = await amira.wait_for_message("NT2 B1 middag")
     assert "الثلاثاء 24 نوفمبر" in told.text
     change = await petra.wait_for_message("Roosterwijziging")
-    assert ("Amira Haddad gaat bij Taalschool Twente vanaf 24 november 2026 van groep "
+    assert ("Amira Haddad (TT-001) gaat bij Taalschool Twente vanaf 24 november 2026 van groep "
             "NT2 B1 ochtend naar groep NT2 B1 middag") in change.text
 
     rows = await bot.db.fetchall("SELECT group_id, joined_on, left_on FROM group_members"
@@ -178,7 +179,7 @@ async def test_somali_participant_continues_after_advice_and_the_schools_use_the
     await ineke.wait_for_message(
         "Voorgesteld: woensdag 25 november 14:00, Marktstraat 12, lokaal 4")
     invitation = await hodan.wait_for_message("Goobta: Marktstraat 12, lokaal 4")
-    await hans.wait_for_message("handover conversation about Hodan Warsame")
+    await hans.wait_for_message(f"handover conversation about Hodan Warsame (#{town.participant})")
 
     # Another time, please: the old school is asked again and proposes anew through the API.
     await hodan.press("Fadlan waqti kale", invitation)
@@ -210,7 +211,8 @@ async def test_somali_participant_continues_after_advice_and_the_schools_use_the
         assert response.status_code == 200, response.text
 
     # The new school confirms the placement with buttons: start day and group.
-    ready = await hans.wait_for_message("has handed over what Hodan Warsame agreed to")
+    ready = await hans.wait_for_message(
+        f"has handed over what Hodan Warsame (#{town.participant}) agreed to")
     await hans.press("Confirm the placement", ready)
     days = await hans.wait_for_message("From which day")
     await hans.press("Monday 30 November", days)

@@ -85,7 +85,7 @@ async def test_klantmanager_opens_the_rooster_of_a_participant_in_their_caseload
     choice = await user.wait_for_message("Van wie wil je het rooster zien?")
     assert choice.button_texts == ["Deelnemer 1", "Deelnemer 2"], "own caseload only"
     await user.press("Deelnemer 2", choice)
-    week = await user.wait_for_message("Rooster van Deelnemer 2, week 48")
+    week = await user.wait_for_message("Rooster van Deelnemer 2 (P-002), week 48")
     assert "Hengelo, Marktstraat 12" in week.text
     assert "Agendalink" not in " ".join(week.button_texts), "the feed link is the participant's"
     # The participant moves to another klantmanager: the open rooster stops working for Petra.
@@ -156,7 +156,7 @@ async def test_conflict_with_a_participation_activity_alerts_klantmanager_and_sc
     assert repeated.status_code == 200
     await bot.services.outbox.drain(timeout=10)
     alert = await petra.wait_for_message("Roosterconflict")
-    assert "Deelnemer 1 (NT2 B1 ochtend)" in alert.text
+    assert "Deelnemer 1 (P-001) (NT2 B1 ochtend)" in alert.text
     assert "dinsdag 1 december 09:00–12:00" in alert.text
     assert "Werkervaringsplek Bibliotheek" in alert.text and "08:30–10:00" in alert.text
     school_alert = await ineke.wait_for_message("Rooster conflict")

@@ -3,9 +3,10 @@ feed (issue 14; convenant art. 10.4: the rooster reaches the participant)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 
 import httpx
+import pytest
 from icalendar import Calendar
 
 from tests.attendance_world import AMS, drain
@@ -170,3 +171,32 @@ async def test_the_api_refuses_a_join_link_that_is_not_https(bot, world):
         response = await api.put("/api/v1/lessons/X", json=lesson(
             *WEDNESDAY_ONLINE, mode="distance", join_url="https://meet.example.nl/x"))
         assert response.status_code == 201 and response.json()["join_url"].endswith("/x")
+
+
+@pytest.mark.parametrize("language, user_id, tomorrow", [("ar", 807, "تذكير: غدًا"),
+                                                        ("ti", 808, "ጽባሕ")])
+async def test_a_participant_who_picks_20_00_is_reminded_at_20_00_not_19_00(
+        bot, world, client, clock, language, user_id, tomorrow):
+    _, _, user = await two_lessons(bot, world, language, user_id, client)
+    tr = bot.services.i18n.get(language)
+    clock.set(datetime(2026, 11, 23, 18, 30, tzinfo=AMS))
+    await drain(bot)  # the 19:00 reminder waits in the outbox
+    await user.send("/instellingen")
+    screen = await user.wait_for_message("⚙️")
+    eight, nine = "🕖 " + tr.time(time(20, 0)), "🕖 " + tr.time(time(21, 0))
+    assert "✅ " + tr.time(time(19, 0)) in screen.button_texts, "the installation's time"
+    assert eight in screen.button_texts
+    assert nine not in screen.button_texts, "21:00 is in the quiet hours"
+    await user.press(eight, screen)
+    edited = await user.wait_for_message()
+    assert edited.edited and "✅ " + tr.time(time(20, 0)) in edited.button_texts
+    assert tr.time(time(20, 0)) in edited.text
+    clock.set(datetime(2026, 11, 23, 19, 0, tzinfo=AMS))
+    await drain(bot)
+    assert await reminders_in(user) == [], "not at 19:00 any more"
+    clock.set(datetime(2026, 11, 23, 20, 0, tzinfo=AMS))
+    await drain(bot)
+    evening = await user.wait_for_message("⏰")
+    assert tomorrow in evening.text
+    assert len(await reminders_in(user)) == 1
+    assert await feed_triggers(user) == ["-PT13H", "-PT1H"], "the calendar's alarm follows"

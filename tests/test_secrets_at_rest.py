@@ -119,7 +119,7 @@ async def test_klacht_text_reaches_the_handler_but_is_not_copied_into_the_outbox
     anna = await linked(world, client, ids, "anna", 782, "nl")
     petra = await linked(world, client, ids, "km", 783, "en")
     secret = "The caretaker follows me home every Thursday."
-    await file_klacht(bot, senait, "en", topic="How I am treated, or safety", text=secret)
+    await file_klacht(bot, senait, "en", topic="Bullying, harassment or my safety", text=secret)
     await file_klacht(bot, senait, "en", topic="The teacher", text=secret + " Signal.",
                       route="klantmanager")
     await bot.services.outbox.drain()

@@ -19,6 +19,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import Translator
 from bot.klachten.notices import topic_label, when
+from bot.names import name_of
 from bot.outbox import Rendered, enqueue, renders
 from bot.refusal import Refused
 from storage import klacht_routes, people
@@ -41,7 +42,7 @@ async def guide_school(tx: Tx, klacht: Klacht, now: datetime) -> int:
                       audience="staff", dedupe_key=f"klacht:{klacht.id}:no_independent:{member.id}",
                       params={"klacht_id": klacht.id, "reference": klacht.reference,
                               "topic": klacht.topic, "received_at": klacht.received_at.isoformat(),
-                              "participant": None if klacht.anonymous else participant.name})
+                              "participant": None if klacht.anonymous else name_of(participant)})
     return len(staff)
 
 

@@ -15,6 +15,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import Translator
 from bot.klachten.notices import PARTICIPANT_PREFIX
+from bot.names import name_of
 from bot.outbox import Rendered, enqueue, renders
 from bot.privacy import shared
 from storage import klachten as store
@@ -48,7 +49,7 @@ async def tell_named(tx: Tx, klacht: Klacht, why: str, now: datetime) -> bool:
     await enqueue(tx, message_key=WHY_KEYS[why], now=now, audience="staff",
                   person_id=participant.klantmanager_id,
                   dedupe_key=f"klacht:{klacht.id}:{WHY_KEYS[why]}:{why}",
-                  params={"participant": participant.name, "reference": klacht.reference,
+                  params={"participant": name_of(participant), "reference": klacht.reference,
                           "school": await school_name(tx, klacht.school_id),
                           "outcome": klacht.outcome, "why": why})
     await shared.record(tx, participant.id, shared.klantmanager(participant.klantmanager_id),

@@ -19,6 +19,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.i18n import Translator
 from bot.klachten.limits import MAX_TEXT, has_words
 from bot.klachten.notices import REGION_PREFIX
+from bot.names import name_of
 from bot.outbox import Rendered, enqueue, renders
 from bot.privacy import shared
 from bot.refusal import Refused
@@ -85,7 +86,7 @@ async def answer_raise(db: Database, participant: Person, klacht_id: int, consen
                           person_id=participant.klantmanager_id,
                           dedupe_key=f"klacht:{klacht.id}:region_answer:{now.isoformat()}",
                           params={"reference": klacht.reference, "consent": consent,
-                                  "participant": participant.name})
+                                  "participant": name_of(participant)})
     return True
 
 

@@ -12,6 +12,7 @@ import logging
 from datetime import datetime
 
 from bot.klachten import alternative, consent
+from bot.names import name_of
 from bot.outbox import PRIORITY_HIGH, PRIORITY_NORMAL, enqueue
 from bot.privacy import shared
 from bot.rules.urgency import SAFETY_TOPICS, urgency
@@ -78,7 +79,7 @@ async def card_params(tx: Tx, klacht: Klacht, rerouted: bool = False) -> dict:
         "klacht_id": klacht.id, "reference": klacht.reference,
         "school": await school_name(tx, klacht.school_id), "topic": klacht.topic,
         # An anonymous participant's name never enters the handler's message.
-        "participant": None if klacht.anonymous else participant.name,
+        "participant": None if klacht.anonymous else name_of(participant),
         "anonymous": klacht.anonymous,
         "received_at": klacht.received_at.isoformat(),
         "decide_by": klacht.decide_by.isoformat() if klacht.decide_by else None,
@@ -126,7 +127,7 @@ async def deliver_signal(tx: Tx, klacht: Klacht, now: datetime) -> bool:
     if participant.klantmanager_id is None:
         return False
     params = await card_params(tx, klacht)
-    params["participant"] = participant.name  # they chose to tell their own klantmanager
+    params["participant"] = name_of(participant)  # they chose to tell their own klantmanager
     await enqueue(tx, message_key="klacht.km_signal", params=params, now=now,
                   person_id=participant.klantmanager_id, audience="staff",
                   dedupe_key=f"klacht:{klacht.id}:km_signal")

@@ -19,6 +19,7 @@ import logging
 from datetime import datetime, timedelta
 
 from bot.klachten import consent, routing
+from bot.names import name_of
 from bot.outbox import enqueue
 from bot.privacy import shared
 from bot.rules.klacht_deadlines import reminders_due
@@ -112,7 +113,7 @@ async def escalate(tx: Tx, klacht: Klacht, missed: list[str], deadline_at: dict,
                       person_id=participant.klantmanager_id, audience="staff",
                       dedupe_key=f"klacht:{klacht.id}:km_late:{tag}",
                       params={"reference": klacht.reference, "school": school,
-                              "participant": participant.name if named else None,
+                              "participant": name_of(participant) if named else None,
                               "missed": missed_pairs})
         if named:
             await shared.record(tx, participant.id,

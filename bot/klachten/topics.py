@@ -16,7 +16,8 @@ TOPICS: dict[str, str] = {
     "group": N_("Group size or who is in the group"),
     "invoice": N_("Invoice or contract"),
     "rooster": N_("The timetable (rooster)"),
-    "safety": N_("How I am treated, or safety"),
+    # Worded so a participant who was bullied or harassed recognises it (issue 14).
+    "safety": N_("Bullying, harassment or my safety"),
     "gemeente": N_("Something about the gemeente"),
     "duo": N_("Inburgering in general (the law, the exams, DUO)"),
     "other": N_("Something else"),

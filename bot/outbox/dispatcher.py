@@ -58,6 +58,7 @@ from bot import outbox
 from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n import I18n
+from bot.names import marked
 from bot.outbox import policy
 from bot.outbox.messages import UNREACHABLE_ALERT
 from bot.outbox.ratelimit import PRIORITY_URGENT, SharedRateLimiter, retry_after_seconds
@@ -420,8 +421,9 @@ async def alert_klantmanager(tx: Tx, chat_id: int, now: datetime) -> None:
     if row is None:
         return
     since = from_db(row["unreachable_since"]) or now
+    name = marked(row["name"], row["external_id"], row["id"])
     await outbox.enqueue(
-        tx, message_key=UNREACHABLE_ALERT, params={"name": row["name"], "since": since.isoformat()},
+        tx, message_key=UNREACHABLE_ALERT, params={"name": name, "since": since.isoformat()},
         now=now, person_id=row["klantmanager_id"], audience="staff",
         priority=outbox.PRIORITY_NORMAL,
         dedupe_key=f"{UNREACHABLE_ALERT}:{row['id']}:{to_db(since)}")

@@ -21,6 +21,7 @@ from datetime import datetime
 
 import bot.overstap.notices  # noqa: F401  (renderers must be known before enqueueing)
 import bot.overstap.standing_notices  # noqa: F401
+from bot.names import marked, told_apart
 from bot.outbox import PRIORITY_HIGH, enqueue
 from bot.rules import standing as rule
 from bot.rules.localtime import AMSTERDAM
@@ -129,8 +130,10 @@ async def _hand_advice(tx: Tx, school, change_id: int, status: str,
 def card_params(rows: list[advice_store.Advice]) -> dict:
     """The klantmanager's card: the school, its keurmerk and each participant's advice."""
     first = rows[0]
+    names = told_apart((row.participant_id, row.participant_name, row.participant_external_id)
+                       for row in rows)
     return {"change_id": first.change_id, "school": first.school_name, "status": first.status,
-            "participants": [{"advice": row.id, "name": row.participant_name,
+            "participants": [{"advice": row.id, "name": names[row.participant_id],
                               "sent_by": row.sent_by_name,
                               "sent_at": row.sent_at.isoformat() if row.sent_at else None}
                              for row in rows]}
@@ -157,6 +160,7 @@ async def send_advice(db: Database, klantmanager: Person, now: datetime, *,
                           params={"school": row.school_name, "status": row.status},
                           person_id=row.participant_id, priority=PRIORITY_HIGH,
                           dedupe_key=f"switch_advice:{row.id}")
-            sent.append(row.participant_name)
+            sent.append(marked(row.participant_name, row.participant_external_id,
+                               row.participant_id))
         card = card_params(await advice_store.of_change(tx, rows[0].change_id, klantmanager.id))
     return sent, card

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import bot.overstap.notices  # noqa: F401  (registers the renderers before anything is enqueued)
+from bot.names import marked, name_of
 from bot.outbox import PRIORITY_HIGH, PRIORITY_NORMAL, enqueue
 from bot.overstap.items import ITEM_CODES
 from bot.rules import overstap as machine
@@ -81,7 +82,10 @@ async def base_params(tx: Tx, services, request: Request) -> dict:
     note = request.km_note if request.kind == machine.SCHOOL else request.decline_reason
     return {
         "request_id": request.id, "kind": request.kind, "state": request.state,
-        "participant": participant.name,
+        # With the old school's id for them; the new school reads the bot's number instead,
+        # as the old school's records reach it only with the participant's consent.
+        "participant": name_of(participant),
+        "participant_for_new_school": marked(participant.name, None, participant.id),
         "old_school": await convenant.school_name(tx, request.from_school_id),
         "new_school": await convenant.school_name(tx, request.to_school_id),
         "from_group": group_names.get(request.from_group_id),
@@ -109,9 +113,12 @@ async def recipients(tx: Tx, request: Request, party: Party) -> list[int]:
 
 def params_for(party: Party, params: dict) -> dict:
     result = dict(params)
+    for_new_school = result.pop("participant_for_new_school", None)
     if party == Party.NEW_SCHOOL:
         for key in HIDDEN_FROM_NEW_SCHOOL:
             result.pop(key, None)
+        if for_new_school is not None:
+            result["participant"] = for_new_school
     result["for"] = party.value
     return result
 

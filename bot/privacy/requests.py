@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.i18n import Translator
+from bot.names import name_of
 from bot.outbox import PRIORITY_HIGH, enqueue, renders
 from bot.refusal import Refused, unknown
 from bot.rules.retention import REMIND_BEFORE, one_month_after
@@ -29,7 +30,9 @@ async def file_request(db: Database, person: Person, kind: str, details: str,
         request_id = await store.add(tx, person.id, kind, details, now, due)
         for contact in await store.contacts(tx, person.id):
             await enqueue(tx, message_key=RECEIVED, now=now, person_id=contact, audience="staff",
-                          params={"id": request_id, "kind": kind, "name": person.name,
+                          params={"id": request_id, "kind": kind,
+                                  "name": name_of(person) if person.role == "participant"
+                                  else person.name,
                                   "due": due.isoformat(), "details": details},
                           dedupe_key=f"privacy:{request_id}:new:{contact}")
     return request_id, due

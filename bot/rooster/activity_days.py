@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime, tzinfo
 
+from bot.names import name_of
 from bot.outbox import Notice, enqueue_many
 from bot.rooster import notices
 from bot.rules.lessons import Lesson
@@ -53,7 +54,7 @@ async def tell_klantmanagers(tx: Tx, touched: Iterable[tuple[Lesson | None, Less
             if person is None or person.klantmanager_id is None:
                 continue
             by_klantmanager[person.klantmanager_id].append(
-                {"participant": person.name, "entry": entry, "activities": titles})
+                {"participant": name_of(person), "entry": entry, "activities": titles})
     batch = secrets.token_hex(6)
     await enqueue_many(tx, (
         Notice(message_key=notices.ACTIVITY_DAY, audience="staff", person_id=klantmanager,

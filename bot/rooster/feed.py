@@ -65,7 +65,9 @@ async def feed_document(svc: Services, person_id: int) -> bytes:
         if not lesson.cancelled:
             for reminder in reminder_rule.reminders_for(
                     lesson.starts_at, evening=wanted.evening, hour=wanted.hour, tz=tz,
-                    quiet_start=quiet_start, quiet_end=quiet_end):
+                    quiet_start=quiet_start, quiet_end=quiet_end,
+                    evening_at=wanted.evening_at or svc.settings.reminder_evening
+                    or reminder_rule.EVENING_AT):
                 alarm = Alarm()
                 alarm.add("action", "DISPLAY")
                 alarm.add("description", kind_label(tr, lesson.kind))

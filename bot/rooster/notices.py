@@ -18,6 +18,7 @@ from datetime import date, datetime
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import N_, SN_, Translator
+from bot.names import marked
 from bot.outbox import Rendered, renders
 from bot.rules.lessons import Holiday, Lesson
 from bot.rules.localtime import AMSTERDAM
@@ -279,7 +280,9 @@ def conflict_item(view) -> dict:
             lesson.starts_at, lesson.ends_at)
     else:
         times = (activity.starts_at, activity.ends_at)
-    return {"participant": view.participant_name, "group": view.group_name, "kind": lesson.kind,
+    return {"participant": marked(view.participant_name, view.participant_external_id,
+                                   view.participant_id),
+            "group": view.group_name, "kind": lesson.kind,
             "start": lesson.starts_at.isoformat(), "end": lesson.ends_at.isoformat(),
             "activity": activity.title, "a_start": times[0].isoformat(),
             "a_end": times[1].isoformat()}

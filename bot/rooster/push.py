@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 
+from bot.names import marked
 from bot.outbox import Notice, enqueue_many, supersede, unsent
 from bot.rooster import activity_days, conflicts, later, notices, reminders
 from bot.rooster.pacing import breathing
@@ -156,7 +157,8 @@ class Push:
             for p, person_id, status in moves:
                 await uitval.record_status(
                     self.tx, school_id=self.school_id, school_name=school.name,
-                    person_id=person_id, name=p.name, klantmanager_id=p.klantmanager_id,
+                    person_id=person_id, name=marked(p.name, p.external_id, person_id),
+                    klantmanager_id=p.klantmanager_id,
                     status=status, effective_on=None, reason=None, now=self.now, tz=self.tz)
         if inserts:
             created = await participant_store.insert_participants(self.tx, self.school_id,

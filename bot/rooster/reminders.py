@@ -6,9 +6,11 @@ moment) with a dedupe key naming the lesson's start, so each is enqueued once. T
 only the lessons starting in the next hours and those of a day whose evening reminder is near,
 leaving out what is in the outbox already (``python bench/reminders.py`` times it). A lesson
 that moves or is cancelled withdraws its unsent reminders (``withdraw``, called by the push in
-the same transaction); the next sweep enqueues the reminders of the new time. The lesson's place
-is read when the reminder is sent, so a new place shows. A participant who turns a reminder off
-(/instellingen) withdraws its unsent rows too.
+the same transaction); the next sweep enqueues the reminders of the new time. The evening
+reminder comes at the participant's chosen time, else at ``INBURGERBOT_REMINDER_EVENING``.
+The lesson's place is read when the reminder is sent, so a new place shows. A participant who
+turns a reminder off (/instellingen) withdraws its unsent rows too, and so does choosing
+another evening time (the next sweep enqueues them at the new time).
 """
 
 from __future__ import annotations
@@ -52,21 +54,26 @@ async def run_sweep(svc: Services, now: datetime) -> None:
     quiet_start, quiet_end = settings.quiet_hours or (QUIET_START, QUIET_END)
     # Which lessons can have a reminder due within AHEAD: the one-hour reminder of a lesson
     # starting soon, and the evening reminder of the lessons of a day whose evening is near.
+    # Each participant's evening is the installation's or one of the choices (/instellingen).
+    default_at = settings.reminder_evening or rule.EVENING_AT
+    evenings = {default_at, *rule.evening_choices(quiet_start, quiet_end, default_at)}
     soon = [(now, now + rule.HOUR_BEFORE + AHEAD)]
     days = []
     today = now.astimezone(tz).date()
     for day in (today + timedelta(days=1), today + timedelta(days=2)):
-        moment = rule.evening_moment(at_local(day, time(23, 59), tz), tz, quiet_start,
-                                     quiet_end)
-        if moment is not None and moment - AHEAD <= now < moment + rule.EVENING_GRACE:
-            days.append((at_local(day, time(0), tz),
-                         at_local(day + timedelta(days=1), time(0), tz)))
+        for at in evenings:
+            moment = rule.evening_moment(at_local(day, time(23, 59), tz), tz, quiet_start,
+                                         quiet_end, at)
+            if moment is not None and moment - AHEAD <= now < moment + rule.EVENING_GRACE:
+                days.append((at_local(day, time(0), tz),
+                             at_local(day + timedelta(days=1), time(0), tz)))
+                break
     found = {rule.HOUR: await store.candidates(svc.db, rule.HOUR, soon),
              rule.EVENING: await store.candidates(svc.db, rule.EVENING, days)}
     schools = {c.school_id for kind in found.values() for c in kind}
     holidays = await attendance_store.holidays_for(svc.db, schools)
     fresh = []
-    moments: dict[tuple[str, datetime], list[rule.Reminder]] = {}
+    moments: dict[tuple[str, datetime, time], list[rule.Reminder]] = {}
     for kind, candidates in found.items():
         for c in candidates:
             day = c.starts_at.astimezone(tz).date()
@@ -75,11 +82,12 @@ async def run_sweep(svc: Services, now: datetime) -> None:
             if any((group is None or group == c.group_id) and first <= day <= last
                    for group, first, last in holidays.get(c.school_id, [])):
                 continue
-            if (kind, c.starts_at) not in moments:  # a group's members share their lessons
-                moments[kind, c.starts_at] = rule.due(rule.reminders_for(
+            at = c.evening_at or default_at
+            if (kind, c.starts_at, at) not in moments:  # a group's members share their lessons
+                moments[kind, c.starts_at, at] = rule.due(rule.reminders_for(
                     c.starts_at, evening=kind == rule.EVENING, hour=kind == rule.HOUR, tz=tz,
-                    quiet_start=quiet_start, quiet_end=quiet_end), now, AHEAD)
-            for reminder in moments[kind, c.starts_at]:
+                    quiet_start=quiet_start, quiet_end=quiet_end, evening_at=at), now, AHEAD)
+            for reminder in moments[kind, c.starts_at, at]:
                 fresh.append(Notice(
                     message_key=REMINDER, params={"lesson": c.lesson_id, "when": kind},
                     person_id=c.person_id, priority=PRIORITY_HIGH, not_before=reminder.at,

@@ -2,9 +2,12 @@
 
 Convenant art. 10.4 asks the school for a clear lesrooster that reaches the participant; a
 reminder before each lesson is what participants know from school apps. Two reminders, each of
-which the participant can turn off (/instellingen): the evening before (``EVENING_AT`` local
-time on the day before) and one hour before the start.
+which the participant can turn off (/instellingen): the evening before (at the installation's
+``INBURGERBOT_REMINDER_EVENING``, ``EVENING_AT`` by default, or the time the participant chose
+from ``EVENING_CHOICES``, local time on the day before) and one hour before the start.
 
+- A participant chooses the evening time only among the ``EVENING_CHOICES`` outside the quiet
+  hours (``evening_choices``).
 - The evening reminder never falls in the participant's quiet hours (``bot.rules.quiet_hours``):
   when the evening moment is quiet, it moves to the last minute before the quiet hours begin, and
   it is dropped when that is not before the lesson.
@@ -26,6 +29,7 @@ EVENING = "evening"
 HOUR = "hour"
 KINDS = (EVENING, HOUR)
 EVENING_AT = time(19, 0)
+EVENING_CHOICES = (time(18, 0), time(19, 0), time(20, 0), time(21, 0))
 EVENING_GRACE = timedelta(hours=2)
 HOUR_BEFORE = timedelta(hours=1)
 
@@ -37,12 +41,20 @@ class Reminder:
     until: datetime
 
 
+def evening_choices(quiet_start: time = QUIET_START, quiet_end: time = QUIET_END,
+                    default: time = EVENING_AT) -> tuple[time, ...]:
+    """The evening times a participant may choose: the installation's default and the usual
+    choices, none of them inside the quiet hours, earliest first."""
+    return tuple(sorted(at for at in {*EVENING_CHOICES, default}
+                        if not in_quiet_hours(at, quiet_start, quiet_end)))
+
+
 def evening_moment(start: datetime, tz: tzinfo = AMSTERDAM, quiet_start: time = QUIET_START,
-                   quiet_end: time = QUIET_END) -> datetime | None:
-    """The evening before the lesson's local day, kept out of the quiet hours; None when there
-    is no such moment before the lesson."""
+                   quiet_end: time = QUIET_END, at: time = EVENING_AT) -> datetime | None:
+    """The evening before the lesson's local day at ``at``, kept out of the quiet hours; None
+    when there is no such moment before the lesson."""
     day = require_aware(start, "start").astimezone(tz).date() - timedelta(days=1)
-    moment = at_local(day, EVENING_AT, tz)
+    moment = at_local(day, at, tz)
     if in_quiet_hours(moment.astimezone(tz).time(), quiet_start, quiet_end):
         before_quiet = at_local(day, quiet_start, tz) - timedelta(minutes=1)
         if before_quiet > moment or in_quiet_hours(before_quiet.astimezone(tz).time(),
@@ -54,12 +66,14 @@ def evening_moment(start: datetime, tz: tzinfo = AMSTERDAM, quiet_start: time = 
 
 def reminders_for(start: datetime, *, evening: bool = True, hour: bool = True,
                   tz: tzinfo = AMSTERDAM, quiet_start: time = QUIET_START,
-                  quiet_end: time = QUIET_END) -> list[Reminder]:
-    """The reminders of a lesson starting at ``start``, given which ones the participant wants."""
+                  quiet_end: time = QUIET_END, evening_at: time = EVENING_AT
+                  ) -> list[Reminder]:
+    """The reminders of a lesson starting at ``start``, given which ones the participant wants
+    and when in the evening."""
     require_aware(start, "start")
     found = []
     if evening:
-        moment = evening_moment(start, tz, quiet_start, quiet_end)
+        moment = evening_moment(start, tz, quiet_start, quiet_end, evening_at)
         if moment is not None:
             found.append(Reminder(EVENING, moment, min(moment + EVENING_GRACE, start)))
     if hour:

@@ -10,6 +10,7 @@ from datetime import date
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import N_, SN_, Translator
+from bot.names import name_of
 from bot.outbox import Rendered, loads, renders
 from bot.uren.labels import ROUTES as STAFF_ROUTES
 from storage import orgs, people
@@ -47,7 +48,7 @@ async def _record(db: Database, params: dict) -> dict:
     params.update(kind=record.kind, details=record.details, flagged=record.flagged,
                   predicted_end=record.predicted_end.isoformat() if record.predicted_end else None,
                   previous_end=record.previous_end.isoformat() if record.previous_end else None,
-                  name=person.name if person else "?", school=school.name if school else "?")
+                  name=name_of(person) if person else "?", school=school.name if school else "?")
     return params
 
 

@@ -17,8 +17,9 @@ The feature across the layers:
 - queries: ``storage/uren.py`` (registrations as the statement reads them, requests, statements,
   signing keys) and ``storage/contract_ends.py`` (contracts ended, their final statement).
 
-This module holds the feature's start-up hook and its sweep (``sweep``: a request not issued
-after 5 working days reminds the school, after 10 tells the klantmanager).
+This module holds the feature's start-up hook and its sweeps (``sweep``: a request not issued
+after 5 working days reminds the school, after 10 tells the klantmanager; ``digest``: the staff's
+daily digest of the requests still waiting, issue 14).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from __future__ import annotations
 import asyncio
 
 from bot.services import Services
-from bot.uren import pdf
+from bot.uren import digest, pdf
 from bot.uren import sweep as sweep_module
 
 
@@ -35,4 +36,4 @@ async def startup(services: Services) -> None:
     await asyncio.to_thread(pdf.unicode_font)
 
 
-SWEEPS = sweep_module.SWEEPS
+SWEEPS = (*sweep_module.SWEEPS, ("uren_digest", digest.sweep_digest))

@@ -16,6 +16,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from bot.names import name_of
 from bot.outbox import PRIORITY_HIGH, enqueue
 from bot.services import Services
 from bot.uren import (
@@ -86,7 +87,7 @@ async def issue(tx: Tx, services: Services, request: store.UrenRequest, particip
     await enqueue(tx, message_key="uren.ready", now=now, person_id=requester.id,
                   audience="staff" if requester.role != "participant" else "participant",
                   priority=PRIORITY_HIGH, dedupe_key=f"uren:{request.id}:ready",
-                  params={"statement_id": statement_id, "name": participant.name,
+                  params={"statement_id": statement_id, "name": name_of(participant),
                           "for_self": requester.id == participant.id,
                           "counted_seconds": computed.statement.counted_seconds,
                           **({"final": True, "school": school.name} if final else {})})
@@ -121,7 +122,7 @@ async def request_statement(services: Services, *, participant: Person, requeste
         for member in staff:
             await enqueue(tx, message_key="uren.confirm", now=now, person_id=member.id,
                           audience="staff", dedupe_key=f"uren:{request_id}:confirm:{member.id}",
-                          params={"request_id": request_id, "name": participant.name,
+                          params={"request_id": request_id, "name": name_of(participant),
                                   "requester_role": requester.role, "requester": requester.name,
                                   "period_start": request.period_start,
                                   "period_end": request.period_end,

@@ -116,6 +116,23 @@ def confirm_button(tr: Translator, request_id: int) -> InlineKeyboardMarkup:
     ]])
 
 
+@renders("uren.digest")
+def _digest(tr: Translator, params: dict) -> Rendered:
+    """The daily digest of requests waiting for this staff member's confirmation (issue 14)."""
+    lines = [tr.s_("Urenverklaring requests waiting for your confirmation (the school cannot "
+                   "refuse them, BoW 2.9.4):")]
+    for item in params["requests"]:
+        lines.append("• " + tr.s_("{name}, requested on {date}", name=item["name"],
+                                  date=tr.date(datetime.fromisoformat(item["requested_at"]))))
+    if params.get("more"):
+        lines.append(tr.sn_("and {n} more request", "and {n} more requests", params["more"]))
+    lines += ["", tr.s_("Press a name to confirm and issue its statement.")]
+    rows = [[InlineKeyboardButton("✅ " + item["name"][:56],
+                                  callback_data=f"{PREFIX}:ok:{item['request_id']}")]
+            for item in params["requests"]]
+    return Rendered(tr.lines(lines), InlineKeyboardMarkup(rows))
+
+
 @renders("uren.remind")
 def _remind(tr: Translator, params: dict) -> Rendered:
     requested = datetime.fromisoformat(params["requested_at"])

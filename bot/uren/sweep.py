@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from bot.names import name_of
 from bot.outbox import PRIORITY_HIGH, enqueue
 from bot.rules import uren_request as rule
 from bot.services import Services
@@ -37,7 +38,7 @@ async def sweep_requests(services: Services, now: datetime) -> None:
         participant = await people.get_person(services.db, request.participant_id)
         school = await orgs.get_school(services.db, request.school_id)
         staff = await confirmers(services.db, request.school_id)
-        params = {"request_id": request.id, "name": participant.name, "school": school.name,
+        params = {"request_id": request.id, "name": name_of(participant), "school": school.name,
                   "requested_at": request.requested_at.isoformat()}
         async with services.db.transaction() as tx:
             for step in steps:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from bot.i18n import SN_, Translator
+from bot.names import name_of
 from bot.outbox import PRIORITY_HIGH, Rendered, enqueue, renders
 from bot.rooster import reminders
 from bot.rules import verzuim as rule
@@ -73,7 +74,7 @@ async def file_report(services: Services, person: Person, lesson: store.LessonRo
                               concerns_lesson_at=lesson.starts_at,
                               dedupe_key=f"afmelding:{lesson.id}:{person.id}:{member.id}:"
                                          f"{now.timestamp():.0f}",
-                              params={"name": person.name, "group": lesson.group_name,
+                              params={"name": name_of(person), "group": lesson.group_name,
                                       "starts_at": lesson.starts_at.isoformat(),
                                       "reason": reason, "note": note})
 
@@ -106,7 +107,7 @@ async def withdraw_report(services: Services, person: Person, lesson: store.Less
                           concerns_lesson_at=lesson.starts_at,
                           dedupe_key=f"afmelding-weg:{lesson.id}:{person.id}:{member.id}:"
                                      f"{now.timestamp():.0f}",
-                          params={"name": person.name, "group": lesson.group_name,
+                          params={"name": name_of(person), "group": lesson.group_name,
                                   "starts_at": lesson.starts_at.isoformat()})
     return True
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
+from bot.names import marked
 from bot.outbox import enqueue
 from bot.rules.localtime import at_local
 from bot.rules.working_days import is_working_day
@@ -42,10 +43,12 @@ async def sweep(services: Services, now: datetime) -> int:
         if not alerts and not reports:
             continue
         params = {"day": day.isoformat(), "reports": [
-            {"kind": r["kind"], "name": r["name"], "school": r["school"],
+            {"kind": r["kind"], "name": marked(r["name"], r["external_id"], r["person_id"]),
+             "school": r["school"],
              "flagged": bool(r["flagged"]), "at": from_db(r["recorded_at"]).isoformat()}
             for r in reports], "alerts": [
-            {"kind": a["kind"], "name": a["name"], "school": a["school"],
+            {"kind": a["kind"], "name": marked(a["name"], a["external_id"], a["person_id"]),
+             "school": a["school"],
              "since": (from_db(a["episode_start"]) or from_db(a["alerted_at"])).isoformat(),
              "alerted_at": from_db(a["alerted_at"]).isoformat()} for a in alerts]}
         async with services.db.transaction() as tx:

@@ -15,6 +15,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
+from bot.names import marked
 from bot.outbox import PRIORITY_HIGH, Notice, enqueue_many
 from bot.privacy import shared
 from bot.rules import verzuim as rule
@@ -102,7 +103,8 @@ def decide(entry: store.EpisodeInputs, now: datetime, tz: tzinfo) -> list[Action
 
 def episode_params(episode: rule.Episode, lessons: dict, person: dict) -> dict:
     return {
-        "name": person["name"], "school": person["school"], "since": episode.start.isoformat(),
+        "name": marked(person["name"], person["external_id"], person["id"]),
+        "school": person["school"], "since": episode.start.isoformat(),
         "count": len(episode.missed),
         "missed": [[lesson.start.isoformat(), lessons[lesson.id].kind, status]
                    for lesson, status in zip(episode.missed, episode.statuses)],
@@ -136,7 +138,8 @@ async def apply(services: Services, actions: list[Action], now: datetime) -> Non
                 del open_ids[action.person_id]
                 if action.kind == "back":
                     notices.append(Notice(
-                        "verzuim.back", {"name": person["name"], "school": person["school"],
+                        "verzuim.back", {"name": marked(person["name"], person["external_id"],
+                                                         person["id"]), "school": person["school"],
                                          "back_on": (action.back_on or now).isoformat()},
                         person_id=action.alert["klantmanager_id"], audience="staff",
                         dedupe_key=f"verzuim:{expected}:back"))

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from bot.names import name_of
 from bot.outbox import PRIORITY_HIGH, enqueue
 from bot.privacy import shared
 from bot.rules import contract_end
@@ -43,7 +44,7 @@ async def change_status(services: Services, *, school_id: int, person_id: int, s
     school_row = await orgs.get_school(services.db, school_id)
     async with services.db.transaction() as tx:
         outcome = await record_status(tx, school_id=school_id, school_name=school_row.name,
-                                      person_id=person_id, name=person.name,
+                                      person_id=person_id, name=name_of(person),
                                       klantmanager_id=person.klantmanager_id, status=status,
                                       effective_on=effective_on, reason=reason, now=now,
                                       tz=services.settings.tz)

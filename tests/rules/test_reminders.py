@@ -12,8 +12,10 @@ from hypothesis import strategies as st
 from bot.rules.quiet_hours import in_quiet_hours
 from bot.rules.reminders import (
     EVENING,
+    EVENING_CHOICES,
     HOUR,
     due,
+    evening_choices,
     evening_moment,
     reminders_for,
 )
@@ -60,6 +62,27 @@ def test_the_evening_before_the_dst_change_is_still_19_00_local():
     assert found[1].at == local(2026, 10, 26, 8, 0)
 
 
+def test_a_chosen_evening_time_moves_the_evening_reminder_only():
+    found = reminders_for(local(2026, 11, 24, 9, 0), evening_at=time(20, 0))
+    assert [(r.kind, r.at) for r in found] == [(EVENING, local(2026, 11, 23, 20, 0)),
+                                               (HOUR, local(2026, 11, 24, 8, 0))]
+
+
+def test_the_choices_leave_out_the_quiet_hours_and_keep_the_installations_time():
+    assert evening_choices() == (time(18, 0), time(19, 0), time(20, 0))
+    assert evening_choices(time(22, 0), time(7, 0)) == EVENING_CHOICES
+    assert evening_choices(time(22, 0), time(7, 0), time(19, 30)) == (
+        time(18, 0), time(19, 0), time(19, 30), time(20, 0), time(21, 0))
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.times().map(lambda t: t.replace(second=0, microsecond=0)),
+       st.times().map(lambda t: t.replace(second=0, microsecond=0)))
+def test_no_choice_is_ever_in_quiet_hours(quiet_start, quiet_end):
+    for at in evening_choices(quiet_start, quiet_end):
+        assert not in_quiet_hours(at, quiet_start, quiet_end)
+
+
 def test_due_takes_what_is_near_and_not_yet_too_late():
     found = reminders_for(local(2026, 11, 24, 9, 0))
     assert due(found, local(2026, 11, 23, 12, 0), timedelta(hours=6)) == []
@@ -81,10 +104,11 @@ clocks = st.times().map(lambda t: t.replace(second=0, microsecond=0))
 
 
 @settings(deadline=None, max_examples=300)
-@given(starts, clocks, clocks)
+@given(starts, clocks, clocks, st.sampled_from(EVENING_CHOICES))
 def test_the_evening_reminder_is_never_in_quiet_hours_and_always_before_the_lesson(
-        start, quiet_start, quiet_end):
-    for r in reminders_for(start, quiet_start=quiet_start, quiet_end=quiet_end):
+        start, quiet_start, quiet_end, evening_at):
+    for r in reminders_for(start, quiet_start=quiet_start, quiet_end=quiet_end,
+                           evening_at=evening_at):
         assert r.at < start and r.at <= r.until <= start
         if r.kind == EVENING:
             assert not in_quiet_hours(r.at.astimezone(AMS).time(), quiet_start, quiet_end)
