@@ -347,14 +347,18 @@ async def push_planning(request: Request, school_id: int = Depends(auth.school),
     gets one message listing all of them. The body is read in a worker thread (up to 50,000
     lessons), so nobody else waits meanwhile."""
     raw = await request.body()
-    tz = svc.settings.tz
-    # A large planning's many objects would make each garbage collection stop everyone.
+    # A large planning's many objects would make each garbage collection stop everyone: the
+    # collector waits until they are gone again.
     with pacing.collector_paused() if len(raw) > BULK_BYTES else contextlib.nullcontext():
-        try:
-            planning = await planning_body.read(raw, tz)
-        except planning_body.OverBudget as exc:
-            raise field_error(["body"], str(exc)) from None
-        return _result(await _apply(svc, school_id, planning))
+        return await _push_body(svc, school_id, raw)
+
+
+async def _push_body(svc: Services, school_id: int, raw: bytes) -> PushResult:
+    try:
+        planning = await planning_body.read(raw, svc.settings.tz)
+    except planning_body.OverBudget as exc:
+        raise field_error(["body"], str(exc)) from None
+    return _result(await _apply(svc, school_id, planning))
 
 
 @router.post(
