@@ -346,11 +346,12 @@ async def push_planning(request: Request, school_id: int = Depends(auth.school),
     """A whole planning in one request, all or nothing. Each participant who notices changes
     gets one message listing all of them. The body is read in a worker thread (up to 50,000
     lessons), so nobody else waits meanwhile."""
-    raw = await request.body()
     # A large planning's many objects would make each garbage collection stop everyone: the
-    # collector waits until they are gone again.
-    with pacing.collector_paused() if len(raw) > BULK_BYTES else contextlib.nullcontext():
-        return await _push_body(svc, school_id, raw)
+    # collector waits from reading the body until they are gone again.
+    declared = request.headers.get("content-length", "")
+    large = declared.isdigit() and int(declared) > BULK_BYTES
+    with pacing.collector_paused() if large else contextlib.nullcontext():
+        return await _push_body(svc, school_id, await request.body())
 
 
 async def _push_body(svc: Services, school_id: int, raw: bytes) -> PushResult:
