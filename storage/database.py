@@ -127,6 +127,16 @@ def integrity_errors() -> tuple[type[BaseException], ...]:
     return (sqlite3.IntegrityError, asyncpg.exceptions.IntegrityConstraintViolationError)
 
 
+def _first_row(connection: sqlite3.Connection, sql: str, params: Sequence[Any] | dict
+               ) -> Row | None:
+    """In the connection's thread: the first row of a query, its cursor closed."""
+    cursor = connection.execute(sql, params)
+    try:
+        return cursor.fetchone()
+    finally:
+        cursor.close()
+
+
 class Tx:
     """Statements inside one transaction; obtained from ``Database.transaction()``."""
 
@@ -158,13 +168,14 @@ class Tx:
         await self._conn.executemany(sql, rows)
         return self._conn.total_changes - before
 
+    # A read is one trip to the connection's thread, not three (execute, fetch, close): while a
+    # school's large planning keeps the event loop busy, each trip waits for a turn of it, and
+    # /health or a reply makes a few dozen of them.
     async def fetchall(self, sql: str, params: Sequence[Any] | dict = ()) -> list[Row]:
-        async with self._conn.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+        return list(await self._conn.execute_fetchall(sql, params))
 
     async def fetchone(self, sql: str, params: Sequence[Any] | dict = ()) -> Row | None:
-        async with self._conn.execute(sql, params) as cursor:
-            return await cursor.fetchone()
+        return await self._conn._execute(_first_row, self._conn._conn, sql, params)
 
     async def fetchval(self, sql: str, params: Sequence[Any] | dict = ()) -> Any:
         row = await self.fetchone(sql, params)

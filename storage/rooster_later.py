@@ -4,18 +4,23 @@ them."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections import defaultdict
 from datetime import datetime
 
 from storage.database import Tx, to_db
-from storage.rows import Db, chunks, marks
+from storage.rows import CHUNK, Db, chunks, marks
 
 
 async def hold(tx: Tx, school_id: int, changes: list[tuple[dict, list[int]]],
                now: datetime) -> None:
-    rows = [(school_id, entry["id"], json.dumps(entry, ensure_ascii=False), json.dumps(people),
-             to_db(now)) for entry, people in changes if people]
+    def build() -> list[tuple]:
+        return [(school_id, entry["id"], json.dumps(entry, ensure_ascii=False),
+                 json.dumps(people), to_db(now)) for entry, people in changes if people]
+
+    # A large push's rows are written as JSON in a worker thread, a few right here.
+    rows = await asyncio.to_thread(build) if len(changes) > CHUNK else build()
     if rows:
         await tx.executemany("INSERT INTO rooster_later(school_id, lesson, entry, people,"
                              " recorded_at) VALUES (?,?,?,?,?)", rows)

@@ -1,5 +1,5 @@
-"""A school's planning of 50,000 lessons stalls nobody (issue 12): the body is read in a worker
-thread and the push compares and writes in short steps, reads of others go through their own
+"""A school's planning of 50,000 lessons stalls nobody (issue 12): the body is read in a separate
+process and the push compares and writes in short steps, reads of others go through their own
 database connection, so /health and Telegram keep answering while it is applied. (How fast is
 measured by `python bench/rooster_import.py --stall`.)"""
 

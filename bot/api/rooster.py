@@ -11,6 +11,7 @@ look absent: 404). Each write is one transaction; a rejected push changes nothin
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime, time, timedelta
 
 from fastapi import Depends, HTTPException, Path, Query, Request, Response
@@ -32,20 +33,18 @@ from bot.api.rooster_models import (
     Mode,
     ParticipantIn,
     ParticipantOut,
-    PlanningIn,
     PushResult,
     SkippedEvent,
     parse_date,
 )
 from bot.http import auth
 from bot.http.app import services
-from bot.rooster import ical_import, ics_worker, push
+from bot.rooster import ical_import, ics_worker, pacing, push
 from bot.rooster.planning import (
     CancelMissing,
     GroupInput,
     HolidayInput,
     LessonInput,
-    MemberInput,
     Outcome,
     ParticipantInput,
     Planning,
@@ -65,6 +64,7 @@ ExtPath = Path(pattern=EXTERNAL_ID_PATTERN, max_length=80, description="Your own
 
 router = api_router(prefix="/api/v1")
 BULK_ITEMS = 1000
+BULK_BYTES = 200_000  # a body this big holds some thousands of lessons
 
 
 def _rejected(exc: Rejected):
@@ -174,14 +174,6 @@ async def _group_out(svc: Services, group: group_store.GroupRow,
                              for m in members])
 
 
-def _member_inputs(body_members, loc_prefix) -> tuple[MemberInput, ...] | None:
-    if body_members is None:
-        return None
-    return tuple(MemberInput(m.participant, m.joined_on, m.left_on,
-                                  (*loc_prefix, "members", i))
-                 for i, m in enumerate(body_members))
-
-
 @router.put(
     "/groups/{external_id}", response_model=GroupOut, tags=["groups"],
     responses={201: {"model": GroupOut, "description": "Created"}})
@@ -190,7 +182,7 @@ async def put_group(body: GroupIn, response: Response, external_id: str = ExtPat
                     svc: Services = Depends(services)) -> GroupOut:
     """Create or update a group; ``members``, when given, replaces its membership periods."""
     item = GroupInput(external_id, body.name, body.kind, body.level, body.capacity,
-                      body.location, _member_inputs(body.members, ()))
+                      body.location, planning_body.member_inputs(body.members, ()))
     outcome = await _apply(svc, school_id, Planning(groups=[item]))
     if outcome.groups_created:
         response.status_code = 201
@@ -261,13 +253,6 @@ def _lesson_out(svc: Services, row: tuple[Lesson, str], cls=LessonOut, **extra) 
                **extra)
 
 
-def _lesson_input(external_id: str, body: LessonIn, loc=()) -> LessonInput:
-    return LessonInput(external_id=external_id, group=body.group, starts_at=body.start,
-                       ends_at=body.end, kind=body.kind, level=body.level,
-                       location=body.location, mode=body.mode, teacher=body.teacher,
-                       cancelled=body.cancelled, loc=loc, join_url=body.join_url)
-
-
 @router.put(
     "/lessons/{external_id}", response_model=LessonWriteOut, tags=["lessons"],
     responses={201: {"model": LessonWriteOut, "description": "Created"}})
@@ -278,7 +263,7 @@ async def put_lesson(body: LessonIn, response: Response, external_id: str = ExtP
     cancelled, moved, other place, teacher, classroom or distance) get one message, unless the
     lesson is over or more than eight weeks ahead."""
     outcome, row = await _apply(svc, school_id,
-                                Planning(lessons=[_lesson_input(external_id, body)]),
+                                Planning(lessons=[planning_body.lesson_input(external_id, body)]),
                                 read_back=external_id)
     if outcome.lessons_created:
         response.status_code = 201
@@ -361,33 +346,20 @@ async def push_planning(request: Request, school_id: int = Depends(auth.school),
     """A whole planning in one request, all or nothing. Each participant who notices changes
     gets one message listing all of them. The body is read in a worker thread (up to 50,000
     lessons), so nobody else waits meanwhile."""
-    raw = await request.body()
-    tz = svc.settings.tz
+    # A large planning's many objects would make each garbage collection stop everyone: the
+    # collector waits from reading the body until they are gone again.
+    declared = request.headers.get("content-length", "")
+    large = declared.isdigit() and int(declared) > BULK_BYTES
+    with pacing.collector_paused() if large else contextlib.nullcontext():
+        return await _push_body(svc, school_id, await request.body())
+
+
+async def _push_body(svc: Services, school_id: int, raw: bytes) -> PushResult:
     try:
-        planning = await planning_body.off_loop(lambda: _planning(planning_body.parse(raw), tz))
+        planning = await planning_body.read(raw, svc.settings.tz)
     except planning_body.OverBudget as exc:
         raise field_error(["body"], str(exc)) from None
     return _result(await _apply(svc, school_id, planning))
-
-
-def _planning(body: PlanningIn, tz) -> Planning:
-    planning = Planning(
-        participants=[ParticipantInput(p.external_id, p.name, p.regime, p.route,
-                                       p.klantmanager_id, p.status, ("participants", i))
-                      for i, p in enumerate(body.participants)],
-        groups=[GroupInput(g.external_id, g.name, g.kind, g.level, g.capacity, g.location,
-                           _member_inputs(g.members, ("groups", i)), ("groups", i))
-                for i, g in enumerate(body.groups)],
-        lessons=[_lesson_input(one.external_id, one, ("lessons", i))
-                 for i, one in enumerate(body.lessons)],
-        holidays=[HolidayInput(h.external_id, h.name, h.starts_on, h.ends_on, h.group,
-                                    ("holidays", i)) for i, h in enumerate(body.holidays)])
-    if body.cancel_missing is not None:
-        window = body.cancel_missing
-        planning.cancel_missing = CancelMissing(
-            at_local(window.start, time(0), tz), at_local(window.end, time(0), tz),
-            frozenset(window.groups) if window.groups is not None else None)
-    return planning
 
 
 @router.post(

@@ -20,8 +20,17 @@ MAX_CALENDAR_BYTES = 4 * 1024 * 1024
 PARSE_SECONDS = 20.0
 PARSE_MEMORY_BYTES = 1024 * 1024 * 1024
 
-_CONTEXT = multiprocessing.get_context("forkserver")
-_CONTEXT.set_forkserver_preload(["bot.rooster.ical_import"])
+CONTEXT = multiprocessing.get_context("forkserver")
+# What the forkserver imports once, so each worker starts ready (see ``preload``).
+_PRELOAD = ["bot.rooster.ical_import"]
+CONTEXT.set_forkserver_preload(_PRELOAD)
+
+
+def preload(module: str) -> None:
+    """Another module whose work runs in these worker processes (bot.api.planning_body)."""
+    if module not in _PRELOAD:
+        _PRELOAD.append(module)
+        CONTEXT.set_forkserver_preload(_PRELOAD)
 
 
 class OverBudget(Exception):
@@ -45,8 +54,8 @@ async def parse(data: bytes, now: datetime, seconds: float | None = None,
     """``ical_import.parse`` in a worker process; raises IcsError or OverBudget."""
     seconds = PARSE_SECONDS if seconds is None else seconds
     memory = PARSE_MEMORY_BYTES if memory is None else memory
-    receiver, sender = _CONTEXT.Pipe(duplex=False)
-    process = _CONTEXT.Process(target=_child, args=(sender, data, now, memory), daemon=True)
+    receiver, sender = CONTEXT.Pipe(duplex=False)
+    process = CONTEXT.Process(target=_child, args=(sender, data, now, memory), daemon=True)
     await asyncio.to_thread(process.start)
     sender.close()
     try:

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from bot.outbox import Notice, enqueue_many
 from bot.rooster import notices
+from bot.rooster.pacing import breathing
 from bot.rules.rooster_diff import summary_boundary
 from bot.services import Services
 from storage import rooster_later as store
@@ -26,7 +27,8 @@ async def hold(tx: Tx, school_id: int, changes: list[tuple[dict, set[int]]],
     held changes of lessons the push told at once (``told_now``: moved into the coming weeks)."""
     if told_now:
         await store.forget(tx, school_id, sorted(told_now), now)
-    await store.hold(tx, school_id, [(entry, sorted(people)) for entry, people in changes], now)
+    await store.hold(tx, school_id, [(entry, sorted(people)) async for entry, people
+                                     in breathing(changes) if people], now)
 
 
 async def sweep(services: Services, now: datetime) -> None:

@@ -298,7 +298,7 @@ class Push:
         # Blik op Werk norm 2.10.1: every lesson has a location, a level, a teacher and its mode
         # (classroom or distance, which decides which hours count); the level may come from the
         # group, nothing else is assumed. A cancelled lesson is not given: it needs none of them.
-        inputs = [replace(item, level=item.level or groups[item.group].level)
+        inputs = [item if item.level else replace(item, level=groups[item.group].level)
                   async for item in breathing(inputs)]
         errors = [(item.loc + (name,), f"{name} is required for a lesson (norm 2.10.1)")
                   async for item in breathing(inputs) if not item.cancelled
@@ -399,6 +399,8 @@ class Push:
             if not held:
                 self.told_now.add(c.new.external_id)
             before, after = audience(c.old), audience(c.new)
+            if not before and not after:
+                continue  # nobody was or is in the group that day: nobody to tell
             entry = notices.lesson_entry(c.kinds or ("new",), c.old, c.new)
             self.touched.append((c.old, c.new, entry, before | after))
             if c.regrouped and not c.old.cancelled and not c.new.cancelled:

@@ -123,6 +123,9 @@ class Statement:
         return values
 
 
+# How often a read waiting for the connection looks whether a bulk transaction took it.
+BULK_POLL_SECONDS = 0.05
+
 _INSERT_TABLE = re.compile(r"^\s*INSERT\s+INTO\s+(\w+)", re.IGNORECASE)
 
 
@@ -131,9 +134,9 @@ class PgTx:
 
     dialect = "postgresql"
 
-    def __init__(self, db: PgDatabase):
+    def __init__(self, db: PgDatabase, conn: asyncpg.Connection | None = None):
         self._db = db
-        self._conn = db._conn
+        self._conn = conn or db._conn
         self.keyring = db.keyring
 
     async def _statement(self, sql: str, params: Sequence[Any] | dict) -> Statement:
@@ -195,6 +198,12 @@ class PgDatabase:
         self._locks_conn: asyncpg.Connection | None = None
         self._locks_guard = asyncio.Lock()
         self._held: set[str] = set()
+        # While a bulk transaction (a school's large planning) holds the connection, reads go
+        # to a second one, which sees the last committed state, and /health does not wait for
+        # it (the database is being written, so it is writable): as on SQLite.
+        self._bulk = False
+        self._reader: asyncpg.Connection | None = None
+        self._read_guard = asyncio.Lock()
 
     @classmethod
     async def open(cls, url: str, migrate: bool = True) -> PgDatabase:
@@ -216,6 +225,9 @@ class PgDatabase:
         return db
 
     async def close(self) -> None:
+        async with self._read_guard:
+            if self._reader is not None:
+                await self._reader.close()
         async with self._lock:
             await self._conn.close()
         if self._locks_conn is not None:
@@ -261,12 +273,15 @@ class PgDatabase:
         return statement
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[PgTx]:
+    async def transaction(self, bulk: bool = False) -> AsyncIterator[PgTx]:
+        """A transaction on the connection; a ``bulk`` one (that takes seconds) lets reads and
+        /health's check go on beside it."""
         async with self._lock:
             await self._ensure_connected()
             tx = self._conn.transaction()
             try:
                 await tx.start()
+                self._bulk = bulk
                 yield PgTx(self)
                 await tx.commit()
             except BaseException as exc:
@@ -275,6 +290,19 @@ class PgDatabase:
                 if reason is not None and not isinstance(exc, DatabaseBusy):
                     raise DatabaseBusy(reason) from exc
                 raise
+            finally:
+                self._bulk = False
+
+    async def _acquire_unless_bulk(self) -> bool:
+        """Take the connection's lock, unless a bulk transaction holds it (also one that began
+        while this waited): True when taken."""
+        while not self._bulk:
+            try:
+                await asyncio.wait_for(self._lock.acquire(), BULK_POLL_SECONDS)
+                return True
+            except TimeoutError:
+                continue
+        return False
 
     async def _rollback(self, tx: Any) -> None:
         try:
@@ -288,15 +316,21 @@ class PgDatabase:
             self._conn = await connect(self.url)
 
     async def _read(self, method: str, sql: str, params: Sequence[Any] | dict) -> Any:
-        async with self._lock:
-            try:
-                await self._ensure_connected()
-                return await getattr(PgTx(self), method)(sql, params)
-            except Exception as exc:
-                reason = transient_reason(exc)
-                if reason is None:
-                    raise
-                raise DatabaseBusy(reason) from exc
+        if not await self._acquire_unless_bulk():
+            async with self._read_guard:
+                if self._reader is None or self._reader.is_closed():
+                    self._reader = await connect(self.url)
+                return await getattr(PgTx(self, self._reader), method)(sql, params)
+        try:
+            await self._ensure_connected()
+            return await getattr(PgTx(self), method)(sql, params)
+        except Exception as exc:
+            reason = transient_reason(exc)
+            if reason is None:
+                raise
+            raise DatabaseBusy(reason) from exc
+        finally:
+            self._lock.release()
 
     async def fetchall(self, sql: str, params: Sequence[Any] | dict = ()) -> list[Any]:
         return await self._read("fetchall", sql, params)
@@ -312,7 +346,9 @@ class PgDatabase:
             return await tx.execute(sql, params)
 
     async def write_check(self) -> str | None:
-        async with self._lock:
+        if not await self._acquire_unless_bulk():
+            return None  # this process's own bulk transaction is writing it
+        try:
             try:
                 await self._ensure_connected()
                 await asyncio.wait_for(self._conn.execute(
@@ -324,6 +360,8 @@ class PgDatabase:
                     TimeoutError) as exc:
                 return transient_reason(exc) or ("locked" if isinstance(exc, TimeoutError)
                                                  else "error")
+        finally:
+            self._lock.release()
 
     @asynccontextmanager
     async def exclusive(self, name: str) -> AsyncIterator[bool]:
