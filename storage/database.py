@@ -175,6 +175,7 @@ class Tx:
         return list(await self._conn.execute_fetchall(sql, params))
 
     async def fetchone(self, sql: str, params: Sequence[Any] | dict = ()) -> Row | None:
+        # aiosqlite has no public one-trip fetchone: its own queue (pinned in pyproject.toml).
         return await self._conn._execute(_first_row, self._conn._conn, sql, params)
 
     async def fetchval(self, sql: str, params: Sequence[Any] | dict = ()) -> Any:
