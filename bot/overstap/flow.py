@@ -24,6 +24,7 @@ from datetime import date, datetime
 
 from bot.overstap.access import Actor, Refusal, actor_kind, local_today, visible_request
 from bot.overstap.items import ITEM_CODES
+from bot.overstap.phrases import PHRASES
 from bot.overstap.telling import notify
 from bot.rooster import conflicts
 from bot.rules import overstap as machine
@@ -48,6 +49,15 @@ def _future(services, at: datetime | None, field: str) -> datetime:
     return at
 
 
+def _phrase(code: str | None, step: str) -> str | None:
+    """A standard phrase's code of ``step`` (issue 14), or None; an unknown code is refused."""
+    if code is None:
+        return None
+    if code not in PHRASES[step]:
+        raise Refusal("invalid", "unknown phrase; one of " + ", ".join(PHRASES[step]), "phrase")
+    return code
+
+
 def _text(value: str | None, limit: int, field: str, required: bool) -> str | None:
     value = (value or "").strip()
     if not value:
@@ -63,9 +73,10 @@ async def act(services, request_id: int, event: Event | str, actor: Actor, *,
               note: str | None = None, at: datetime | None = None, place: str | None = None,
               on: date | None = None, group_id: int | None = None,
               group_external_id: str | None = None, participant_external_id: str | None = None,
-              items: dict[str, str] | None = None) -> Request:
+              items: dict[str, str] | None = None, phrase: str | None = None) -> Request:
     """Take one step of the state machine for ``actor``; raises Refusal and changes nothing when
-    it is not theirs to take, not possible now, or its input is wrong."""
+    it is not theirs to take, not possible now, or its input is wrong. Advice and a decline carry
+    a standard phrase's code (``phrase``), own words (``note``) or both."""
     event = Event(event)
     now = services.now()
     today = local_today(services, now)
@@ -99,11 +110,13 @@ async def act(services, request_id: int, event: Event | str, actor: Actor, *,
             await conflicts.recompute(tx, {participant.id}, now, services.settings.tz)
             fields.update(effective_on=on, completed_at=now)
         elif event == Event.ADVISE:
-            fields.update(km_decision="advised_otherwise", km_decided_at=now,
-                          km_note=_text(note, MAX_NOTE, "note", True))
+            code = _phrase(phrase, "advise")
+            fields.update(km_decision="advised_otherwise", km_decided_at=now, km_phrase=code,
+                          km_note=_text(note, MAX_NOTE, "note", code is None))
         elif event == Event.DECLINE:  # only the school, on a move to another of its groups
-            reason = _text(note, MAX_NOTE, "note", True)
-            fields.update(closed_at=now, decline_reason=reason)
+            code = _phrase(phrase, "decline")
+            reason = _text(note, MAX_NOTE, "note", code is None)
+            fields.update(closed_at=now, decline_reason=reason, decline_phrase=code)
         elif event == Event.PROPOSE:
             fields.update(conversation_at=_future(services, at, "at"),
                           conversation_place=_text(place, MAX_PLACE, "place", True))
