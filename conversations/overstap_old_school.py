@@ -4,8 +4,8 @@ or decline it with a reason (``ovs:slotno``; the standard phrase, the note and t
 are in conversations.overstap_staff); propose the handover conversation with the participant
 present, day, time and place with buttons (``ovs:conv``, art. 11.3), and record that it took
 place (``ovs:held``) before consent and handover; and record the financial settlement after a
-switch to another school (``ovs:settle``, art. 11.2). Only for requests that involve the
-presser's school as the current school.
+switch to another school (``ovs:settle``, then ``ovs:setc``, art. 11.2). Only for requests
+that involve the presser's school as the current school.
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ async def approve_slot_confirmed(update: Update, context: BotContext) -> None:
 
 
 async def not_now(update: Update, context: BotContext) -> None:
-    """ovs:slotn:<id>: nothing is approved; the request card keeps its buttons."""
+    """ovs:slotn|setn:<id>: nothing is approved or recorded; the card keeps its buttons."""
     await done_pressing(update)
     await update.effective_chat.send_message(context.tr.s_("Nothing was changed."))
 
@@ -258,7 +258,33 @@ async def held(update: Update, context: BotContext) -> None:
 # ---- the financial settlement after the switch (art. 11.2) -------------------------------
 
 async def settle(update: Update, context: BotContext) -> None:
-    """ovs:settle:<id>:<kind>: the old school records the financial settlement (art. 11.2)."""
+    """ovs:settle:<id>:<kind>: the old school records the financial settlement (art. 11.2); it
+    closes the request for good, so it waits for a second press (``ovs:setc``, issue 14)."""
+    parts = parts_of(update)
+    request_id = request_id_at(parts)
+    kind = parts[3] if len(parts) > 3 else ""
+    actor = staff_actor(context)
+    if request_id is None or kind not in SETTLEMENT_LABELS or actor is None:
+        await refuse(update, context, "stale")
+        return
+    try:
+        await flow.check_settlement(context.services, request_id, actor)
+    except Refusal as refusal:
+        await refuse(update, context, refusal)
+        return
+    await update.callback_query.answer()  # the card keeps its buttons until it is done
+    tr = context.tr
+    await update.effective_chat.send_message(
+        tr.s_("Record the financial settlement of overstap request #{id} as \"{settlement}\"? "
+              "This closes the request and cannot be undone.", id=request_id,
+              settlement=tr.safe(staff_label(tr, SETTLEMENT_LABELS[kind]))),
+        reply_markup=InlineKeyboardMarkup([
+            [sbtn(tr, SN_("Yes, record it"), f"{S_PREFIX}:setc:{request_id}:{kind}")],
+            [sbtn(tr, SN_("Not now"), f"{S_PREFIX}:setn:{request_id}")]]))
+
+
+async def settle_confirmed(update: Update, context: BotContext) -> None:
+    """ovs:setc:<id>:<kind>: the second press; now the settlement is recorded."""
     parts = parts_of(update)
     request_id = request_id_at(parts)
     kind = parts[3] if len(parts) > 3 else ""
@@ -301,6 +327,7 @@ def buttons() -> list[BaseHandler]:
     return [CallbackQueryHandler(approve_slot, pattern=rf"^{S_PREFIX}:slot:\d+:\d{{8}}$"),
             CallbackQueryHandler(approve_slot_confirmed,
                                  pattern=rf"^{S_PREFIX}:slotc:\d+:\d{{8}}$"),
-            CallbackQueryHandler(not_now, pattern=rf"^{S_PREFIX}:slotn:\d+$"),
+            CallbackQueryHandler(not_now, pattern=rf"^{S_PREFIX}:(slotn|setn):\d+$"),
+            CallbackQueryHandler(settle_confirmed, pattern=rf"^{S_PREFIX}:setc:\d+:\w+$"),
             CallbackQueryHandler(held, pattern=rf"^{S_PREFIX}:held:\d+$"),
             CallbackQueryHandler(settle, pattern=rf"^{S_PREFIX}:settle:\d+:\w+$")]

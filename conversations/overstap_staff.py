@@ -47,6 +47,7 @@ class State(IntEnum):
     PLACE_GROUP = 7
     PHRASE = 8
     CONFIRM = 9
+    PLACE_CONFIRM = 10
 
 
 REFUSALS = {

@@ -153,6 +153,8 @@ async def test_turkish_participant_switches_school_with_consent_for_all_but_one_
     await petra.wait_for_message("gaat vanaf")
     settle = await ineke.wait_for_message("Leg de financiële afhandeling vast")
     await ineke.press("Budget overgedragen", settle)
+    assert await bot.db.fetchval("SELECT settlement_at FROM overstap_requests") is None
+    await ineke.press("Ja, vastleggen", await ineke.wait_for_message("ongedaan"))
     await ineke.wait_for_message("Vastgelegd: Budget overgedragen.")
 
     # The final urenverklaring of the old school arrives (art. 10.7).

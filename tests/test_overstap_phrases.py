@@ -144,3 +144,69 @@ async def test_a_confirmation_after_the_request_moved_on_is_refused(bot, world, 
     moved = await bot.db.fetchval("SELECT count(*) FROM group_members WHERE person_id = ?"
                                   " AND group_id = ?", (town.participant, town.groups["afternoon"]))
     assert moved == 0
+
+
+async def moved_to(bot, state: str, **fields) -> None:
+    """The request, as if its earlier steps were taken (they have tests of their own)."""
+    sets = ", ".join(["state = ?", *(f"{name} = ?" for name in fields)])
+    async with bot.db.transaction() as tx:
+        await tx.execute(f"UPDATE overstap_requests SET {sets} WHERE id = 1",
+                         (state, *fields.values()))
+
+
+async def opened(user):
+    await user.send("/overstappen")
+    listed = await user.wait_for_message("Openstaande overstapaanvragen")
+    await user.press("Open #1", listed)
+    return await user.wait_for_message("#1")
+
+
+async def test_recording_the_settlement_waits_for_a_second_press(bot, world, client):
+    town, senait, petra, card = await requested(bot, world, client, "ti", "school", 1941)
+    ineke = await client.user(1943, "Ineke", language_code="nl")
+    await link(world, ineke, town.old_staff, "nl")
+    await moved_to(bot, "completed", km_decision="approved", effective_on="2026-11-23",
+                   completed_at="2026-11-23T10:00:00.000000Z")
+    settle = await opened(ineke)
+    await ineke.press("Budget overgedragen", settle)
+    confirm = await ineke.wait_for_message("ongedaan")
+    assert confirm.button_texts == ["Ja, vastleggen", "Nu niet"]
+    await ineke.press("Nu niet", confirm)
+    await ineke.wait_for_message("Er is niets veranderd.")
+    assert await bot.db.fetchval("SELECT settlement_at FROM overstap_requests") is None
+    await ineke.press("Niets af te handelen", settle)
+    confirm = await ineke.wait_for_message("ongedaan")
+    async with bot.api(world.keys[f"school:{town.old}"]) as api:  # a colleague, by the API
+        done = await api.post("/api/v1/overstap/requests/1/settlement", json={"kind": "settled"})
+        assert done.status_code == 200, done.text
+    await ineke.press("Ja, vastleggen", confirm)
+    await ineke.wait_for_message(STALE)
+    await ineke.press("Budget overgedragen", settle)  # the old card: refused at once
+    await ineke.wait_for_message(STALE)
+    assert await bot.db.fetchval("SELECT settlement_kind FROM overstap_requests") == "settled"
+
+
+async def test_confirming_the_placement_waits_for_a_second_press(bot, world, client):
+    town, senait, petra, card = await requested(bot, world, client, "ti", "school", 1951)
+    hans = await client.user(1953, "Hans", language_code="en")
+    await link(world, hans, town.new_staff, "nl")
+    await moved_to(bot, "handed_over", km_decision="approved",
+                   handover_at="2026-11-23T10:00:00.000000Z")
+    ready = await opened(hans)
+    await hans.press("Plaatsing bevestigen", ready)
+    days = await hans.wait_for_message("Vanaf welke dag")
+    await hans.press(days.button_texts[0], days)
+    groups = await hans.wait_for_message("In welke groep?")
+    await hans.press("NT2 B1 avond", groups)
+    confirm = await hans.wait_for_message("ongedaan")
+    assert "groep NT2 B1 avond" in confirm.text
+    assert confirm.button_texts == ["Ja, plaatsing bevestigen", "Nu niet"]
+    assert await state(bot) == "handed_over", "nothing is completed before the second press"
+    async with bot.api(world.keys[f"school:{town.new}"]) as api:  # a colleague, by the API
+        done = await api.post("/api/v1/overstap/requests/1/complete",
+                              json={"start_on": "2026-11-30"})
+        assert done.status_code == 200, done.text
+    await hans.press("Ja, plaatsing bevestigen", confirm)
+    await hans.wait_for_message(STALE)
+    row = await bot.db.fetchone("SELECT state, effective_on, to_group_id FROM overstap_requests")
+    assert tuple(row) == ("completed", "2026-11-30", None), "the colleague's placement stands"

@@ -219,6 +219,10 @@ async def test_somali_participant_continues_after_advice_and_the_schools_use_the
     await hans.press("Monday 30 November", days)
     groups = await hans.wait_for_message("In which group?")
     await hans.press("NT2 B1 avond", groups)
+    confirm = await hans.wait_for_message("cannot be undone")
+    assert "group NT2 B1 avond" in confirm.text
+    assert await bot.db.fetchval("SELECT state FROM overstap_requests") == "handed_over"
+    await hans.press("Yes, confirm the placement", confirm)
     await hans.wait_for_message("Placement confirmed from November 30, 2026")
     await hodan.wait_for_message("Taalhuis Hengelo")
     row = await bot.db.fetchone("SELECT state, effective_on, final_uren_at FROM overstap_requests")

@@ -222,6 +222,24 @@ async def restart_consent(services, request_id: int, participant: Person) -> Req
     return request
 
 
+def _settlement_open(request: Request, parties) -> None:
+    if Party.OLD_SCHOOL not in parties:
+        raise Refusal("not_found")
+    if request.state != State.COMPLETED or request.kind != machine.SCHOOL:
+        raise Refusal("stale", "only after a completed switch to another school")
+    if request.settlement_at is not None:
+        raise Refusal("stale", "the settlement is already recorded")
+
+
+async def check_settlement(services, request_id: int, actor: Actor) -> Request:
+    """Whether ``actor`` may record the settlement now, without recording it (to refuse an old
+    button before its second press); raises Refusal like ``record_settlement``."""
+    async with services.db.transaction() as tx:
+        request, _, parties = await visible_request(tx, actor, request_id)
+    _settlement_open(request, parties)
+    return request
+
+
 async def record_settlement(services, request_id: int, actor: Actor, kind: str,
                             note: str | None = None) -> Request:
     """The old school's financial settlement after a completed switch (art. 11.2)."""
@@ -230,12 +248,7 @@ async def record_settlement(services, request_id: int, actor: Actor, kind: str,
     now = services.now()
     async with services.db.transaction() as tx:
         request, _, parties = await visible_request(tx, actor, request_id)
-        if Party.OLD_SCHOOL not in parties:
-            raise Refusal("not_found")
-        if request.state != State.COMPLETED or request.kind != machine.SCHOOL:
-            raise Refusal("stale", "only after a completed switch to another school")
-        if request.settlement_at is not None:
-            raise Refusal("stale", "the settlement is already recorded")
+        _settlement_open(request, parties)
         await store.update_fields(tx, request.id, now, settlement_kind=kind,
                                   settlement_note=_text(note, MAX_NOTE, "note", False),
                                   settlement_at=now)
