@@ -15,6 +15,7 @@ from bot.context import BotContext
 from bot.klachten.notices import HANDLER_PREFIX
 from bot.klachten.phrases import PHRASES
 from conversations.klacht_access import Refused, parse, refuse
+from conversations.presses import phrase_label
 from storage.klachten import Klacht
 
 NO_PHRASE = "own"
@@ -23,7 +24,7 @@ NO_PHRASE = "own"
 async def ask_phrase(update: Update, context: BotContext, klacht: Klacht, step: str) -> None:
     """The phrase buttons of ``step`` (ask, refuse, close), and one for own words only."""
     tr = context.tr
-    rows = [[InlineKeyboardButton(tr.f_(text)[:64],
+    rows = [[InlineKeyboardButton(phrase_label(tr.f_(text)),
                                   callback_data=f"{HANDLER_PREFIX}:ph:{klacht.id}:{code}")]
             for code, text in PHRASES[step].items()]
     rows.append([InlineKeyboardButton(tr.sf_("Only my own words"),

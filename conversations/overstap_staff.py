@@ -31,6 +31,7 @@ from bot.overstap.flow import MAX_NOTE
 from bot.overstap.notices import K_PREFIX, S_PREFIX, staff_label
 from bot.overstap.phrases import PHRASES
 from bot.rules.overstap import Event
+from conversations.presses import phrase_label
 
 log = logging.getLogger(__name__)
 
@@ -176,7 +177,8 @@ async def ask_note(update: Update, context: BotContext) -> int:
     if not await begin_step(update, context, request_id_at(parts), event):
         return ConversationHandler.END
     tr, prefix = context.tr, parts[0]
-    rows = [[InlineKeyboardButton(tr.f_(text)[:64], callback_data=f"{prefix}:ph:{code}")]
+    rows = [[InlineKeyboardButton(phrase_label(tr.f_(text)),
+                                  callback_data=f"{prefix}:ph:{code}")]
             for code, text in PHRASES[STEPS[event]].items()]
     rows.append([sbtn(tr, SN_("Only my own words"), f"{prefix}:ph:{NO_PHRASE}")])
     await update.effective_chat.send_message(

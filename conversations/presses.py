@@ -33,3 +33,12 @@ async def refuse_press(update: Update, text: str, reason: str) -> None:
         await update.callback_query.answer(text, show_alert=True)
     except TelegramError:
         pass
+
+
+def phrase_label(text: str, limit: int = 64) -> str:
+    """A standard phrase on a button (issue 14): whole when it fits, else cut after the last
+    whole word with "…", never in the middle of a word."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,.:;") + "…"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.klachten.phrases import CLOSING_PHRASES, QUESTION_PHRASES, REFUSAL_PHRASES
+from conversations.presses import phrase_label
 from tests.klacht_world import (
     answer_to,
     current,
@@ -22,7 +23,7 @@ from tests.support import press_forged
 
 def label(bot, text: str) -> str:
     """A phrase's button as a Dutch staff member sees it."""
-    return bot.services.i18n.get("nl").f_(text)[:64]
+    return phrase_label(bot.services.i18n.get("nl").f_(text))
 
 
 async def filed(bot, world, client, language, first_id):

@@ -9,6 +9,7 @@ import pytest
 
 from bot.overstap import filing
 from bot.overstap.phrases import ADVICE_PHRASES, DECLINE_PHRASES
+from conversations.presses import phrase_label
 from storage import people
 from tests.overstap_world import build
 from tests.support import link, press_forged
@@ -18,7 +19,7 @@ STALE = "Deze stap kan niet meer"
 
 def label(bot, text: str) -> str:
     """A phrase's button as a Dutch staff member sees it."""
-    return bot.services.i18n.get("nl").f_(text)[:64]
+    return phrase_label(bot.services.i18n.get("nl").f_(text))
 
 
 async def requested(bot, world, client, language, kind, first_id):
@@ -51,6 +52,11 @@ async def test_the_klantmanagers_advice_starts_with_a_standard_phrase_in_the_par
     await petra.press("Anders adviseren", card)
     phrases = await petra.wait_for_message("standaardzin")
     assert "Alleen mijn eigen woorden" in phrases.button_texts
+    nl = bot.services.i18n.get("nl")
+    for text in ADVICE_PHRASES.values():  # a long phrase is shortened after a whole word
+        whole = nl.f_(text)
+        shown = next(b for b in phrases.button_texts if whole.startswith(b.rstrip("…")))
+        assert shown == whole or whole[len(shown) - 1] in " ,.:;", shown
     await petra.press(label(bot, ADVICE_PHRASES["talk_school"]), phrases)
     await petra.wait_for_message("/skip")
     await petra.send("Vraag naar Ineke Vos, zij kent je groep.")
