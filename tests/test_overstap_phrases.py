@@ -66,6 +66,10 @@ async def test_the_klantmanagers_advice_starts_with_a_standard_phrase_in_the_par
     advice = await senait.wait_for_message(tr._(ADVICE_PHRASES["talk_school"]))
     assert "Vraag naar Ineke Vos, zij kent je groep." in advice.text, "and the own words"
     assert tr._("Do you still want to switch?") in advice.text
+    stored = await bot.db.fetchval(
+        "SELECT params FROM outbox WHERE message_key = 'overstap.p.advised'")
+    assert "Ineke Vos" not in stored and "talk_school" in stored, \
+        "the outbox row holds the phrase's code, not the typed words"
     row = await bot.db.fetchone("SELECT state, km_phrase, km_note FROM overstap_requests")
     assert tuple(row) == ("advised_otherwise", "talk_school",
                           "Vraag naar Ineke Vos, zij kent je groep.")

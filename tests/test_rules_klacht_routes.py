@@ -153,6 +153,8 @@ async def test_no_independent_bow_1_5_note_7_the_short_report_is_endorsed_by_the
     await drain(bot)
     tr = bot.services.i18n.get("ti")
     report = await senait.wait_for_message("de docent begint voortaan op tijd")
+    stored = await bot.db.fetchval("SELECT params FROM outbox WHERE message_key = 'klacht.report'")
+    assert "voortaan" not in stored, "the report stays in klacht_reports, not in the outbox row"
     await senait.press(tr.f_("Yes, I agree with this report"), report)
     await new_message(senait)
     await drain(bot)

@@ -19,7 +19,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import Translator
 from bot.klachten.notices import topic_label, when
-from bot.outbox import Rendered, enqueue, renders
+from bot.outbox import Rendered, enqueue, loads, renders
 from bot.refusal import Refused
 from storage import klacht_routes, people
 from storage import klachten as store
@@ -71,8 +71,7 @@ async def submit_report(db: Database, klacht_id: int, staff: Person, text: str,
             raise Refused("the participant already answered the report")
         await enqueue(tx, message_key="klacht.report", now=now, person_id=klacht.participant_id,
                       dedupe_key=f"klacht:{klacht.id}:report:{now.isoformat()}",
-                      params={"klacht_id": klacht.id, "reference": klacht.reference,
-                              "text": text})
+                      params={"klacht_id": klacht.id, "reference": klacht.reference})
     return klacht
 
 
@@ -112,6 +111,15 @@ def _no_independent(tr: Translator, params: dict) -> Rendered:
         tr.s_("Write the short report"),
         callback_data=f"{PREFIX}:write:{params['klacht_id']}")]])
     return Rendered(tr.lines(lines), buttons)
+
+
+@loads("klacht.report")
+async def _report_text(db: Database, params: dict) -> dict:
+    """The report is read from klacht_reports at send time, not kept in the outbox row."""
+    report = await klacht_routes.get_report(db, params["klacht_id"])
+    if report is not None:
+        params.setdefault("text", report.text)
+    return params
 
 
 @renders("klacht.report")
