@@ -9,6 +9,7 @@ import pytest
 
 from bot.klachten.phrases import CLOSING_PHRASES, QUESTION_PHRASES, REFUSAL_PHRASES
 from conversations.presses import phrase_label
+from tests.attendance_world import drain
 from tests.klacht_world import (
     answer_to,
     current,
@@ -114,3 +115,36 @@ async def test_a_phrase_the_step_did_not_offer_is_refused_politely(bot, world, c
     refused = await senait.wait_for_message("De les is verplaatst")
     assert tr._("The school's reason: {reason}",
                 reason="De les is verplaatst op verzoek van de gemeente.") in refused.text
+
+
+@pytest.mark.parametrize("language", ["ar", "ti"])
+async def test_the_short_report_starts_with_a_standard_phrase_and_skip_sends_it_alone(
+        bot, world, client, language):
+    # One klachtbehandelaar, no coordinator: when she is involved, nobody independent is left
+    # and she writes the short report the participant endorses (BoW 1.5, note 7).
+    gemeente = await world.gemeente()
+    school = await world.school()
+    ids = {"anna": await world.person("Anna de Vries", "staff", school_id=school,
+                                      staff_role="klachtbehandelaar"),
+           "km": await world.person("Petra Kloosterman", "klantmanager", gemeente_id=gemeente)}
+    ids["senait"] = await world.person("Senait Tesfay", "participant", school_id=school,
+                                       klantmanager_id=ids["km"], regime="wi2021", route="b1")
+    senait = await linked(world, client, ids, "senait", 1831, language)
+    anna = await linked(world, client, ids, "anna", 1832, "nl")
+    await file_klacht(bot, senait, language, topic="The teacher", text="De les begint te laat.",
+                      involved=["Anna de Vries"])
+    await drain(bot)
+    guide = await anna.wait_for_message("bondig rapport")
+    await anna.press("Schrijf het bondige rapport", guide)
+    phrases = await new_message(anna, "standaardzin")
+    await anna.press(label(bot, CLOSING_PHRASES["teacher"]), phrases)
+    await new_message(anna, "/skip")
+    await anna.send("/skip")
+    await new_message(anna, "onderschrijven")
+    await drain(bot)
+    tr = bot.services.i18n.get(language)
+    report = await senait.wait_for_message(tr._(CLOSING_PHRASES["teacher"]))
+    assert report.button_texts == [tr.f_("Yes, I agree with this report"),
+                                   tr.f_("No, I do not agree")]
+    stored = await bot.db.fetchone("SELECT text, phrase FROM klacht_reports")
+    assert tuple(stored) == ("", "teacher")

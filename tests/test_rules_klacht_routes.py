@@ -147,6 +147,7 @@ async def test_no_independent_bow_1_5_note_7_the_short_report_is_endorsed_by_the
     guide = await anna.wait_for_message("bondig rapport")
     assert reference in guide.text
     await anna.press("Schrijf het bondige rapport", guide)
+    await anna.press("Alleen mijn eigen woorden", await new_message(anna, "standaardzin"))
     await new_message(anna)
     await anna.send("Gesprek met de cursist op 25 november; de docent begint voortaan op tijd.")
     assert reference in (await new_message(anna)).text

@@ -48,7 +48,9 @@ CLOSING_PHRASES: dict[str, str] = {
 }
 
 PHRASES: dict[str, dict[str, str]] = {
-    "ask": QUESTION_PHRASES, "refuse": REFUSAL_PHRASES, "close": CLOSING_PHRASES}
+    "ask": QUESTION_PHRASES, "refuse": REFUSAL_PHRASES, "close": CLOSING_PHRASES,
+    # the short report when nobody independent can handle it says how it was handled
+    "report": CLOSING_PHRASES}
 
 
 def phrase(code: str | None, step: str = "ask") -> str | None:
