@@ -3,9 +3,9 @@ another of its groups from a date (``ovs:slot``, then ``ovs:slotc``: a second pr
 or decline it with a reason (``ovs:slotno``; the standard phrase, the note and the second press
 are in conversations.overstap_staff); propose the handover conversation with the participant
 present, day, time and place with buttons (``ovs:conv``, art. 11.3), and record that it took
-place (``ovs:held``) before consent and handover; and record the financial settlement after a
-switch to another school (``ovs:settle``, then ``ovs:setc``, art. 11.2). Only for requests
-that involve the presser's school as the current school.
+place (``ovs:held``, then ``ovs:heldc``) before consent and handover; and record the financial
+settlement after a switch to another school (``ovs:settle``, then ``ovs:setc``, art. 11.2).
+Only for requests that involve the presser's school as the current school.
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ async def approve_slot_confirmed(update: Update, context: BotContext) -> None:
 
 
 async def not_now(update: Update, context: BotContext) -> None:
-    """ovs:slotn|setn:<id>: nothing is approved or recorded; the card keeps its buttons."""
+    """ovs:slotn|setn|heldn:<id>: nothing is approved or recorded; the card keeps its buttons."""
     await done_pressing(update)
     await update.effective_chat.send_message(context.tr.s_("Nothing was changed."))
 
@@ -244,6 +244,28 @@ async def held(update: Update, context: BotContext) -> None:
     """ovs:held:<id>: the handover conversation took place (art. 11.3); only now the
     participant is asked for consent (art. 12.3) and the handover can follow."""
     request_id = request_id_at(parts_of(update))
+    actor = staff_actor(context)
+    if request_id is None or actor is None:
+        await refuse(update, context, "stale")
+        return
+    try:  # not before its time, not twice: refused now, not after the second press
+        await flow.check_step(context.services, request_id, Event.HOLD, actor)
+    except Refusal as refusal:
+        await refuse(update, context, refusal)
+        return
+    await update.callback_query.answer()  # the card keeps its button until it is done
+    tr = context.tr
+    await update.effective_chat.send_message(
+        tr.s_("Record that the handover conversation of overstap request #{id} took place? The "
+              "participant is then asked for consent; this cannot be undone.", id=request_id),
+        reply_markup=InlineKeyboardMarkup([
+            [sbtn(tr, SN_("Yes, it took place"), f"{S_PREFIX}:heldc:{request_id}")],
+            [sbtn(tr, SN_("Not now"), f"{S_PREFIX}:heldn:{request_id}")]]))
+
+
+async def held_confirmed(update: Update, context: BotContext) -> None:
+    """ovs:heldc:<id>: the second press; now it is recorded (``flow.act`` refuses a stale one)."""
+    request_id = request_id_at(parts_of(update))
     if request_id is None:
         await refuse(update, context, "stale")
         return
@@ -327,7 +349,8 @@ def buttons() -> list[BaseHandler]:
     return [CallbackQueryHandler(approve_slot, pattern=rf"^{S_PREFIX}:slot:\d+:\d{{8}}$"),
             CallbackQueryHandler(approve_slot_confirmed,
                                  pattern=rf"^{S_PREFIX}:slotc:\d+:\d{{8}}$"),
-            CallbackQueryHandler(not_now, pattern=rf"^{S_PREFIX}:(slotn|setn):\d+$"),
+            CallbackQueryHandler(not_now, pattern=rf"^{S_PREFIX}:(slotn|setn|heldn):\d+$"),
+            CallbackQueryHandler(held_confirmed, pattern=rf"^{S_PREFIX}:heldc:\d+$"),
             CallbackQueryHandler(settle_confirmed, pattern=rf"^{S_PREFIX}:setc:\d+:\w+$"),
             CallbackQueryHandler(held, pattern=rf"^{S_PREFIX}:held:\d+$"),
             CallbackQueryHandler(settle, pattern=rf"^{S_PREFIX}:settle:\d+:\w+$")]

@@ -5,12 +5,15 @@ that comes after the request moved on is refused."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from bot.overstap import filing
 from bot.overstap.phrases import ADVICE_PHRASES, DECLINE_PHRASES
 from conversations.presses import phrase_label
 from storage import people
+from storage.database import to_db
 from tests.overstap_world import build
 from tests.support import link, press_forged
 
@@ -220,3 +223,26 @@ async def test_confirming_the_placement_waits_for_a_second_press(bot, world, cli
     await hans.wait_for_message(STALE)
     row = await bot.db.fetchone("SELECT state, effective_on, to_group_id FROM overstap_requests")
     assert tuple(row) == ("completed", "2026-11-30", None), "the colleague's placement stands"
+
+
+async def test_recording_the_conversation_as_held_waits_for_a_second_press(bot, world, client):
+    town, senait, petra, card = await requested(bot, world, client, "ti", "school", 1961)
+    ineke = await client.user(1963, "Ineke", language_code="nl")
+    await link(world, ineke, town.old_staff, "nl")
+    soon = bot.clock.now() + timedelta(hours=2)
+    await moved_to(bot, "conversation_accepted", km_decision="approved",
+                   conversation_at=to_db(soon), conversation_place="Enschede")
+    accepted = await opened(ineke)
+    await ineke.press("Het gesprek heeft plaatsgevonden", accepted)  # before its time: at once
+    await ineke.wait_for_message("Dat gaat niet: the conversation has not taken place yet")
+    bot.clock.advance(hours=3)
+    await ineke.press("Het gesprek heeft plaatsgevonden", accepted)
+    confirm = await ineke.wait_for_message("ongedaan")
+    assert confirm.button_texts == ["Ja, het heeft plaatsgevonden", "Nu niet"]
+    assert await state(bot) == "conversation_accepted"
+    async with bot.api(world.keys[f"school:{town.old}"]) as api:  # a colleague, by the API
+        done = await api.post("/api/v1/overstap/requests/1/conversation-held")
+        assert done.status_code == 200, done.text
+    await ineke.press("Ja, het heeft plaatsgevonden", confirm)
+    await ineke.wait_for_message(STALE)
+    assert await bot.db.fetchval("SELECT count(*) FROM overstap_events WHERE event = 'hold'") == 1

@@ -277,4 +277,7 @@ async def check_step(services, request_id: int, event: Event | str, actor: Actor
         raise Refusal("stale", f"not possible while {request.state}") from None
     if required not in parties:
         raise Refusal("stale")
+    if Event(event) == Event.HOLD and request.conversation_at is not None \
+            and services.now() < request.conversation_at:
+        raise Refusal("invalid", "the conversation has not taken place yet", "held")
     return request
