@@ -15,7 +15,7 @@ from bot.context import BotContext
 from bot.klachten.notices import HANDLER_PREFIX
 from bot.klachten.phrases import PHRASES
 from conversations.klacht_access import Refused, parse, refuse
-from conversations.presses import phrase_label
+from conversations.presses import phrase_label, with_phrase
 from storage.klachten import Klacht
 
 NO_PHRASE = "own"
@@ -62,9 +62,10 @@ async def phrase_chosen(update: Update, context: BotContext, pending: dict) -> b
         pass
     pending["phrase"] = None if code == NO_PHRASE else code
     tr = context.tr
-    await update.effective_chat.send_message(
+    await update.effective_chat.send_message(with_phrase(
+        tr, PHRASES[step].get(code),
         tr.s_("Now write your own words to add, or send /skip to send the phrase alone. "
               "Send /cancel to stop.") if code != NO_PHRASE else
         tr.s_("Write it in your own words. Send /cancel to stop.") if step != "ask" else
-        tr.s_("Write your question. Send /cancel to stop."))
+        tr.s_("Write your question. Send /cancel to stop.")))
     return True

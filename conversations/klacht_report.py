@@ -28,7 +28,13 @@ from bot.klachten import alternative
 from bot.klachten.alternative import PREFIX, REPORT_PHRASES
 from bot.refusal import Refused
 from bot.services import Services
-from conversations.presses import drop_buttons, phrase_label, pressed_id, refuse_press
+from conversations.presses import (
+    drop_buttons,
+    phrase_label,
+    pressed_id,
+    refuse_press,
+    with_phrase,
+)
 
 log = logging.getLogger(__name__)
 
@@ -84,11 +90,12 @@ async def phrase_chosen(update: Update, context: BotContext) -> int:
     await drop_buttons(update)
     pending["phrase"] = None if code == NO_PHRASE else code
     context.chat_data[PENDING] = pending
-    await update.effective_chat.send_message(
+    await update.effective_chat.send_message(with_phrase(
+        tr, REPORT_PHRASES.get(code),
         tr.s_("Now write your own words to add, or send /skip to send the phrase alone. "
               "Send /cancel to stop.") if code != NO_PHRASE else tr.s_(
         "Write the short report: the procedure you followed and how the klacht was handled. "
-        "The participant reads it and endorses it, or not. Send /cancel to stop."))
+        "The participant reads it and endorses it, or not. Send /cancel to stop.")))
     return State.TEXT
 
 

@@ -31,7 +31,7 @@ from bot.overstap.flow import MAX_NOTE
 from bot.overstap.notices import K_PREFIX, S_PREFIX, staff_label
 from bot.overstap.phrases import PHRASES
 from bot.rules.overstap import Event
-from conversations.presses import phrase_label
+from conversations.presses import phrase_label, with_phrase
 
 log = logging.getLogger(__name__)
 
@@ -210,7 +210,7 @@ async def chose_phrase(update: Update, context: BotContext) -> int:
                        "to continue or to stop. /cancel to stop.")
     else:
         prompt = tr.s_("Type the reason. The participant reads it. /cancel to stop.")
-    await update.effective_chat.send_message(prompt)
+    await update.effective_chat.send_message(with_phrase(tr, PHRASES[step].get(code), prompt))
     return State.NOTE
 
 

@@ -47,7 +47,10 @@ async def test_a_refusal_reason_starts_with_a_standard_phrase_in_the_participant
     assert label(bot, REFUSAL_PHRASES["anonymous"]) in phrases.button_texts
     assert "Alleen mijn eigen woorden" in phrases.button_texts
     await bram.press(label(bot, REFUSAL_PHRASES["gemeente"]), phrases)
-    await new_message(bram, "/skip")
+    prompt = await new_message(bram, "/skip")
+    nl = bot.services.i18n.get("nl")
+    assert f"Standaardzin: {nl.f_(REFUSAL_PHRASES['gemeente'])}" in prompt.text, \
+        "the staff member sees the phrase they chose"
     await bram.send("Bel mevrouw De Vries van team Participatie.")
     confirm = await new_message(bram, "ongedaan")
     assert (await klacht_row(bot))["state"] == "received", "nothing is refused before the yes"
