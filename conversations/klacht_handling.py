@@ -20,7 +20,6 @@ import warnings
 from enum import IntEnum
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -33,7 +32,6 @@ from telegram.warnings import PTBUserWarning
 
 from bot.context import BotContext
 from bot.i18n import SN_
-from bot.klachten import routing
 from bot.klachten.limits import has_words
 from bot.klachten.notices import (
     HANDLER_PREFIX,
@@ -41,12 +39,17 @@ from bot.klachten.notices import (
 )
 from bot.klachten.topics import CLOSING_OUTCOMES
 from bot.outbox import enqueue
-from bot.privacy import audit
 from bot.rules.klacht_deadlines import can_refuse_treatment
 from bot.services import Services
 from conversations.klacht_access import Refused, allowed, parse, refuse
+from conversations.klacht_buttons import (
+    drop_buttons,
+    involved,
+    show_answer_file,
+    show_files,
+    take,
+)
 from conversations.klacht_phrases import ask_phrase, phrase_chosen
-from conversations.klachten_list import refresh_card
 from storage import klachten as store
 from storage.klachten import Klacht
 
@@ -68,119 +71,8 @@ class State(IntEnum):
     PHRASE = 16
 
 
-async def drop_buttons(update: Update) -> None:
-    try:
-        await update.callback_query.edit_message_reply_markup(reply_markup=None)
-    except TelegramError:
-        pass
-
-
-# ---- one-press actions -------------------------------------------------------------------
-
-async def take(update: Update, context: BotContext) -> None:
-    """Take into treatment: the participant hears it, with the date it must be handled by."""
-    _, klacht_id, _ = parse(update.callback_query.data or "")
-    try:
-        klacht = await allowed(context, klacht_id, states=("received",))
-    except Refused as refused:
-        return await refuse(update, refused, klacht_id)
-    services, tr = context.services, context.tr
-    now = services.now()
-    async with services.db.transaction() as tx:
-        if not await store.take_into_treatment(tx, klacht.id, context.person.id, now):
-            taken = False
-        else:
-            taken = True
-            await enqueue(tx, message_key="klacht.taken", now=now, person_id=klacht.participant_id,
-                          dedupe_key=f"klacht:{klacht.id}:taken",
-                          params={"reference": klacht.reference,
-                                  "handle_by": klacht.handle_by.isoformat()})
-    if not taken:
-        return await refuse(update, Refused("raced", tr.s_("A colleague was just before you.")),
-                            klacht_id)
-    await update.callback_query.answer()
-    await refresh_card(update, context, await store.get_klacht(services.db, klacht.id))
-    await update.effective_chat.send_message(tr.s_(
-        "You have taken klacht {reference} into treatment. Handle it by {date}. "
-        "The participant has been told.", reference=klacht.reference,
-        date=tr.date(klacht.handle_by)))
-
-
-async def involved(update: Update, context: BotContext) -> None:
-    """"I am involved": this handler steps aside and the klacht goes to someone independent."""
-    _, klacht_id, _ = parse(update.callback_query.data or "")
-    try:
-        klacht = await allowed(context, klacht_id, states=("received",))
-    except Refused as refused:
-        return await refuse(update, refused, klacht_id)
-    services, tr = context.services, context.tr
-    now = services.now()
-    async with services.db.transaction() as tx:
-        await store.add_involved(tx, klacht.id, context.person.id, "self")
-        await store.record_event(tx, klacht.id, "handler_involved", context.person.id, None, now)
-        count = await routing.deliver_to_handlers(tx, klacht, now, rerouted=True)
-    await update.callback_query.answer()
-    await drop_buttons(update)
-    await update.effective_chat.send_message(
-        tr.s_("Noted: you are involved in klacht {reference} and will not handle it. "
-              "It has gone to a colleague.", reference=klacht.reference) if count else
-        tr.s_("Noted: you are involved in klacht {reference}. There is no independent colleague "
-              "in this bot; the participant's klantmanager has been told.",
-              reference=klacht.reference))
-
-
-SENDERS = {"voice": "send_voice", "audio": "send_audio", "photo": "send_photo",
-           "document": "send_document", "video": "send_video", "video_note": "send_video_note"}
-
-
-async def send_files(update: Update, context: BotContext, files) -> None:
-    bot = context.bot
-    for item in files:
-        sender = getattr(bot, SENDERS.get(item.kind, "send_document"))
-        try:
-            await sender(update.effective_chat.id, item.file_id)
-        except TelegramError as exc:
-            log.warning("could not show a klacht attachment: %s", type(exc).__name__)
-
-
-async def show_files(update: Update, context: BotContext) -> None:
-    """The klacht's voice messages, photos and documents, sent again by their file id: only to
-    the people the klacht was sent to (the school's handlers, or the klantmanager of a signal)."""
-    action, klacht_id, _ = parse(update.callback_query.data or "")
-    person, db = context.person, context.services.db
-    klacht, ok = None, False
-    if klacht_id is not None and person is not None:
-        if person.role == "klantmanager":
-            klacht = await store.klacht_for_klantmanager(db, klacht_id, person)
-            ok = klacht is not None
-        elif person.role == "staff":
-            try:
-                klacht = await allowed(context, klacht_id, states=(
-                    "received", "in_treatment", "refused", "closed"))
-                ok = True
-            except Refused:
-                ok = False
-    if not ok:
-        return await refuse(update, Refused("files: no right", context.tr.s_(
-            "You cannot do this for this klacht.")), klacht_id)
-    await update.callback_query.answer()
-    await audit.record(db, person, [klacht.participant_id], audit.KLACHT, context.services.now())
-    await send_files(update, context, await store.attachments(db, klacht.id))
-
-
-async def show_answer_file(update: Update, context: BotContext) -> None:
-    _, question_id, _ = parse(update.callback_query.data or "")
-    db = context.services.db
-    answer = await store.answer_file(db, question_id) if question_id else None
-    try:
-        if answer is None or not answer.file_id:
-            raise Refused("answer file: none", context.tr.s_("You cannot do this for this klacht."))
-        await allowed(context, answer.klacht_id,
-                      states=("received", "in_treatment", "refused", "closed"))
-    except Refused as refused:
-        return await refuse(update, refused, answer.klacht_id if answer else None)
-    await update.callback_query.answer()
-    await send_files(update, context, [store.Attachment(answer.kind, answer.file_id)])
+# The step that follows the standard phrase of each action (issue 14).
+TEXT_STATES = {"refuse": State.REASON, "ask": State.QUESTION, "close": State.OUTCOME_TEXT}
 
 
 # ---- steps that need a typed text --------------------------------------------------------
@@ -207,16 +99,11 @@ async def begin(update: Update, context: BotContext) -> int | None:
     await update.callback_query.answer()
     context.chat_data[PENDING] = {"action": action, "klacht": klacht.id}
     chat = update.effective_chat
-    if action == "refuse":
-        await chat.send_message(tr.s_(
-            "Why is klacht {reference} not taken into treatment? Write the reason; the participant "
-            "will read it. Send /cancel to stop.", reference=klacht.reference))
-        return State.REASON
-    if action == "ask":
-        if klacht.anonymous:
+    if action in ("refuse", "ask"):
+        if action == "ask" and klacht.anonymous:
             await chat.send_message(tr.s_(
                 "The bot passes your question on without showing you the participant's name."))
-        await ask_phrase(update, context, klacht)
+        await ask_phrase(update, context, klacht, action)
         return State.PHRASE
     rows = [[InlineKeyboardButton(outcome_label(tr, code)[:64],
                                   callback_data=f"{HANDLER_PREFIX}:out:{klacht.id}:{code}")]
@@ -260,6 +147,11 @@ async def reason_typed(update: Update, context: BotContext) -> int:
     text = await typed(update, context)
     if text is None:
         return State.REASON
+    return await confirm_refusal(update, context, text)
+
+
+async def confirm_refusal(update: Update, context: BotContext, text: str) -> int:
+    """The reason (a standard phrase and/or own words) waits for the second press."""
     klacht = await pending_klacht(update, context, "refuse", ("received",))
     if klacht is None:
         return end(context)
@@ -287,7 +179,8 @@ async def confirmed(update: Update, context: BotContext) -> int:
     pending = context.chat_data.get(PENDING) or {}
     action = pending.get("action")
     try:
-        if pending.get("klacht") != klacht_id or not pending.get("text"):
+        if pending.get("klacht") != klacht_id or "text" not in pending or not (
+                pending["text"] or pending.get("phrase")):
             raise Refused("confirmation not pending", context.tr.s_(
                 "This button no longer applies."))
         klacht = await allowed(context, klacht_id, states=(
@@ -299,9 +192,10 @@ async def confirmed(update: Update, context: BotContext) -> int:
     await update.callback_query.answer()
     await drop_buttons(update)
     if action == "refuse":
-        await refuse_treatment(update, context, klacht, pending["text"])
+        await refuse_treatment(update, context, klacht, pending["text"], pending.get("phrase"))
     else:
-        await close(update, context, klacht, pending["outcome"], pending["text"])
+        await close(update, context, klacht, pending["outcome"], pending["text"],
+                    pending.get("phrase"))
     return end(context)
 
 
@@ -316,12 +210,14 @@ async def redo(update: Update, context: BotContext) -> int:
     await update.callback_query.answer()
     await drop_buttons(update)
     pending.pop("text", None)
-    await update.effective_chat.send_message(context.tr.s_("Write it again, please."))
+    await update.effective_chat.send_message(context.tr.s_(
+        "Write it again, please, or send /skip to send the standard phrase alone.")
+        if pending.get("phrase") else context.tr.s_("Write it again, please."))
     return State.REASON if pending.get("action") == "refuse" else State.OUTCOME_TEXT
 
 
 async def refuse_treatment(update: Update, context: BotContext, klacht: Klacht,
-                           text: str) -> None:
+                           text: str, phrase: str | None) -> None:
     services, tr = context.services, context.tr
     now = services.now()
     if not can_refuse_treatment(klacht.received_at, now, services.settings.tz):
@@ -330,7 +226,8 @@ async def refuse_treatment(update: Update, context: BotContext, klacht: Klacht,
             "(norm 1.5.2): it must now be handled."))
         return
     async with services.db.transaction() as tx:
-        done = await store.refuse_treatment(tx, klacht.id, context.person.id, text, now)
+        done = await store.refuse_treatment(tx, klacht.id, context.person.id, text, now,
+                                            phrase=phrase)
         if done:
             await enqueue(tx, message_key="klacht.refused", now=now,
                           person_id=klacht.participant_id, dedupe_key=f"klacht:{klacht.id}:refused",
@@ -345,15 +242,21 @@ async def refuse_treatment(update: Update, context: BotContext, klacht: Klacht,
 async def phrase_pressed(update: Update, context: BotContext) -> int:
     pending = context.chat_data.get(PENDING) or {}
     if not await phrase_chosen(update, context, pending):
-        return State.PHRASE if pending.get("action") == "ask" else end(context)
-    return State.QUESTION
+        return State.PHRASE if pending.get("action") in TEXT_STATES else end(context)
+    return TEXT_STATES[pending["action"]]
 
 
-async def question_skipped(update: Update, context: BotContext) -> int:
-    """/skip: the standard phrase alone."""
-    if not (context.chat_data.get(PENDING) or {}).get("phrase"):
+async def skipped(update: Update, context: BotContext) -> int:
+    """/skip: the standard phrase alone (a refusal and a closure then ask for confirmation)."""
+    pending = context.chat_data.get(PENDING) or {}
+    state = TEXT_STATES.get(pending.get("action"), State.QUESTION)
+    if not pending.get("phrase"):
         await update.effective_chat.send_message(context.tr.s_("Please write it in words."))
-        return State.QUESTION
+        return state
+    if state == State.REASON:
+        return await confirm_refusal(update, context, "")
+    if state == State.OUTCOME_TEXT:
+        return await confirm_closing(update, context, "")
     return await send_question(update, context, "")
 
 
@@ -399,15 +302,20 @@ async def outcome_chosen(update: Update, context: BotContext) -> int:
     pending["outcome"] = code
     context.chat_data[PENDING] = pending
     await update.effective_chat.send_message(context.tr.s_(
-        "Outcome: {outcome}. Now write the explanation for the participant of klacht {reference}.",
-        outcome=outcome_label(context.tr, code), reference=klacht.reference))
-    return State.OUTCOME_TEXT
+        "Outcome: {outcome}.", outcome=outcome_label(context.tr, code)))
+    await ask_phrase(update, context, klacht, "close")
+    return State.PHRASE
 
 
 async def outcome_typed(update: Update, context: BotContext) -> int:
     text = await typed(update, context)
     if text is None:
         return State.OUTCOME_TEXT
+    return await confirm_closing(update, context, text)
+
+
+async def confirm_closing(update: Update, context: BotContext, text: str) -> int:
+    """The explanation (a standard phrase and/or own words) waits for the second press."""
     pending = context.chat_data.get(PENDING) or {}
     klacht = await pending_klacht(update, context, "close", ("in_treatment",), must_be_handler=True)
     if klacht is None or pending.get("outcome") not in CLOSING_OUTCOMES:
@@ -421,11 +329,12 @@ async def outcome_typed(update: Update, context: BotContext) -> int:
 
 
 async def close(update: Update, context: BotContext, klacht: Klacht, outcome: str,
-                text: str) -> None:
+                text: str, phrase: str | None) -> None:
     services, tr = context.services, context.tr
     now = services.now()
     async with services.db.transaction() as tx:
-        done = await store.close_klacht(tx, klacht.id, context.person.id, outcome, text, now)
+        done = await store.close_klacht(tx, klacht.id, context.person.id, outcome, text, now,
+                                        phrase=phrase)
         if done:
             await enqueue(tx, message_key="klacht.closed", now=now,
                           person_id=klacht.participant_id, dedupe_key=f"klacht:{klacht.id}:closed",
@@ -456,14 +365,16 @@ def conversation() -> ConversationHandler:
             entry_points=[CallbackQueryHandler(
                 begin, pattern=f"^{HANDLER_PREFIX}:(refuse|ask|close):")],
             states={
-                State.REASON: [MessageHandler(text, reason_typed)],
+                State.REASON: [MessageHandler(text, reason_typed),
+                               CommandHandler("skip", skipped)],
                 State.PHRASE: [CallbackQueryHandler(phrase_pressed,
                                                     pattern=f"^{HANDLER_PREFIX}:ph:")],
                 State.QUESTION: [MessageHandler(text, question_typed),
-                                 CommandHandler("skip", question_skipped)],
+                                 CommandHandler("skip", skipped)],
                 State.OUTCOME: [CallbackQueryHandler(outcome_chosen,
                                                      pattern=f"^{HANDLER_PREFIX}:out:")],
-                State.OUTCOME_TEXT: [MessageHandler(text, outcome_typed)],
+                State.OUTCOME_TEXT: [MessageHandler(text, outcome_typed),
+                                     CommandHandler("skip", skipped)],
                 State.CONFIRM: [
                     CallbackQueryHandler(confirmed, pattern=f"^{HANDLER_PREFIX}:cfm:"),
                     CallbackQueryHandler(redo, pattern=f"^{HANDLER_PREFIX}:redo:")],

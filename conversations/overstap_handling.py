@@ -25,8 +25,6 @@ from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
-    MessageHandler,
-    filters,
 )
 from telegram.warnings import PTBUserWarning
 
@@ -41,13 +39,12 @@ from bot.rules.overstap import Party
 from bot.services import Command, Services
 from conversations import overstap_klantmanager, overstap_new_school, overstap_old_school
 from conversations.overstap_staff import (
-    State,
     cancel,
+    note_states,
     parts_of,
     refuse,
     request_id_at,
     staff_actor,
-    wrote_note,
 )
 from storage import overstap as store
 
@@ -158,7 +155,7 @@ def conversation() -> ConversationHandler:
                           *overstap_old_school.entry_points(),
                           *overstap_new_school.entry_points()],
             states={
-                State.NOTE: [MessageHandler(filters.TEXT & ~filters.COMMAND, wrote_note)],
+                **note_states(),
                 **overstap_old_school.states(),
                 **overstap_new_school.states(),
             },

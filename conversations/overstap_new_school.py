@@ -1,7 +1,8 @@
 """The new school's overstap step (issue 7; convenant art. 11.1, 10.7): confirm the placement
-from a day and, if it likes, in one of its groups with room (``ovs:place``). That completes the
-switch; the old school's final urenverklaring is issued to the participant. Only once the
-participant's data was handed over to the presser's school.
+from a day and, if it likes, in one of its groups with room (``ovs:place``), then once more
+(``ovs:pyes``: it cannot be undone, issue 14). That completes the switch; the old school's final
+urenverklaring is issued to the participant. Only once the participant's data was handed over to
+the presser's school.
 """
 
 from __future__ import annotations
@@ -73,16 +74,56 @@ async def chose_group(update: Update, context: BotContext) -> int:
         await refuse(update, context, "stale")
         return ConversationHandler.END
     await done_pressing(update)
+    pending["group"] = value
+    tr = context.tr
+    day = date.fromisoformat(pending["day"])
+    group = next((g.name for g in await placement.groups_with_room(
+        context.services.db, context.person.school_id, day) if str(g.id) == value), None)
+    request_id = pending["request_id"]
+    await update.effective_chat.send_message(
+        tr.s_("Confirm the placement of overstap request #{id} from {day} in group {group}? The "
+              "switch is then complete: the participant leaves the current school and its final "
+              "urenverklaring is issued. This cannot be undone.", id=request_id,
+              day=tr.date(day), group=group) if group else
+        tr.s_("Confirm the placement of overstap request #{id} from {day}, in no group yet? The "
+              "switch is then complete: the participant leaves the current school and its final "
+              "urenverklaring is issued. This cannot be undone.", id=request_id,
+              day=tr.date(day)),
+        reply_markup=InlineKeyboardMarkup([
+            [sbtn(tr, SN_("Yes, confirm the placement"), f"{S_PREFIX}:pyes:{request_id}")],
+            [sbtn(tr, SN_("Not now"), f"{S_PREFIX}:pno:{request_id}")]]))
+    return State.PLACE_CONFIRM
+
+
+async def confirmed(update: Update, context: BotContext) -> int:
+    """ovs:pyes:<id>: the second press; now the switch is complete. A press for another
+    request, or after the step is over (the request moved on), is refused."""
+    pending = context.chat_data.get(PENDING) or {}
+    if (pending.get("event") != Event.COMPLETE.value or "group" not in pending
+            or request_id_at(parts_of(update)) != pending.get("request_id")):
+        await refuse(update, context, "stale")
+        context.chat_data.pop(PENDING, None)
+        return ConversationHandler.END
     context.chat_data.pop(PENDING, None)
     day = date.fromisoformat(pending["day"])
+    value = pending["group"]
     group_id = int(value) if value.isdigit() else None
     request = await act(update, context, pending["request_id"], Event.COMPLETE, on=day,
                         group_id=group_id)
     if request is not None:
+        await done_pressing(update)
         await update.effective_chat.send_message(context.tr.s_(
             "Placement confirmed from {day}. The participant, the klantmanager and the current "
             "school are told; the final urenverklaring is issued.",
             day=context.tr.date(day)))
+    return ConversationHandler.END
+
+
+async def not_now(update: Update, context: BotContext) -> int:
+    """ovs:pno:<id>: nothing is confirmed; the card's button starts it again."""
+    context.chat_data.pop(PENDING, None)
+    await done_pressing(update)
+    await update.effective_chat.send_message(context.tr.s_("Nothing was changed."))
     return ConversationHandler.END
 
 
@@ -94,4 +135,6 @@ def states() -> dict[State, list[BaseHandler]]:
     return {
         State.PLACE_DAY: [CallbackQueryHandler(chose_start_day, pattern=rf"^{S_PREFIX}:pday:")],
         State.PLACE_GROUP: [CallbackQueryHandler(chose_group, pattern=rf"^{S_PREFIX}:pgrp:")],
+        State.PLACE_CONFIRM: [CallbackQueryHandler(confirmed, pattern=rf"^{S_PREFIX}:pyes:\d+$"),
+                              CallbackQueryHandler(not_now, pattern=rf"^{S_PREFIX}:pno:\d+$")],
     }

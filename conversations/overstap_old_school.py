@@ -1,10 +1,11 @@
 """The current school's overstap steps (issue 7; convenant art. 11.1-11.3): approve a move to
-another of its groups from a date (``ovs:slot``) or decline it with a typed reason
-(``ovs:slotno``; the note step is in conversations.overstap_staff); propose the handover
-conversation with the participant present, day, time and place with buttons (``ovs:conv``, art.
-11.3), and record that it took place (``ovs:held``) before consent and handover; and record the
-financial settlement after a switch to another school (``ovs:settle``, art. 11.2). Only for
-requests that involve the presser's school as the current school.
+another of its groups from a date (``ovs:slot``, then ``ovs:slotc``: a second press, issue 14)
+or decline it with a reason (``ovs:slotno``; the standard phrase, the note and the second press
+are in conversations.overstap_staff); propose the handover conversation with the participant
+present, day, time and place with buttons (``ovs:conv``, art. 11.3), and record that it took
+place (``ovs:held``, then ``ovs:heldc``) before consent and handover; and record the financial
+settlement after a switch to another school (``ovs:settle``, then ``ovs:setc``, art. 11.2).
+Only for requests that involve the presser's school as the current school.
 """
 
 from __future__ import annotations
@@ -56,7 +57,34 @@ CONVERSATION_TIMES = (time(9), time(10), time(11), time(13), time(14), time(15),
 # ---- a move to another group of the school (art. 11.1) -------------------------------------
 
 async def approve_slot(update: Update, context: BotContext) -> None:
-    """ovs:slot:<id>:<yyyymmdd>: the school moves the participant to the new group from a date."""
+    """ovs:slot:<id>:<yyyymmdd>: the school moves the participant to the new group from a date;
+    an irreversible step, so it waits for a second press (``ovs:slotc``, issue 14)."""
+    parts = parts_of(update)
+    request_id = request_id_at(parts)
+    day = parse_day(parts[3]) if len(parts) > 3 else None
+    actor = staff_actor(context)
+    if request_id is None or day is None or actor is None:
+        await refuse(update, context, "stale")
+        return
+    try:  # an old card's button is refused now, not after the second press
+        await flow.check_step(context.services, request_id, Event.APPROVE, actor)
+    except Refusal as refusal:
+        await refuse(update, context, refusal)
+        return
+    await update.callback_query.answer()  # the card keeps its buttons until it is done
+    tr = context.tr
+    await update.effective_chat.send_message(
+        tr.s_("Move the participant of overstap request #{id} to the new group from {day}? The "
+              "participant and the klantmanager are told at once; this cannot be undone.",
+              id=request_id, day=tr.date(day)),
+        reply_markup=InlineKeyboardMarkup([
+            [sbtn(tr, SN_("Yes, move"), f"{S_PREFIX}:slotc:{request_id}:{day_code(day)}")],
+            [sbtn(tr, SN_("Not now"), f"{S_PREFIX}:slotn:{request_id}")]]))
+
+
+async def approve_slot_confirmed(update: Update, context: BotContext) -> None:
+    """ovs:slotc:<id>:<yyyymmdd>: the second press; a stale one (the request moved on) is
+    refused by ``flow.act``."""
     parts = parts_of(update)
     request_id = request_id_at(parts)
     day = parse_day(parts[3]) if len(parts) > 3 else None
@@ -70,6 +98,12 @@ async def approve_slot(update: Update, context: BotContext) -> None:
     await update.effective_chat.send_message(context.tr.s_(
         "Done: the participant is in the new group from {day}. The participant and the "
         "klantmanager are told.", day=context.tr.date(day)))
+
+
+async def not_now(update: Update, context: BotContext) -> None:
+    """ovs:slotn|setn|heldn:<id>: nothing is approved or recorded; the card keeps its buttons."""
+    await done_pressing(update)
+    await update.effective_chat.send_message(context.tr.s_("Nothing was changed."))
 
 
 # ---- the handover conversation (art. 11.3) ---------------------------------------------------
@@ -210,6 +244,28 @@ async def held(update: Update, context: BotContext) -> None:
     """ovs:held:<id>: the handover conversation took place (art. 11.3); only now the
     participant is asked for consent (art. 12.3) and the handover can follow."""
     request_id = request_id_at(parts_of(update))
+    actor = staff_actor(context)
+    if request_id is None or actor is None:
+        await refuse(update, context, "stale")
+        return
+    try:  # not before its time, not twice: refused now, not after the second press
+        await flow.check_step(context.services, request_id, Event.HOLD, actor)
+    except Refusal as refusal:
+        await refuse(update, context, refusal)
+        return
+    await update.callback_query.answer()  # the card keeps its button until it is done
+    tr = context.tr
+    await update.effective_chat.send_message(
+        tr.s_("Record that the handover conversation of overstap request #{id} took place? The "
+              "participant is then asked for consent; this cannot be undone.", id=request_id),
+        reply_markup=InlineKeyboardMarkup([
+            [sbtn(tr, SN_("Yes, it took place"), f"{S_PREFIX}:heldc:{request_id}")],
+            [sbtn(tr, SN_("Not now"), f"{S_PREFIX}:heldn:{request_id}")]]))
+
+
+async def held_confirmed(update: Update, context: BotContext) -> None:
+    """ovs:heldc:<id>: the second press; now it is recorded (``flow.act`` refuses a stale one)."""
+    request_id = request_id_at(parts_of(update))
     if request_id is None:
         await refuse(update, context, "stale")
         return
@@ -224,7 +280,33 @@ async def held(update: Update, context: BotContext) -> None:
 # ---- the financial settlement after the switch (art. 11.2) -------------------------------
 
 async def settle(update: Update, context: BotContext) -> None:
-    """ovs:settle:<id>:<kind>: the old school records the financial settlement (art. 11.2)."""
+    """ovs:settle:<id>:<kind>: the old school records the financial settlement (art. 11.2); it
+    closes the request for good, so it waits for a second press (``ovs:setc``, issue 14)."""
+    parts = parts_of(update)
+    request_id = request_id_at(parts)
+    kind = parts[3] if len(parts) > 3 else ""
+    actor = staff_actor(context)
+    if request_id is None or kind not in SETTLEMENT_LABELS or actor is None:
+        await refuse(update, context, "stale")
+        return
+    try:
+        await flow.check_settlement(context.services, request_id, actor)
+    except Refusal as refusal:
+        await refuse(update, context, refusal)
+        return
+    await update.callback_query.answer()  # the card keeps its buttons until it is done
+    tr = context.tr
+    await update.effective_chat.send_message(
+        tr.s_("Record the financial settlement of overstap request #{id} as \"{settlement}\"? "
+              "This closes the request and cannot be undone.", id=request_id,
+              settlement=tr.safe(staff_label(tr, SETTLEMENT_LABELS[kind]))),
+        reply_markup=InlineKeyboardMarkup([
+            [sbtn(tr, SN_("Yes, record it"), f"{S_PREFIX}:setc:{request_id}:{kind}")],
+            [sbtn(tr, SN_("Not now"), f"{S_PREFIX}:setn:{request_id}")]]))
+
+
+async def settle_confirmed(update: Update, context: BotContext) -> None:
+    """ovs:setc:<id>:<kind>: the second press; now the settlement is recorded."""
     parts = parts_of(update)
     request_id = request_id_at(parts)
     kind = parts[3] if len(parts) > 3 else ""
@@ -265,5 +347,10 @@ def states() -> dict[State, list[BaseHandler]]:
 def buttons() -> list[BaseHandler]:
     """One-press steps, outside the conversation."""
     return [CallbackQueryHandler(approve_slot, pattern=rf"^{S_PREFIX}:slot:\d+:\d{{8}}$"),
+            CallbackQueryHandler(approve_slot_confirmed,
+                                 pattern=rf"^{S_PREFIX}:slotc:\d+:\d{{8}}$"),
+            CallbackQueryHandler(not_now, pattern=rf"^{S_PREFIX}:(slotn|setn|heldn):\d+$"),
+            CallbackQueryHandler(held_confirmed, pattern=rf"^{S_PREFIX}:heldc:\d+$"),
+            CallbackQueryHandler(settle_confirmed, pattern=rf"^{S_PREFIX}:setc:\d+:\w+$"),
             CallbackQueryHandler(held, pattern=rf"^{S_PREFIX}:held:\d+$"),
             CallbackQueryHandler(settle, pattern=rf"^{S_PREFIX}:settle:\d+:\w+$")]

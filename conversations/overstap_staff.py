@@ -12,17 +12,26 @@ import logging
 from datetime import date
 from enum import IntEnum
 
-from telegram import InlineKeyboardButton, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
-from telegram.ext import ConversationHandler
+from telegram.ext import (
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
 
 from bot.context import BotContext
 from bot.i18n import SN_, Translator
 from bot.overstap import flow
 from bot.overstap.access import Actor, Refusal
 from bot.overstap.flow import MAX_NOTE
-from bot.overstap.notices import staff_label
+from bot.overstap.notices import K_PREFIX, S_PREFIX, staff_label
+from bot.overstap.phrases import PHRASES
 from bot.rules.overstap import Event
+from conversations.presses import phrase_label, with_phrase
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +46,9 @@ class State(IntEnum):
     CONV_PLACE_TEXT = 5
     PLACE_DAY = 6
     PLACE_GROUP = 7
+    PHRASE = 8
+    CONFIRM = 9
+    PLACE_CONFIRM = 10
 
 
 REFUSALS = {
@@ -148,44 +160,153 @@ def day_code(day: date) -> str:
     return day.strftime("%Y%m%d")
 
 
-# ---- a decision with a typed note --------------------------------------------------------
+# ---- a decision with a standard phrase and a typed note -----------------------------------
 
 # ``ovk:no`` (a klantmanager's decline) no longer exists (art. 11.1: the klantmanager advises);
 # an old button of it is refused as stale.
 NOTE_EVENTS = {("ovk", "adv"): Event.ADVISE, ("ovs", "slotno"): Event.DECLINE}
+STEPS = {Event.ADVISE: "advise", Event.DECLINE: "decline"}
+NO_PHRASE = "own"
 
 
 async def ask_note(update: Update, context: BotContext) -> int:
-    """ovk:adv|no:<id>, ovs:slotno:<id>: ask for the note or reason the participant will read."""
+    """ovk:adv:<id>, ovs:slotno:<id>: first a standard phrase the participant reads in their own
+    language (issue 14), then the writer's own words (``wrote_note``)."""
     parts = parts_of(update)
     event = NOTE_EVENTS.get(tuple(parts[:2]))
     if not await begin_step(update, context, request_id_at(parts), event):
         return ConversationHandler.END
+    tr, prefix = context.tr, parts[0]
+    rows = [[InlineKeyboardButton(phrase_label(tr.f_(text)),
+                                  callback_data=f"{prefix}:ph:{code}")]
+            for code, text in PHRASES[STEPS[event]].items()]
+    rows.append([sbtn(tr, SN_("Only my own words"), f"{prefix}:ph:{NO_PHRASE}")])
+    await update.effective_chat.send_message(
+        tr.s_("Your advice: choose a standard phrase. The participant reads it in their own "
+              "language; you can add your own words next.") if event == Event.ADVISE else
+        tr.s_("Why can the participant not move to the other group? Choose a standard phrase. "
+              "The participant reads it in their own language; you can add your own words next."),
+        reply_markup=InlineKeyboardMarkup(rows))
+    return State.PHRASE
+
+
+async def chose_phrase(update: Update, context: BotContext) -> int:
+    """ovk|ovs:ph:<code>: the phrase is remembered on the pending step; then the own words."""
+    parts = parts_of(update)
+    pending = context.chat_data.get(PENDING) or {}
+    code = parts[2] if len(parts) > 2 else ""
+    step = STEPS.get(Event(pending["event"])) if "event" in pending else None
+    if step is None or "phrase" in pending or (code != NO_PHRASE and code not in PHRASES[step]):
+        await refuse(update, context, "stale")
+        return State.PHRASE if step is not None and "phrase" not in pending else end(context)
+    await done_pressing(update)
+    pending["phrase"] = None if code == NO_PHRASE else code
     tr = context.tr
-    if event == Event.ADVISE:
+    if code != NO_PHRASE:
+        prompt = tr.s_("Now write your own words to add, or send /skip to send the phrase alone. "
+                       "Send /cancel to stop.")
+    elif step == "advise":
         prompt = tr.s_("Type your advice. The participant reads it in your words and then chooses "
                        "to continue or to stop. /cancel to stop.")
     else:
         prompt = tr.s_("Type the reason. The participant reads it. /cancel to stop.")
-    await update.effective_chat.send_message(prompt)
+    await update.effective_chat.send_message(with_phrase(tr, PHRASES[step].get(code), prompt))
     return State.NOTE
 
 
 async def wrote_note(update: Update, context: BotContext) -> int:
-    pending = context.chat_data.get(PENDING) or {}
     text = (update.effective_message.text or "").strip()
     tr = context.tr
-    if "event" not in pending:
-        return ConversationHandler.END
     if not text or len(text) > MAX_NOTE:
         await update.effective_chat.send_message(tr.s_(
             "Please type a note of 1 to {limit} characters.", limit=tr.number(MAX_NOTE)))
         return State.NOTE
-    request = await act(update, context, pending["request_id"], Event(pending["event"]), note=text)
+    return await decide(update, context, text)
+
+
+async def skipped_note(update: Update, context: BotContext) -> int:
+    """/skip: the standard phrase alone."""
+    if not (context.chat_data.get(PENDING) or {}).get("phrase"):
+        tr = context.tr
+        await update.effective_chat.send_message(tr.s_(
+            "Please type a note of 1 to {limit} characters.", limit=tr.number(MAX_NOTE)))
+        return State.NOTE
+    return await decide(update, context, "")
+
+
+async def decide(update: Update, context: BotContext, text: str) -> int:
+    """Advice goes out at once; a decline of a group move waits for a second press."""
+    pending = context.chat_data.get(PENDING) or {}
+    if "event" not in pending:
+        return ConversationHandler.END
+    tr = context.tr
+    if Event(pending["event"]) == Event.DECLINE:
+        pending["note"] = text
+        request_id = pending["request_id"]
+        await update.effective_chat.send_message(
+            tr.s_("Decline the move of overstap request #{id} to the other group? The participant "
+                  "reads your reason. This cannot be undone.", id=request_id),
+            reply_markup=InlineKeyboardMarkup([
+                [sbtn(tr, SN_("Yes, decline"), f"{S_PREFIX}:slotnoc:{request_id}")],
+                [sbtn(tr, SN_("Change the text"), f"{S_PREFIX}:slotnor:{request_id}")]]))
+        return State.CONFIRM
+    request = await act(update, context, pending["request_id"], Event(pending["event"]),
+                        note=text or None, phrase=pending.get("phrase"))
     context.chat_data.pop(PENDING, None)
     if request is not None:
         await update.effective_chat.send_message(tr.s_("Sent to the participant."))
     return ConversationHandler.END
+
+
+async def confirmed_decline(update: Update, context: BotContext) -> int:
+    """ovs:slotnoc:<id>: the second press; now the move is declined and the participant told.
+    A press for another request, or after the step is over, is refused."""
+    pending = context.chat_data.get(PENDING) or {}
+    if (pending.get("event") != Event.DECLINE.value or "note" not in pending
+            or request_id_at(parts_of(update)) != pending.get("request_id")):
+        await refuse(update, context, "stale")
+        return end(context)
+    request = await act(update, context, pending["request_id"], Event.DECLINE,
+                        note=pending["note"] or None, phrase=pending.get("phrase"))
+    context.chat_data.pop(PENDING, None)
+    if request is not None:
+        await done_pressing(update)
+        await update.effective_chat.send_message(context.tr.s_("Sent to the participant."))
+    return ConversationHandler.END
+
+
+async def redo_decline(update: Update, context: BotContext) -> int:
+    """ovs:slotnor:<id>: write the reason again; nothing was declined."""
+    pending = context.chat_data.get(PENDING) or {}
+    if pending.get("event") != Event.DECLINE.value or "note" not in pending \
+            or request_id_at(parts_of(update)) != pending.get("request_id"):
+        await refuse(update, context, "stale")
+        return end(context)
+    await done_pressing(update)
+    pending.pop("note")
+    tr = context.tr
+    await update.effective_chat.send_message(
+        tr.s_("Write it again, please, or send /skip to send the standard phrase alone.")
+        if pending.get("phrase") else tr.s_("Write it again, please."))
+    return State.NOTE
+
+
+def end(context: BotContext) -> int:
+    context.chat_data.pop(PENDING, None)
+    return ConversationHandler.END
+
+
+def note_states() -> dict[State, list[BaseHandler]]:
+    """The phrase, the note and the decline's confirmation, in the staff conversation."""
+    return {
+        State.PHRASE: [CallbackQueryHandler(chose_phrase,
+                                            pattern=rf"^({K_PREFIX}|{S_PREFIX}):ph:")],
+        State.NOTE: [MessageHandler(filters.TEXT & ~filters.COMMAND, wrote_note),
+                     CommandHandler("skip", skipped_note)],
+        State.CONFIRM: [
+            CallbackQueryHandler(confirmed_decline, pattern=rf"^{S_PREFIX}:slotnoc:\d+$"),
+            CallbackQueryHandler(redo_decline, pattern=rf"^{S_PREFIX}:slotnor:\d+$")],
+    }
 
 
 async def cancel(update: Update, context: BotContext) -> int:

@@ -9,6 +9,7 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from bot.buttons import row_id
+from bot.i18n import Translator
 
 log = logging.getLogger(__name__)
 
@@ -33,3 +34,20 @@ async def refuse_press(update: Update, text: str, reason: str) -> None:
         await update.callback_query.answer(text, show_alert=True)
     except TelegramError:
         pass
+
+
+def phrase_label(text: str, limit: int = 64) -> str:
+    """A standard phrase on a button (issue 14): whole when it fits, else cut after the last
+    whole word with "…", never in the middle of a word."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,.:;") + "…"
+
+
+def with_phrase(tr: Translator, phrase: str | None, prompt: str) -> str:
+    """The next prompt of a step with a standard phrase, after the phrase the staff member chose
+    (in their own language), so they see what the participant will read."""
+    if phrase is None:
+        return prompt
+    return tr.lines([tr.s_("Standard phrase: {phrase}", phrase=tr.f_(phrase)), "", prompt])

@@ -36,16 +36,20 @@ class Report:
     written_at: datetime
     endorsed: bool | None
     answered_at: datetime | None
+    phrase: str | None = None  # a standard phrase's code (issue 14)
 
 
-async def save_report(tx: Tx, klacht_id: int, text: str, written_by: int, now: datetime) -> bool:
-    """The school's short report; a new text replaces one the participant has not answered."""
+async def save_report(tx: Tx, klacht_id: int, text: str, written_by: int, now: datetime,
+                      phrase: str | None = None) -> bool:
+    """The school's short report (a standard phrase's code and/or own words); a new one replaces
+    one the participant has not answered."""
     changed = await tx.changes(
-        "INSERT INTO klacht_reports(klacht_id, text, written_by, written_at) VALUES (?,?,?,?)"
+        "INSERT INTO klacht_reports(klacht_id, text, written_by, written_at, phrase)"
+        " VALUES (?,?,?,?,?)"
         " ON CONFLICT(klacht_id) DO UPDATE SET text = excluded.text,"
-        " written_by = excluded.written_by, written_at = excluded.written_at"
-        " WHERE klacht_reports.answered_at IS NULL",
-        (klacht_id, text, written_by, to_db(now)))
+        " written_by = excluded.written_by, written_at = excluded.written_at,"
+        " phrase = excluded.phrase WHERE klacht_reports.answered_at IS NULL",
+        (klacht_id, text, written_by, to_db(now), phrase))
     if changed:
         await record_event(tx, klacht_id, "report", written_by, None, now)
     return bool(changed)
@@ -57,7 +61,7 @@ async def get_report(db: Database | Tx, klacht_id: int) -> Report | None:
         return None
     return Report(row["klacht_id"], row["text"], row["written_by"], from_db(row["written_at"]),
                   None if row["endorsed"] is None else bool(row["endorsed"]),
-                  from_db(row["answered_at"]))
+                  from_db(row["answered_at"]), row["phrase"])
 
 
 async def answer_report(tx: Tx, klacht_id: int, participant_id: int, endorsed: bool,

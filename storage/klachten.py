@@ -48,6 +48,8 @@ class Klacht:
     satisfaction: str | None
     satisfaction_at: datetime | None
     klantmanager_consent: bool | None
+    refusal_phrase: str | None = None
+    outcome_phrase: str | None = None
 
     @property
     def is_open(self) -> bool:
@@ -293,24 +295,27 @@ async def take_into_treatment(tx: Tx, klacht_id: int, handler_id: int, now: date
 
 
 async def refuse_treatment(tx: Tx, klacht_id: int, handler_id: int, reason: str,
-                           now: datetime) -> bool:
-    """Not taken into treatment, with reasons: the refusal notice also closes it (1.5.2)."""
+                           now: datetime, phrase: str | None = None) -> bool:
+    """Not taken into treatment, with reasons (a standard phrase's code and/or own words): the
+    refusal notice also closes it (1.5.2)."""
     changed = await tx.changes(
         "UPDATE klachten SET state = 'refused', handler_id = ?, decided_at = ?, handled_at = ?,"
-        " refusal_reason = ?, outcome = 'not_taken' WHERE id = ? AND state = 'received'",
-        (handler_id, to_db(now), to_db(now), reason, klacht_id))
+        " refusal_reason = ?, refusal_phrase = ?, outcome = 'not_taken'"
+        " WHERE id = ? AND state = 'received'",
+        (handler_id, to_db(now), to_db(now), reason, phrase, klacht_id))
     if changed:
         await record_event(tx, klacht_id, "refused", handler_id, None, now)
     return bool(changed)
 
 
 async def close_klacht(tx: Tx, klacht_id: int, handler_id: int, outcome: str, text: str,
-                       now: datetime) -> bool:
-    """Record the outcome and close; only the handler who took it into treatment may."""
+                       now: datetime, phrase: str | None = None) -> bool:
+    """Record the outcome (with a standard phrase's code and/or own words) and close; only the
+    handler who took it into treatment may."""
     changed = await tx.changes(
-        "UPDATE klachten SET state = 'closed', outcome = ?, outcome_text = ?, handled_at = ?"
-        " WHERE id = ? AND state = 'in_treatment' AND handler_id = ?",
-        (outcome, text, to_db(now), klacht_id, handler_id))
+        "UPDATE klachten SET state = 'closed', outcome = ?, outcome_text = ?, outcome_phrase = ?,"
+        " handled_at = ? WHERE id = ? AND state = 'in_treatment' AND handler_id = ?",
+        (outcome, text, phrase, to_db(now), klacht_id, handler_id))
     if changed:
         await record_event(tx, klacht_id, "closed", handler_id, outcome, now)
     return bool(changed)

@@ -54,6 +54,8 @@ class Request:
     settlement_note: str | None
     settlement_at: datetime | None
     created_at: datetime
+    km_phrase: str | None = None  # a standard phrase's code with the note (issue 14)
+    decline_phrase: str | None = None
 
     @property
     def is_open(self) -> bool:
@@ -121,7 +123,7 @@ UPDATABLE = frozenset({
     "km_decision", "km_note", "km_decided_at", "decline_reason", "conversation_at",
     "conversation_place", "effective_on", "handover_at", "delivered_at", "completed_at",
     "closed_at", "final_uren_at", "settlement_kind", "settlement_note", "settlement_at",
-    "to_group_id", "final_uren_note",
+    "to_group_id", "final_uren_note", "km_phrase", "decline_phrase",
 })
 
 

@@ -32,12 +32,13 @@ SECTIONS: dict[str, str] = {
     "verzuim_alerts": "SELECT kind, episode_start, alerted_at, followups, missed, closed_at,"
                       " back_at FROM verzuim_alerts WHERE person_id = ? ORDER BY alerted_at",
     "klachten": "SELECT reference, route, topic, description, language, anonymous, state,"
-                " received_at, decide_by, handle_by, decided_at, refusal_reason, outcome,"
-                " outcome_text, handled_at, satisfaction FROM klachten WHERE participant_id = ?"
-                " ORDER BY received_at",
+                " received_at, decide_by, handle_by, decided_at, refusal_phrase, refusal_reason,"
+                " outcome, outcome_phrase, outcome_text, handled_at, satisfaction FROM klachten"
+                " WHERE participant_id = ? ORDER BY received_at",
     "klacht_files": "SELECT k.reference, a.kind FROM klacht_attachments a"
                     " JOIN klachten k ON k.id = a.klacht_id WHERE k.participant_id = ?",
-    "klacht_questions": "SELECT k.reference, q.question, q.asked_at, q.answer, q.answered_at"
+    "klacht_questions": "SELECT k.reference, q.phrase, q.question, q.asked_at, q.answer,"
+                        " q.answered_at"
                         " FROM klacht_questions q JOIN klachten k ON k.id = q.klacht_id"
                         " WHERE k.participant_id = ?",
     "klacht_draft": "SELECT data, updated_at FROM klacht_drafts WHERE person_id = ?",

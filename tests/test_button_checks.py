@@ -65,6 +65,8 @@ TEMPLATES = [
     "ovk:open:{n}", "ovs:pgrp:{n}", "ovs:cplace:{n}", "ovs:pday:{n}", "ovs:ctime:{n}",
     "ovs:ok:{n}", "ovsa:one:{n}", "ovsa:all:{n}", "af:l:{n}", "af:r:{n}", "klacht:inv:{n}",
     "klacht:topic:{n}", "lang:{n}", "trj:p:{n}", "trj:l:{n}", "gn:new:{n}", "gn:r:{n}",
+    "kh:ph:{n}:more", "ovs:ph:{n}", "ovk:ph:{n}",
+    "ovs:slotc:{n}:20261124", "ovs:slotn:{n}", "ovs:slotnoc:{n}", "ovs:slotnor:{n}",
 ]
 VALUES = ["9" * 25, str(2 ** 64), "\u00b2\u00b3", "-7"]
 

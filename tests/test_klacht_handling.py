@@ -121,7 +121,8 @@ async def test_anonymous_question_answer_outcome_and_not_satisfied_reaches_the_k
     await bram.press("Uitkomst vastleggen en afsluiten", await current(bram, card))
     outcomes = await new_message(bram, "uitkomst")
     await bram.press(0, outcomes)  # the school agrees with the klacht
-    await new_message(bram, "toelichting")
+    await bram.press("Alleen mijn eigen woorden", await new_message(bram, "toelichting"))
+    await new_message(bram, "eigen woorden")
     await bram.send("We splitsen de groep vanaf januari.")
     await bram.press("Ja, klacht afsluiten", await new_message(bram, "ongedaan"))
     await new_message(bram, "afgesloten")

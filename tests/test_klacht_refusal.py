@@ -29,7 +29,8 @@ async def test_refusal_needs_a_reason_and_only_within_four_weeks(bot, world, cli
     await bot.services.outbox.drain()
     card = await bram.wait_for_message(first["reference"])
     await bram.press("Niet in behandeling nemen", card)
-    await new_message(bram, "reden")
+    await bram.press("Alleen mijn eigen woorden", await new_message(bram, "standaardzin"))
+    await new_message(bram, "eigen woorden")
     await bram.send("👍")
     assert "woorden" in (await new_message(bram)).text
     await bram.send("De factuur is al gecorrigeerd en terugbetaald.")

@@ -95,6 +95,10 @@ async def test_turkish_participant_switches_school_with_consent_for_all_but_one_
             ).status_code == 422
     clock.advance(hours=7)
     await ineke.press("Het gesprek heeft plaatsgevonden", accepted)
+    confirm = await ineke.wait_for_message("ongedaan")
+    assert await bot.db.fetchval("SELECT state FROM overstap_requests") == (
+        "conversation_accepted"), "nothing is recorded before the second press"
+    await ineke.press("Ja, het heeft plaatsgevonden", confirm)
     await ineke.wait_for_message("Vastgelegd: het overdrachtsgesprek heeft plaatsgevonden")
     held = await ayse.wait_for_message("devir görüşmenizin yapıldığını")
     await ayse.press("Şimdi cevapla", held)
@@ -156,6 +160,8 @@ async def test_turkish_participant_switches_school_with_consent_for_all_but_one_
     await petra.wait_for_message("gaat vanaf")
     settle = await ineke.wait_for_message("Leg de financiële afhandeling vast")
     await ineke.press("Budget overgedragen", settle)
+    assert await bot.db.fetchval("SELECT settlement_at FROM overstap_requests") is None
+    await ineke.press("Ja, vastleggen", await ineke.wait_for_message("ongedaan"))
     await ineke.wait_for_message("Vastgelegd: Budget overgedragen.")
 
     # The final urenverklaring of the old school arrives (art. 10.7).

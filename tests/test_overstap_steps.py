@@ -77,6 +77,7 @@ async def test_arabic_participant_moves_to_the_afternoon_group_from_the_day_the_
     assert "Reden: De dagen of tijden passen niet bij mij – أعمل في الصباح" in card.text
     assert card.button_texts[0] == "Goedkeuren vanaf 24 nov 2026"
     await ineke.press("Goedkeuren vanaf 24 nov 2026", card)
+    await ineke.press("Ja, overplaatsen", await ineke.wait_for_message("ongedaan"))
     await ineke.wait_for_message("Klaar: de cursist zit vanaf 24 november 2026 in de nieuwe groep")
     told = await amira.wait_for_message("NT2 B1 middag")
     assert "الثلاثاء 24 نوفمبر" in told.text
@@ -126,6 +127,7 @@ async def test_overstap_c_11_1_the_klantmanager_advises_and_cannot_block_the_swi
 
     # The klantmanager advises; Farid reads it in Dari and decides to go on.
     await petra.press("Anders adviseren", card)
+    await petra.press("Alleen mijn eigen woorden", await petra.wait_for_message("standaardzin"))
     await petra.wait_for_message("Typ je advies")
     await petra.send("Eerst het B1-examen in december afmaken.")
     await petra.wait_for_message("Naar de cursist gestuurd.")
@@ -151,6 +153,7 @@ async def test_somali_participant_continues_after_advice_and_the_schools_use_the
 
     card = await petra.wait_for_message("Overstapaanvraag #1")
     await petra.press("Anders adviseren", card)
+    await petra.press("Alleen mijn eigen woorden", await petra.wait_for_message("standaardzin"))
     await petra.wait_for_message("Typ je advies")
     await petra.send("Leerhuis Almelo heeft een alfabetiseringsgroep dichterbij.")
     await petra.wait_for_message("Naar de cursist gestuurd.")
@@ -218,6 +221,10 @@ async def test_somali_participant_continues_after_advice_and_the_schools_use_the
     await hans.press("Monday 30 November", days)
     groups = await hans.wait_for_message("In which group?")
     await hans.press("NT2 B1 avond", groups)
+    confirm = await hans.wait_for_message("cannot be undone")
+    assert "group NT2 B1 avond" in confirm.text
+    assert await bot.db.fetchval("SELECT state FROM overstap_requests") == "handed_over"
+    await hans.press("Yes, confirm the placement", confirm)
     await hans.wait_for_message("Placement confirmed from November 30, 2026")
     await hodan.wait_for_message("Taalhuis Hengelo")
     row = await bot.db.fetchone("SELECT state, effective_on, final_uren_at FROM overstap_requests")

@@ -147,12 +147,15 @@ async def test_no_independent_bow_1_5_note_7_the_short_report_is_endorsed_by_the
     guide = await anna.wait_for_message("bondig rapport")
     assert reference in guide.text
     await anna.press("Schrijf het bondige rapport", guide)
+    await anna.press("Alleen mijn eigen woorden", await new_message(anna, "standaardzin"))
     await new_message(anna)
     await anna.send("Gesprek met de cursist op 25 november; de docent begint voortaan op tijd.")
     assert reference in (await new_message(anna)).text
     await drain(bot)
     tr = bot.services.i18n.get("ti")
     report = await senait.wait_for_message("de docent begint voortaan op tijd")
+    stored = await bot.db.fetchval("SELECT params FROM outbox WHERE message_key = 'klacht.report'")
+    assert "voortaan" not in stored, "the report stays in klacht_reports, not in the outbox row"
     await senait.press(tr.f_("Yes, I agree with this report"), report)
     await new_message(senait)
     await drain(bot)

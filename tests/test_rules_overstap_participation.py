@@ -71,6 +71,7 @@ async def test_overstap_c_10_4_a_completed_move_recomputes_the_conflicts(bot, wo
                              json={**WORK_ON_TUESDAY, "participant_id": town.participant})
         assert made.json()["open_conflicts"] == 0
     await ineke.press("Goedkeuren vanaf 24 nov 2026", card)
+    await ineke.press("Ja, overplaatsen", await ineke.wait_for_message("ongedaan"))
     await ineke.wait_for_message("Klaar: de cursist zit vanaf 24 november 2026 in de nieuwe groep")
     conflict = await petra.wait_for_message("roosterconflict")
     assert "Amira Haddad (TT-001) (NT2 B1 middag)" in conflict.text

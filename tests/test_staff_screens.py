@@ -50,7 +50,8 @@ async def test_closing_a_klacht_waits_for_a_second_press(bot, world, client):
     await new_message(bram, "in behandeling genomen")
     await bram.press("Uitkomst vastleggen en afsluiten", await current(bram, card))
     await bram.press(0, await new_message(bram, "uitkomst"))
-    await new_message(bram, "toelichting")
+    await bram.press("Alleen mijn eigen woorden", await new_message(bram, "toelichting"))
+    await new_message(bram, "eigen woorden")
     await bram.send("We beginnen voortaan op tijd.")
     confirm = await new_message(bram, "ongedaan")
     assert confirm.button_texts == ["Ja, klacht afsluiten", "Tekst wijzigen"]

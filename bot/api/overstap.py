@@ -36,6 +36,7 @@ from bot.http.auth import Caller, caller, school
 from bot.overstap import access, flow, telling
 from bot.overstap.access import Actor, Refusal
 from bot.overstap.items import ITEM_CODES
+from bot.overstap.phrases import ADVICE_PHRASES, DECLINE_PHRASES
 from bot.privacy import audit
 from bot.rules import overstap as machine
 from bot.rules.overstap import Event, Party
@@ -50,6 +51,14 @@ router = api_router(prefix="/api/v1/overstap", tags=["overstap"])
 RequestId = Path(ge=1, le=2**53, description="The request's id (from the bot)")
 Item = Literal["intake", "duration", "rooster", "absence", "progress", "obstacles"]
 assert set(get_args(Item)) == set(ITEM_CODES), "the API's items must be the consent items"
+# The standard phrases (issue 14): the participant reads the phrase in their own language, then
+# the note as written. Any other code is refused with a 422.
+AdvicePhrase = Literal[tuple(ADVICE_PHRASES)]  # type: ignore[valid-type]
+DeclinePhrase = Literal[tuple(DECLINE_PHRASES)]  # type: ignore[valid-type]
+
+
+def _phrase_list(phrases: dict[str, str]) -> str:
+    return "; ".join(f"{code}: \"{text}\"" for code, text in phrases.items())
 
 
 def _refused(refusal: Refusal) -> HTTPException:
@@ -115,6 +124,8 @@ class RequestOut(BaseModel):
     reason_text: str | None
     note: str | None = Field(description="The klantmanager's note or the decline reason; not "
                                          "shown to the new school")
+    phrase: str | None = Field(None, description="The standard phrase's code with the note "
+                                                 "(issue 14); not shown to the new school")
     conversation_at: datetime | None
     conversation_place: str | None
     consent: ConsentOut | None = Field(description="Once the participant gave consent")
@@ -128,14 +139,23 @@ class DecisionIn(Strict):
         description="Art. 11.1: the klantmanager approves or advises otherwise; the participant "
                     "and the schools decide, so there is no decline")
     note: str | None = Field(None, max_length=flow.MAX_NOTE, pattern=PROSE_PATTERN,
-                             description="Required to advise; the participant reads it")
+                             description="To advise, a note or a phrase (or both) is required; "
+                                         "the participant reads it as written")
+    phrase: AdvicePhrase | None = Field(
+        None, description="A standard phrase with the advice, which the participant reads in "
+                          "their own language before the note: " + _phrase_list(ADVICE_PHRASES))
 
 
 class SlotDecisionIn(Strict):
     decision: Literal["approve", "decline"]
     effective_on: LocalDate | None = Field(None, description="The first day in the new group")
     reason: str | None = Field(None, max_length=flow.MAX_NOTE, pattern=PROSE_PATTERN,
-                               description="Required to decline; the participant reads it")
+                               description="To decline, a reason or a phrase (or both) is "
+                                           "required; the participant reads it as written")
+    phrase: DeclinePhrase | None = Field(
+        None, description="A standard phrase with the decline, which the participant reads in "
+                          "their own language before the reason: "
+                          + _phrase_list(DECLINE_PHRASES))
 
 
 class ConversationIn(Strict):
@@ -217,6 +237,7 @@ async def _out(svc: Services, request: Request, parties: set[Party]) -> RequestO
         reason=None if new_only else request.reason,
         reason_text=None if new_only else (request.reason_text or None),
         note=None if new_only else params["note"],
+        phrase=None if new_only else params["phrase"],
         conversation_at=request.conversation_at, conversation_place=request.conversation_place,
         consent=consent, effective_on=request.effective_on,
         settlement=None if new_only else request.settlement_kind,
@@ -302,7 +323,10 @@ async def decide(body: DecisionIn, request_id: int = RequestId, who: Caller = De
     if who.kind != "gemeente":
         raise HTTPException(status_code=403, detail="this endpoint takes a gemeente's API key")
     event = {"approve": Event.APPROVE, "advise": Event.ADVISE}
-    return await _step(svc, who, request_id, event[body.decision], note=body.note)
+    if body.decision == "approve" and body.phrase is not None:
+        raise field_error(["body", "phrase"], "a phrase goes with advice only")
+    return await _step(svc, who, request_id, event[body.decision], note=body.note,
+                       phrase=body.phrase)
 
 
 @router.post("/requests/{request_id}/slot-decision", response_model=RequestOut)
@@ -315,10 +339,13 @@ async def decide_slot(body: SlotDecisionIn, request_id: int = RequestId,
     if request.kind != machine.SLOT:
         raise HTTPException(status_code=409, detail="this is a switch to another school")
     if body.decision == "approve":
+        if body.phrase is not None:
+            raise field_error(["body", "phrase"], "a phrase goes with a decline only")
         if body.effective_on is None:
             raise field_error(["body", "effective_on"], "the first day in the new group is needed")
         return await _step(svc, who, request_id, Event.APPROVE, on=body.effective_on)
-    return await _step(svc, who, request_id, Event.DECLINE, note=body.reason)
+    return await _step(svc, who, request_id, Event.DECLINE, note=body.reason,
+                       phrase=body.phrase)
 
 
 @router.post("/requests/{request_id}/conversation", response_model=RequestOut)

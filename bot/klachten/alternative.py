@@ -19,8 +19,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import Translator
 from bot.klachten.notices import topic_label, when
+from bot.klachten.phrases import CLOSING_PHRASES
 from bot.names import name_of
-from bot.outbox import Rendered, enqueue, renders
+from bot.outbox import Rendered, enqueue, loads, renders
 from bot.refusal import Refused
 from storage import klacht_routes, people
 from storage import klachten as store
@@ -30,6 +31,8 @@ from storage.people import Person
 
 PREFIX = "kr"
 MAX_REPORT = 3000
+# The report says how the klacht was handled: the phrases of a closing (issue 14).
+REPORT_PHRASES = CLOSING_PHRASES
 
 
 async def guide_school(tx: Tx, klacht: Klacht, now: datetime) -> int:
@@ -61,19 +64,21 @@ async def may_write(db: Database | Tx, klacht_id: int, staff: Person) -> Klacht:
 
 
 async def submit_report(db: Database, klacht_id: int, staff: Person, text: str,
-                        now: datetime) -> Klacht:
-    """Store the short report and send it to the participant to endorse."""
+                        now: datetime, phrase: str | None = None) -> Klacht:
+    """Store the short report (a standard phrase of how a klacht ends, issue 14, and/or own
+    words) and send it to the participant to endorse."""
     text = text.strip()
-    if not text or len(text) > MAX_REPORT:
+    if phrase is not None and phrase not in REPORT_PHRASES:
+        raise Refused("unknown phrase")
+    if (not text and phrase is None) or len(text) > MAX_REPORT:
         raise Refused(f"a report of at most {MAX_REPORT} characters")
     async with db.transaction() as tx:
         klacht = await may_write(tx, klacht_id, staff)
-        if not await klacht_routes.save_report(tx, klacht.id, text, staff.id, now):
+        if not await klacht_routes.save_report(tx, klacht.id, text, staff.id, now, phrase):
             raise Refused("the participant already answered the report")
         await enqueue(tx, message_key="klacht.report", now=now, person_id=klacht.participant_id,
                       dedupe_key=f"klacht:{klacht.id}:report:{now.isoformat()}",
-                      params={"klacht_id": klacht.id, "reference": klacht.reference,
-                              "text": text})
+                      params={"klacht_id": klacht.id, "reference": klacht.reference})
     return klacht
 
 
@@ -115,11 +120,24 @@ def _no_independent(tr: Translator, params: dict) -> Rendered:
     return Rendered(tr.lines(lines), buttons)
 
 
+@loads("klacht.report")
+async def _report_text(db: Database, params: dict) -> dict:
+    """The report is read from klacht_reports at send time, not kept in the outbox row."""
+    report = await klacht_routes.get_report(db, params["klacht_id"])
+    if report is not None:
+        params.setdefault("text", report.text)
+        params.setdefault("phrase", report.phrase)
+    return params
+
+
 @renders("klacht.report")
 def _report(tr: Translator, params: dict) -> Rendered:
     lines = [tr._("Nobody at the school who is not involved could handle your klacht "
                   "{reference}. The school wrote this report of how it handled it:",
-                  reference=params["reference"]), "", params["text"], "",
+                  reference=params["reference"]), "",
+             *([tr._(REPORT_PHRASES[params["phrase"]])]
+               if params.get("phrase") in REPORT_PHRASES else []),
+             *([tr.isolate(params["text"])] if params.get("text") else []), "",
              tr._("Do you agree that this report is right?")]
     buttons = InlineKeyboardMarkup([
         [InlineKeyboardButton(tr.f_("Yes, I agree with this report"),

@@ -142,12 +142,23 @@ def satisfaction_keyboard(tr: Translator, klacht_id: int) -> InlineKeyboardMarku
     ])
 
 
+def written(tr: Translator, step: str, code: str | None, text: str | None) -> list[str]:
+    """What the school wrote with a refusal (``refuse``) or on closing (``close``): the standard
+    phrase in the reader's language (issue 14), then the staff member's own words as written."""
+    standard = phrases.phrase(code, step)
+    if standard is None:  # own words only, as before the standard phrases
+        return [tr._("The school's reason: {reason}", reason=text or "-") if step == "refuse"
+                else tr._("The school wrote: {text}", text=text or "-")]
+    heading = tr._("The school's reason:") if step == "refuse" else tr._("The school wrote:")
+    return [heading, tr._(standard), *([tr.isolate(text)] if text else [])]
+
+
 @renders("klacht.refused")
 def _refused(tr: Translator, params: dict) -> Rendered:
     text = tr.lines([
         tr._("The school will not take your klacht {reference} into treatment.",
              reference=params["reference"]),
-        tr._("The school's reason: {reason}", reason=params["reason"]),
+        *written(tr, "refuse", params.get("reason_phrase"), params.get("reason")),
         "",
         options_text(tr),
     ])
@@ -176,7 +187,7 @@ def _closed(tr: Translator, params: dict) -> Rendered:
     text = tr.lines([
         tr._("Your klacht {reference} has been handled.", reference=params["reference"]),
         tr._("Outcome: {outcome}", outcome=tr.safe(outcome_label(tr, params["outcome"]))),
-        tr._("The school wrote: {text}", text=params["text"]),
+        *written(tr, "close", params.get("text_phrase"), params.get("text")),
         "",
         tr._("Are you satisfied with how your klacht was handled?"),
     ])
@@ -412,6 +423,8 @@ async def _klacht_texts(db: Database, params: dict) -> dict:
         params.setdefault("description", klacht.description)
         params.setdefault("reason", klacht.refusal_reason or "")
         params.setdefault("text", klacht.outcome_text or "")
+        params.setdefault("reason_phrase", klacht.refusal_phrase)
+        params.setdefault("text_phrase", klacht.outcome_phrase)
     return params
 
 

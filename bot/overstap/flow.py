@@ -24,6 +24,7 @@ from datetime import date, datetime
 
 from bot.overstap.access import Actor, Refusal, actor_kind, local_today, visible_request
 from bot.overstap.items import ITEM_CODES
+from bot.overstap.phrases import PHRASES
 from bot.overstap.telling import notify
 from bot.rooster import conflicts
 from bot.rules import overstap as machine
@@ -48,6 +49,15 @@ def _future(services, at: datetime | None, field: str) -> datetime:
     return at
 
 
+def _phrase(code: str | None, step: str) -> str | None:
+    """A standard phrase's code of ``step`` (issue 14), or None; an unknown code is refused."""
+    if code is None:
+        return None
+    if code not in PHRASES[step]:
+        raise Refusal("invalid", "unknown phrase; one of " + ", ".join(PHRASES[step]), "phrase")
+    return code
+
+
 def _text(value: str | None, limit: int, field: str, required: bool) -> str | None:
     value = (value or "").strip()
     if not value:
@@ -63,9 +73,10 @@ async def act(services, request_id: int, event: Event | str, actor: Actor, *,
               note: str | None = None, at: datetime | None = None, place: str | None = None,
               on: date | None = None, group_id: int | None = None,
               group_external_id: str | None = None, participant_external_id: str | None = None,
-              items: dict[str, str] | None = None) -> Request:
+              items: dict[str, str] | None = None, phrase: str | None = None) -> Request:
     """Take one step of the state machine for ``actor``; raises Refusal and changes nothing when
-    it is not theirs to take, not possible now, or its input is wrong."""
+    it is not theirs to take, not possible now, or its input is wrong. Advice and a decline carry
+    a standard phrase's code (``phrase``), own words (``note``) or both."""
     event = Event(event)
     now = services.now()
     today = local_today(services, now)
@@ -99,11 +110,13 @@ async def act(services, request_id: int, event: Event | str, actor: Actor, *,
             await conflicts.recompute(tx, {participant.id}, now, services.settings.tz)
             fields.update(effective_on=on, completed_at=now)
         elif event == Event.ADVISE:
-            fields.update(km_decision="advised_otherwise", km_decided_at=now,
-                          km_note=_text(note, MAX_NOTE, "note", True))
+            code = _phrase(phrase, "advise")
+            fields.update(km_decision="advised_otherwise", km_decided_at=now, km_phrase=code,
+                          km_note=_text(note, MAX_NOTE, "note", code is None))
         elif event == Event.DECLINE:  # only the school, on a move to another of its groups
-            reason = _text(note, MAX_NOTE, "note", True)
-            fields.update(closed_at=now, decline_reason=reason)
+            code = _phrase(phrase, "decline")
+            reason = _text(note, MAX_NOTE, "note", code is None)
+            fields.update(closed_at=now, decline_reason=reason, decline_phrase=code)
         elif event == Event.PROPOSE:
             fields.update(conversation_at=_future(services, at, "at"),
                           conversation_place=_text(place, MAX_PLACE, "place", True))
@@ -209,6 +222,24 @@ async def restart_consent(services, request_id: int, participant: Person) -> Req
     return request
 
 
+def _settlement_open(request: Request, parties) -> None:
+    if Party.OLD_SCHOOL not in parties:
+        raise Refusal("not_found")
+    if request.state != State.COMPLETED or request.kind != machine.SCHOOL:
+        raise Refusal("stale", "only after a completed switch to another school")
+    if request.settlement_at is not None:
+        raise Refusal("stale", "the settlement is already recorded")
+
+
+async def check_settlement(services, request_id: int, actor: Actor) -> Request:
+    """Whether ``actor`` may record the settlement now, without recording it (to refuse an old
+    button before its second press); raises Refusal like ``record_settlement``."""
+    async with services.db.transaction() as tx:
+        request, _, parties = await visible_request(tx, actor, request_id)
+    _settlement_open(request, parties)
+    return request
+
+
 async def record_settlement(services, request_id: int, actor: Actor, kind: str,
                             note: str | None = None) -> Request:
     """The old school's financial settlement after a completed switch (art. 11.2)."""
@@ -217,12 +248,7 @@ async def record_settlement(services, request_id: int, actor: Actor, kind: str,
     now = services.now()
     async with services.db.transaction() as tx:
         request, _, parties = await visible_request(tx, actor, request_id)
-        if Party.OLD_SCHOOL not in parties:
-            raise Refusal("not_found")
-        if request.state != State.COMPLETED or request.kind != machine.SCHOOL:
-            raise Refusal("stale", "only after a completed switch to another school")
-        if request.settlement_at is not None:
-            raise Refusal("stale", "the settlement is already recorded")
+        _settlement_open(request, parties)
         await store.update_fields(tx, request.id, now, settlement_kind=kind,
                                   settlement_note=_text(note, MAX_NOTE, "note", False),
                                   settlement_at=now)
@@ -251,4 +277,7 @@ async def check_step(services, request_id: int, event: Event | str, actor: Actor
         raise Refusal("stale", f"not possible while {request.state}") from None
     if required not in parties:
         raise Refusal("stale")
+    if Event(event) == Event.HOLD and request.conversation_at is not None \
+            and services.now() < request.conversation_at:
+        raise Refusal("invalid", "the conversation has not taken place yet", "held")
     return request

@@ -17,7 +17,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import N_, SN_, Translator
 from bot.outbox import Rendered, renders
+from bot.overstap import phrases
 from bot.overstap.items import ITEMS, REASONS, item_label
+from bot.overstap.phrases import written
 
 P_PREFIX, K_PREFIX, S_PREFIX = "ovp", "ovk", "ovs"
 
@@ -89,7 +91,7 @@ def p_advised(tr: Translator, params: dict) -> Rendered:
     text = tr.lines([
         tr._("Your klantmanager gives you other advice about switching to {school}:",
              school=params["new_school"]),
-        tr.isolate(params.get("note") or ""),
+        *written(tr, "advise", params),
         "",
         tr._("Do you still want to switch?"),
     ])
@@ -109,7 +111,9 @@ def p_declined(tr: Translator, params: dict) -> str:
                      school=params["new_school"])
     return tr.lines([
         first,
-        tr._("Reason: {reason}", reason=params.get("note") or "-"),
+        *([tr._("Reason: {reason}", reason=params.get("note") or "-")]
+          if phrases.phrase(params.get("phrase"), "decline") is None
+          else [tr._("Reason:"), *written(tr, "decline", params)]),
         tr._("You stay where you are. You can ask your klantmanager about it."),
     ])
 

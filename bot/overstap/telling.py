@@ -57,7 +57,7 @@ REMINDERS = {Party.PARTICIPANT: "overstap.p.reminder", Party.KLANTMANAGER: "over
              Party.OLD_SCHOOL: "overstap.s.reminder", Party.NEW_SCHOOL: "overstap.s.reminder"}
 # The new school learns neither the reason nor the klantmanager's note: only what the
 # participant agreed to reaches it (art. 12.3).
-HIDDEN_FROM_NEW_SCHOOL = ("reason", "reason_text", "note")
+HIDDEN_FROM_NEW_SCHOOL = ("reason", "reason_text", "note", "phrase")
 
 
 def slot_dates(now: datetime, tz) -> list[str]:
@@ -80,6 +80,7 @@ async def base_params(tx: Tx, services, request: Request) -> dict:
         if group_id is not None:
             group_names[group_id] = await placement.group_name(tx, group_id)
     note = request.km_note if request.kind == machine.SCHOOL else request.decline_reason
+    phrase = request.km_phrase if request.kind == machine.SCHOOL else request.decline_phrase
     return {
         "request_id": request.id, "kind": request.kind, "state": request.state,
         # With the old school's id for them; the new school reads the bot's number instead,
@@ -91,6 +92,7 @@ async def base_params(tx: Tx, services, request: Request) -> dict:
         "from_group": group_names.get(request.from_group_id),
         "to_group": group_names.get(request.to_group_id),
         "reason": request.reason, "reason_text": request.reason_text, "note": note,
+        "phrase": phrase,
         "at": request.conversation_at.isoformat() if request.conversation_at else None,
         "place": request.conversation_place,
         "start_on": request.effective_on.isoformat() if request.effective_on else None,
@@ -126,8 +128,11 @@ def params_for(party: Party, params: dict) -> dict:
 async def tell(tx: Tx, request: Request, party: Party, message_key: str, params: dict,
                now: datetime, dedupe: str, urgent: bool = False) -> int:
     sent = 0
+    stored = params_for(party, params)
+    # Typed words stay in the request; the participant's notices load them at send time.
+    stored.pop("note", None)
     for person_id in await recipients(tx, request, party):
-        await enqueue(tx, message_key=message_key, params=params_for(party, params), now=now,
+        await enqueue(tx, message_key=message_key, params=stored, now=now,
                       person_id=person_id,
                       audience="participant" if party == Party.PARTICIPANT else "staff",
                       priority=PRIORITY_HIGH if party == Party.PARTICIPANT else PRIORITY_NORMAL,
