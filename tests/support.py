@@ -95,6 +95,13 @@ async def start_bot(sandbox: SandboxServer, db_path: Path, clock: FakeClock,
                                  sweep_seconds=3600.0, **overrides)
     app = BotApp(settings, clock=clock)
     await app.start()
+    if app.services.db.dialect != "sqlite":
+        # On PostgreSQL the sender is elected by a lock taken in the background; a test sees
+        # the bot as on SQLite, sending from its start (unless another instance holds it).
+        for _ in range(200):
+            if app.services.outbox.sender:
+                break
+            await asyncio.sleep(0.05)
     return RunningBot(app, clock)
 
 

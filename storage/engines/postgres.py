@@ -261,7 +261,7 @@ class PgDatabase:
         return statement
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[PgTx]:
+    async def transaction(self, bulk: bool = False) -> AsyncIterator[PgTx]:
         async with self._lock:
             await self._ensure_connected()
             tx = self._conn.transaction()
