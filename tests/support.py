@@ -96,10 +96,11 @@ async def start_bot(sandbox: SandboxServer, db_path: Path, clock: FakeClock,
     app = BotApp(settings, clock=clock)
     await app.start()
     if app.services.db.dialect != "sqlite":
-        # On PostgreSQL the sender is elected by a lock taken in the background; a test sees
-        # the bot as on SQLite, sending from its start (unless another instance holds it).
+        # On PostgreSQL the sender and the poller (or webhook) are elected by locks taken in
+        # the background; a test sees the bot as on SQLite, sending and taking updates from its
+        # start (unless another instance holds them).
         for _ in range(200):
-            if app.services.outbox.sender:
+            if app.services.outbox.sender and app.application.running:
                 break
             await asyncio.sleep(0.05)
     return RunningBot(app, clock)
