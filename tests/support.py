@@ -74,6 +74,10 @@ class RunningBot:
 
     async def sweep(self) -> None:
         """Run the scheduler's sweeps now (the same code the periodic job runs)."""
+        # On PostgreSQL a sweep the periodic job is running in this instance makes this call
+        # skip it (one holder of its lock); wait for it, as on SQLite, where both run.
+        while any(name.startswith("sweep:") for name in getattr(self.db, "held_locks", ())):
+            await asyncio.sleep(0.01)
         await self.app.sweep()
 
     async def stop(self) -> None:

@@ -336,6 +336,11 @@ class PgDatabase:
                 return transient_reason(exc) or ("locked" if isinstance(exc, TimeoutError)
                                                  else "error")
 
+    @property
+    def held_locks(self) -> frozenset[str]:
+        """The advisory locks this instance holds now (``exclusive``), by name."""
+        return frozenset(self._held)
+
     @asynccontextmanager
     async def exclusive(self, name: str) -> AsyncIterator[bool]:
         """Try to hold the advisory lock ``name`` (one holder among every instance) for the
