@@ -302,7 +302,8 @@ async def reported_lessons(db: Database | Tx, person_id: int, lesson_ids: list[i
         return frozenset()
     rows = await db.fetchall(
         "SELECT lesson_id FROM absence_reports WHERE person_id = ?"
-        " AND lesson_id IN (SELECT value FROM json_each(?))", (person_id, json.dumps(lesson_ids)))
+        f" AND lesson_id IN (SELECT value FROM {id_table(db)} j)",
+        (person_id, json.dumps(lesson_ids)))
     return frozenset(row["lesson_id"] for row in rows)
 
 
@@ -310,9 +311,8 @@ async def withdraw_report(tx: Tx, *, lesson_id: int, person_id: int, now: dateti
     """The participant's report is withdrawn (issue 14): the report goes, and so does the
     absence it registered, unless the school registered the lesson itself (its word stands);
     False when there was no report."""
-    await tx.execute("DELETE FROM absence_reports WHERE lesson_id = ? AND person_id = ?",
-                     (lesson_id, person_id))
-    if not await tx.fetchval("SELECT changes()"):
+    if not await tx.changes("DELETE FROM absence_reports WHERE lesson_id = ? AND person_id = ?",
+                            (lesson_id, person_id)):
         return False
     await tx.execute("DELETE FROM attendance WHERE lesson_id = ? AND person_id = ?"
                      " AND source = 'participant'", (lesson_id, person_id))

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from storage.database import Database, Tx, from_db, to_db
 from storage.participants import GEMEENTE_SCOPE
+from storage.rows import text_table
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,8 @@ async def lessons_for_invoice(db: Database | Tx, school_id: int, person_id: int,
         "SELECT l.external_id, l.id, l.starts_at, l.ends_at, l.cancelled,"
         " EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = l.group_id"
         "         AND m.person_id = ?) AS member"
-        " FROM lessons l JOIN json_each(?) j ON j.value = l.external_id WHERE l.school_id = ?",
+        f" FROM lessons l JOIN {text_table(db)} j ON j.value = l.external_id"
+        " WHERE l.school_id = ?",
         (person_id, json.dumps(external_ids), school_id))
     return {r["external_id"]: LessonForInvoice(r["id"], from_db(r["starts_at"]),
                                                from_db(r["ends_at"]), bool(r["cancelled"]),

@@ -428,9 +428,10 @@ async def past_deadline(db: Database | Tx, now: datetime) -> dict[str, int]:
     taken or refused by ``decide_by``, not handled by ``handle_by`` (for /metrics)."""
     row = await db.fetchone(
         "SELECT"
-        " COALESCE(SUM(acknowledged_at IS NULL AND ack_by < :now), 0) AS acknowledgement,"
-        " COALESCE(SUM(state = 'received' AND decide_by < :now), 0) AS decision,"
-        " COALESCE(SUM(state IN ('received', 'in_treatment') AND handle_by < :now), 0)"
+        " COUNT(CASE WHEN acknowledged_at IS NULL AND ack_by < :now THEN 1 END)"
+        " AS acknowledgement,"
+        " COUNT(CASE WHEN state = 'received' AND decide_by < :now THEN 1 END) AS decision,"
+        " COUNT(CASE WHEN state IN ('received', 'in_treatment') AND handle_by < :now THEN 1 END)"
         " AS handling"
         " FROM klachten WHERE route = 'school' AND state IN ('received', 'in_treatment')",
         {"now": to_db(now)})

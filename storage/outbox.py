@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from storage.database import Database, Row, Tx, from_db, to_db
+from storage.rows import json_text
 
 FINAL_STATES = ("sent", "failed", "unreachable")
 STATES = ("pending", "sending", *FINAL_STATES)
@@ -139,6 +140,13 @@ async def recover(db: Database) -> int:
     """Rows a crash left in flight go back to pending (they are retried at once)."""
     async with db.transaction() as tx:
         return await tx.changes("UPDATE outbox SET state = 'pending' WHERE state = 'sending'")
+
+
+async def sent_since(db: Database, since: datetime) -> bool:
+    """Whether a row is in flight or was sent at or after ``since`` (by another sender)."""
+    return bool(await db.fetchval(
+        "SELECT 1 FROM outbox WHERE state = 'sending' OR (state = 'sent' AND sent_at >= ?)"
+        " LIMIT 1", (to_db(since),)))
 
 
 async def release(db: Database, row_ids: list[int]) -> None:
@@ -380,17 +388,15 @@ async def withdraw_matching(tx: Tx, message_key: str, param: str, values: list,
     """Unsent rows of this kind whose JSON parameter ``param`` is one of ``values`` (and, when
     given, to this person) are not sent at all; returns how many. A later fact made them wrong
     (a reminder of a lesson that moved)."""
-    if not param.isidentifier():
-        raise ValueError(f"not a parameter name: {param!r}")
     removed = 0
+    field = json_text(tx, "params", param)
     for start in range(0, len(values), 500):
         chunk = values[start:start + 500]
         sql = (f"DELETE FROM outbox WHERE state = 'pending' AND attempts = 0 AND message_key = ?"
-               f" AND json_extract(params, '$.{param}') IN ({','.join('?' * len(chunk))})")
-        args: list = [message_key, *chunk]
+               f" AND {field} IN ({','.join('?' * len(chunk))})")
+        args: list = [message_key, *(str(value) for value in chunk)]
         if person_id is not None:
             sql += " AND person_id = ?"
             args.append(person_id)
-        await tx.execute(sql, args)
-        removed += await tx.fetchval("SELECT changes()")
+        removed += await tx.changes(sql, args)
     return removed

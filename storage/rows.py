@@ -36,6 +36,23 @@ def id_table(db: Db, param: str = "?") -> str:
     return f"(SELECT value FROM json_each({param}))"
 
 
+def text_table(db: Db, param: str = "?") -> str:
+    """A table with one column ``value``: the texts of a JSON list given as ``param``."""
+    if db.dialect == "postgresql":
+        return f"(SELECT value FROM jsonb_array_elements_text(CAST({param} AS jsonb)) AS e(value))"
+    return f"(SELECT value FROM json_each({param}))"
+
+
+def json_text(db: Db, column: str, key: str) -> str:
+    """The member ``key`` of the JSON object in text column ``column``, as text (a number reads
+    as its digits, compared with a text parameter on either engine)."""
+    if not key.isidentifier():
+        raise ValueError(f"not a JSON member name: {key!r}")
+    if db.dialect == "postgresql":
+        return f"(CAST({column} AS jsonb) ->> '{key}')"
+    return f"CAST(json_extract({column}, '$.{key}') AS TEXT)"
+
+
 def pair_table(db: Db, param: str) -> str:
     """A table (person_id, since) from a JSON list of [person id, text] pairs in ``param``."""
     if db.dialect == "postgresql":

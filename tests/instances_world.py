@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import httpx
 
-from bot.sandbox import SandboxClient, SandboxServer
+from bot.sandbox import SandboxClient, SandboxServer, SandboxUser
 
 ROOT = Path(__file__).resolve().parent.parent
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -43,11 +43,13 @@ def start_instance(sandbox: SandboxServer, url: str, log: Path, **env: str) -> s
                                 stdout=out, stderr=subprocess.STDOUT)
 
 
-async def open_chats(sandbox: SandboxServer, client: SandboxClient, ids: list[int]) -> None:
+async def open_chats(sandbox: SandboxServer, client: SandboxClient, ids: list[int]
+                     ) -> dict[int, SandboxUser]:
     """Telegram lets a bot write only to users who wrote first: each says hello once, and the
     greetings are taken off the queue before any bot polls."""
+    users = {}
     for user_id in ids:
-        user = await client.user(user_id, f"User {user_id}", language_code="nl")
+        users[user_id] = user = await client.user(user_id, f"User {user_id}", language_code="nl")
         await user.send("hallo")
     pending = await client.pending_updates()
     while pending:
@@ -55,6 +57,7 @@ async def open_chats(sandbox: SandboxServer, client: SandboxClient, ids: list[in
             await http.post(f"{sandbox.bot_api_url}{sandbox.token}/getUpdates",
                             data={"offset": pending[-1]["update_id"] + 1, "timeout": 0})
         pending = await client.pending_updates()
+    return users
 
 
 async def wait_for(predicate, timeout: float, what: str, every: float = 0.5):

@@ -20,9 +20,15 @@ from pathlib import Path
 
 import pytest
 
-BIN_FOLDERS = ("/usr/lib/postgresql/17/bin", "/usr/lib/postgresql/16/bin",
-               "/usr/lib/postgresql/15/bin", "/usr/local/pgsql/bin")
 TEMPLATE = "inburgerbot_template"
+
+
+def _bin_folders() -> list[str]:
+    """Debian's /usr/lib/postgresql/N/bin, newest N first, then a source build's."""
+    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin"),
+                      key=lambda folder: int(folder.parent.name)
+                      if folder.parent.name.isdigit() else 0, reverse=True)
+    return [str(folder) for folder in versions] + ["/usr/local/pgsql/bin"]
 
 
 def wanted() -> bool:
@@ -30,7 +36,7 @@ def wanted() -> bool:
 
 
 def binaries() -> Path | None:
-    for folder in (os.environ.get("INBURGERBOT_PG_BIN"), *BIN_FOLDERS):
+    for folder in (os.environ.get("INBURGERBOT_PG_BIN"), *_bin_folders()):
         if folder and (Path(folder) / "initdb").exists() and (Path(folder) / "pg_ctl").exists():
             return Path(folder)
     found = shutil.which("initdb")
@@ -40,7 +46,8 @@ def binaries() -> Path | None:
 def require_binaries() -> Path:
     folder = binaries()
     if folder is None:
-        message = "PostgreSQL's initdb/pg_ctl are not installed"
+        message = ("PostgreSQL's initdb/pg_ctl are not installed (Debian or Ubuntu:"
+                   " apt-get install postgresql)")
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(message)
         pytest.skip(message)

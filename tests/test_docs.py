@@ -23,6 +23,10 @@ def test_readme_opens_with_the_demo_and_the_test_command_and_ci_runs_the_latter(
     assert "pytest" in second
     ci = (ROOT / ".ci" / "run").read_text("utf-8")
     assert second in ci.splitlines()
+    # ... and then the same suite on PostgreSQL, as the README says.
+    on_postgres = "INBURGERBOT_TEST_DB=postgres " + second.split(" && ")[-1]
+    assert on_postgres in ci.splitlines()
+    assert f"`{on_postgres}`" in README
 
 
 def test_every_setting_is_documented_with_its_default():

@@ -145,11 +145,14 @@ class Dispatcher:
             async with self.db.exclusive(SENDER_LOCK) as held:
                 if held:
                     log.info("outbox: this instance sends the notifications")
-                    self.sender = True
                     try:
-                        # Telegram counts the last second's sends of the old sender too.
-                        await asyncio.sleep(TAKEOVER_PAUSE)
+                        # Telegram counts the last second's sends of the old sender too (none
+                        # at a first start: then sending begins at once, as on SQLite).
+                        pause = timedelta(seconds=TAKEOVER_PAUSE)
+                        if await store.sent_since(self.db, self.clock.now() - pause):
+                            await asyncio.sleep(TAKEOVER_PAUSE)
                         await self._recover()
+                        self.sender = True
                         await self._run()
                     finally:  # stop sending before the lock is let go
                         self.sender = False

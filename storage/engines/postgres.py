@@ -158,10 +158,21 @@ class PgTx:
         return _count(await self._conn.execute(text, *statement.args(params)))
 
     async def executemany(self, sql: str, rows: Iterable[Sequence[Any] | dict]) -> int:
-        """Run one statement per row; returns how many rows it changed in all."""
+        """Run one statement per row, the rows sent together (asyncpg's pipelined
+        ``fetchmany``, not a round trip each); returns how many rows it changed in all, counted
+        from ``RETURNING 1`` (an insert skipped by ON CONFLICT returns nothing)."""
+        batches: dict[int, tuple[Statement, list[list[Any]]]] = {}
+        for row in rows:  # rows whose parameter types need another spelling go apart
+            statement = await self._statement(sql, row)
+            batches.setdefault(id(statement), (statement, []))[1].append(statement.args(row))
         total = 0
-        for row in rows:
-            total += 1 if (await self.changes(sql, row)) else 0
+        for statement, args in batches.values():
+            text = statement.sql
+            if statement.returns_id:
+                text = text[:text.rfind(" RETURNING id")]
+            if " RETURNING " not in text.upper():
+                text += " RETURNING 1"
+            total += len(await self._conn.fetchmany(text, args))
         return total
 
     async def fetchall(self, sql: str, params: Sequence[Any] | dict = ()) -> list[Any]:
@@ -362,6 +373,11 @@ class PgDatabase:
                                                  else "error")
         finally:
             self._lock.release()
+
+    @property
+    def held_locks(self) -> frozenset[str]:
+        """The advisory locks this instance holds now (``exclusive``), by name."""
+        return frozenset(self._held)
 
     @asynccontextmanager
     async def exclusive(self, name: str) -> AsyncIterator[bool]:
