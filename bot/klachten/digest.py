@@ -10,20 +10,17 @@ from collections import defaultdict
 from datetime import datetime, time
 
 from bot.outbox import enqueue
+from bot.rules.digest import digest_day
 from bot.rules.localtime import at_local
-from bot.rules.working_days import is_working_day
 from bot.services import Services
 from storage import klachten as store
-
-DEFAULT_TIME = time(8, 30)
 
 
 async def sweep_digest(services: Services, now: datetime) -> int:
     """Today's digests, once the digest time has passed; each at most once a day per person."""
     tz = services.settings.tz
-    day = now.astimezone(tz).date()
-    if not is_working_day(day) or now < at_local(day, services.settings.digest_time
-                                                 or DEFAULT_TIME, tz):
+    day = digest_day(now, services.settings.digest_time, tz)
+    if day is None:
         return 0
     waiting: dict[int, list[dict]] = defaultdict(list)
     for klacht in await store.waiting_klachten(services.db, at_local(day, time(0), tz)):

@@ -12,13 +12,12 @@ from datetime import datetime, time
 
 from bot.names import marked
 from bot.outbox import enqueue
+from bot.rules.digest import digest_day
 from bot.rules.localtime import at_local
-from bot.rules.working_days import is_working_day
 from bot.services import Services
 from bot.uren.issue import confirmers
 from storage import uren as store
 
-DEFAULT_TIME = time(8, 30)
 # The digest's buttons: one a request, the oldest first; the rest are counted.
 MAX_LISTED = 20
 
@@ -26,9 +25,8 @@ MAX_LISTED = 20
 async def sweep_digest(services: Services, now: datetime) -> int:
     """Today's digests, once the digest time has passed; each at most once a day per person."""
     tz = services.settings.tz
-    day = now.astimezone(tz).date()
-    if not is_working_day(day) or now < at_local(day, services.settings.digest_time
-                                                 or DEFAULT_TIME, tz):
+    day = digest_day(now, services.settings.digest_time, tz)
+    if day is None:
         return 0
     waiting: dict[int, list[dict]] = defaultdict(list)
     staff_of: dict[int, list[int]] = {}

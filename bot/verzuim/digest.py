@@ -11,25 +11,20 @@ from datetime import datetime, time
 
 from bot.names import marked
 from bot.outbox import enqueue
+from bot.rules.digest import digest_day
 from bot.rules.localtime import at_local
-from bot.rules.working_days import is_working_day
 from bot.services import Services
 from bot.verzuim import notices  # noqa: F401  (registers the renderers)
 from storage import trajectory as trajectory_store
 from storage import verzuim as store
 from storage.database import from_db
 
-DEFAULT_TIME = time(8, 30)
-
 
 async def sweep(services: Services, now: datetime) -> int:
     """Make today's digests once the digest time has passed; returns how many were made."""
     tz = services.settings.tz
-    day = now.astimezone(tz).date()
-    if not is_working_day(day):
-        return 0
-    digest_time = services.settings.digest_time or DEFAULT_TIME
-    if now < at_local(day, digest_time, tz):
+    day = digest_day(now, services.settings.digest_time, tz)
+    if day is None:
         return 0
     start_of_day = at_local(day, time(0), tz)
     made = 0
