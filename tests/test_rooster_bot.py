@@ -156,7 +156,7 @@ async def test_conflict_with_a_participation_activity_alerts_klantmanager_and_sc
     assert repeated.status_code == 200
     await bot.services.outbox.drain(timeout=10)
     alert = await petra.wait_for_message("Roosterconflict")
-    assert "Deelnemer 1 (P-001) (NT2 B1 ochtend)" in alert.text
+    assert "Deelnemer 1 (P-001), groep NT2 B1 ochtend" in alert.text
     assert "dinsdag 1 december 09:00–12:00" in alert.text
     assert "Werkervaringsplek Bibliotheek" in alert.text and "08:30–10:00" in alert.text
     school_alert = await ineke.wait_for_message("Rooster conflict")

@@ -74,7 +74,7 @@ async def test_overstap_c_10_4_a_completed_move_recomputes_the_conflicts(bot, wo
     await ineke.press("Ja, overplaatsen", await ineke.wait_for_message("ongedaan"))
     await ineke.wait_for_message("Klaar: de cursist zit vanaf 24 november 2026 in de nieuwe groep")
     conflict = await petra.wait_for_message("roosterconflict")
-    assert "Amira Haddad (TT-001) (NT2 B1 middag)" in conflict.text
+    assert "Amira Haddad (TT-001), groep NT2 B1 middag" in conflict.text
     assert "Werkervaringsplek" in conflict.text
     async with bot.api(world.keys[f"gemeente:{town.gemeente}"]) as api:
         assert (await api.get("/api/v1/activities/W-1")).json()["open_conflicts"] > 0

@@ -308,7 +308,7 @@ def render_conflict(tr: Translator, params: dict) -> str:
         a_start = datetime.fromisoformat(item["a_start"])
         a_end = datetime.fromisoformat(item["a_end"])
         lines.append("⚠️ " + tr.sf_(
-            "{participant} ({group}): lesson {day} {start}–{end} ({kind}) overlaps "
+            "{participant}, group {group}: lesson {day} {start}–{end} ({kind}) overlaps "
             "“{activity}” {activity_start}–{activity_end}.",
             participant=item["participant"], group=item["group"], day=tr.weekday_date(start),
             start=tr.time(start), end=tr.time(end), kind=item["kind"], activity=item["activity"],
