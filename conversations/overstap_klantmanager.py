@@ -8,7 +8,7 @@ their own caseload.
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
@@ -18,11 +18,11 @@ from bot.rules.overstap import Event
 from conversations.overstap_staff import (
     act,
     ask_note,
+    ask_second_press,
     done_pressing,
     parts_of,
     refuse,
     request_id_at,
-    sbtn,
 )
 
 
@@ -33,14 +33,12 @@ async def approve(update: Update, context: BotContext) -> None:
     if request_id is None:
         await refuse(update, context, "stale")
         return
-    await update.callback_query.answer()  # the card keeps its buttons until it is done
     tr = context.tr
-    await update.effective_chat.send_message(
+    await ask_second_press(
+        update, context,
         tr.s_("Approve overstap #{id}? The participant and both schools are told at once; "
               "this cannot be undone.", id=request_id),
-        reply_markup=InlineKeyboardMarkup([
-            [sbtn(tr, SN_("Yes, approve"), f"{K_PREFIX}:okc:{request_id}")],
-            [sbtn(tr, SN_("Not now"), f"{K_PREFIX}:okn:{request_id}")]]))
+        SN_("Yes, approve"), f"{K_PREFIX}:okc:{request_id}", f"{K_PREFIX}:okn:{request_id}")
 
 
 async def approve_confirmed(update: Update, context: BotContext) -> None:

@@ -35,6 +35,7 @@ from conversations.overstap_staff import (
     State,
     act,
     ask_note,
+    ask_second_press,
     begin_step,
     day_code,
     done_pressing,
@@ -45,6 +46,7 @@ from conversations.overstap_staff import (
     request_id_at,
     sbtn,
     staff_actor,
+    step_allowed,
 )
 from storage import lessons as lesson_store
 from storage import orgs
@@ -62,24 +64,19 @@ async def approve_slot(update: Update, context: BotContext) -> None:
     parts = parts_of(update)
     request_id = request_id_at(parts)
     day = parse_day(parts[3]) if len(parts) > 3 else None
-    actor = staff_actor(context)
-    if request_id is None or day is None or actor is None:
+    if day is None:
         await refuse(update, context, "stale")
         return
-    try:  # an old card's button is refused now, not after the second press
-        await flow.check_step(context.services, request_id, Event.APPROVE, actor)
-    except Refusal as refusal:
-        await refuse(update, context, refusal)
+    if not await step_allowed(update, context, request_id, Event.APPROVE):
         return
-    await update.callback_query.answer()  # the card keeps its buttons until it is done
     tr = context.tr
-    await update.effective_chat.send_message(
+    await ask_second_press(
+        update, context,
         tr.s_("Move the participant of overstap request #{id} to the new group from {day}? The "
               "participant and the klantmanager are told at once; this cannot be undone.",
               id=request_id, day=tr.date(day)),
-        reply_markup=InlineKeyboardMarkup([
-            [sbtn(tr, SN_("Yes, move"), f"{S_PREFIX}:slotc:{request_id}:{day_code(day)}")],
-            [sbtn(tr, SN_("Not now"), f"{S_PREFIX}:slotn:{request_id}")]]))
+        SN_("Yes, move"), f"{S_PREFIX}:slotc:{request_id}:{day_code(day)}",
+        f"{S_PREFIX}:slotn:{request_id}")
 
 
 async def approve_slot_confirmed(update: Update, context: BotContext) -> None:
@@ -244,23 +241,16 @@ async def held(update: Update, context: BotContext) -> None:
     """ovs:held:<id>: the handover conversation took place (art. 11.3); only now the
     participant is asked for consent (art. 12.3) and the handover can follow."""
     request_id = request_id_at(parts_of(update))
-    actor = staff_actor(context)
-    if request_id is None or actor is None:
-        await refuse(update, context, "stale")
+    # not before its time, not twice: refused now, not after the second press
+    if not await step_allowed(update, context, request_id, Event.HOLD):
         return
-    try:  # not before its time, not twice: refused now, not after the second press
-        await flow.check_step(context.services, request_id, Event.HOLD, actor)
-    except Refusal as refusal:
-        await refuse(update, context, refusal)
-        return
-    await update.callback_query.answer()  # the card keeps its button until it is done
     tr = context.tr
-    await update.effective_chat.send_message(
+    await ask_second_press(
+        update, context,
         tr.s_("Record that the handover conversation of overstap request #{id} took place? The "
               "participant is then asked for consent; this cannot be undone.", id=request_id),
-        reply_markup=InlineKeyboardMarkup([
-            [sbtn(tr, SN_("Yes, it took place"), f"{S_PREFIX}:heldc:{request_id}")],
-            [sbtn(tr, SN_("Not now"), f"{S_PREFIX}:heldn:{request_id}")]]))
+        SN_("Yes, it took place"), f"{S_PREFIX}:heldc:{request_id}",
+        f"{S_PREFIX}:heldn:{request_id}")
 
 
 async def held_confirmed(update: Update, context: BotContext) -> None:
@@ -294,15 +284,14 @@ async def settle(update: Update, context: BotContext) -> None:
     except Refusal as refusal:
         await refuse(update, context, refusal)
         return
-    await update.callback_query.answer()  # the card keeps its buttons until it is done
     tr = context.tr
-    await update.effective_chat.send_message(
+    await ask_second_press(
+        update, context,
         tr.s_("Record the financial settlement of overstap request #{id} as \"{settlement}\"? "
               "This closes the request and cannot be undone.", id=request_id,
               settlement=tr.safe(staff_label(tr, SETTLEMENT_LABELS[kind]))),
-        reply_markup=InlineKeyboardMarkup([
-            [sbtn(tr, SN_("Yes, record it"), f"{S_PREFIX}:setc:{request_id}:{kind}")],
-            [sbtn(tr, SN_("Not now"), f"{S_PREFIX}:setn:{request_id}")]]))
+        SN_("Yes, record it"), f"{S_PREFIX}:setc:{request_id}:{kind}",
+        f"{S_PREFIX}:setn:{request_id}")
 
 
 async def settle_confirmed(update: Update, context: BotContext) -> None:

@@ -131,10 +131,10 @@ async def act(update: Update, context: BotContext, request_id: int, event: Event
         return None
 
 
-async def begin_step(update: Update, context: BotContext, request_id: int | None,
-                     event: Event | None) -> bool:
-    """Open a multi-message staff step: the presser must be allowed to take ``event`` now.
-    Refuses politely and returns False otherwise; remembers the step in chat_data."""
+async def step_allowed(update: Update, context: BotContext, request_id: int | None,
+                       event: Event | None) -> bool:
+    """The presser may take ``event`` on the request now; refuses politely and returns False
+    otherwise (an old card's button is refused at its first press, not after a second)."""
     actor = staff_actor(context)
     if request_id is None or event is None or actor is None:
         await refuse(update, context, "stale")
@@ -143,6 +143,25 @@ async def begin_step(update: Update, context: BotContext, request_id: int | None
         await flow.check_step(context.services, request_id, event, actor)
     except Refusal as refusal:
         await refuse(update, context, refusal)
+        return False
+    return True
+
+
+async def ask_second_press(update: Update, context: BotContext, question: str, yes: str,
+                           yes_data: str, not_now_data: str) -> None:
+    """An irreversible step waits for a second press (issue 14): ``question`` with "yes" and
+    "not now"; the card pressed keeps its buttons until the step is done."""
+    await update.callback_query.answer()
+    tr = context.tr
+    await update.effective_chat.send_message(question, reply_markup=InlineKeyboardMarkup([
+        [sbtn(tr, yes, yes_data)], [sbtn(tr, SN_("Not now"), not_now_data)]]))
+
+
+async def begin_step(update: Update, context: BotContext, request_id: int | None,
+                     event: Event | None) -> bool:
+    """Open a multi-message staff step: the presser must be allowed to take ``event`` now.
+    Refuses politely and returns False otherwise; remembers the step in chat_data."""
+    if not await step_allowed(update, context, request_id, event):
         return False
     await done_pressing(update)
     context.chat_data[PENDING] = {"request_id": request_id, "event": event.value}
