@@ -27,6 +27,7 @@ from telegram.warnings import PTBUserWarning
 from bot import trajectory
 from bot.buttons import row_id
 from bot.context import BotContext
+from bot.names import name_of
 from bot.rules import trajectory as rules
 from bot.services import Services
 from bot.trajectory.notices import OBSTACLE_REASONS
@@ -67,7 +68,7 @@ async def start(update: Update, context: BotContext) -> State | int:
     context.chat_data[DRAFT] = {"participant": participant.id, "step": "reason"}
     await update.effective_chat.send_message(
         tr.s_("What should the school of {name} know? The school's coordinators are told "
-              "(C art. 12.6). /cancel stops.", name=participant.name),
+              "(C art. 12.6). /cancel stops.", name=name_of(participant)),
         reply_markup=InlineKeyboardMarkup([[_button(tr.sf_(label), f"r:{code}")]
                                            for code, label in OBSTACLE_REASONS.items()]))
     return State.ACTIVE
@@ -125,7 +126,7 @@ async def _check(update: Update, context: BotContext, draft: dict) -> State | in
         return await cancel(update, context)
     draft["step"] = "check"
     context.chat_data[DRAFT] = draft
-    lines = [tr.s_("To the school of {name}:", name=participant.name),
+    lines = [tr.s_("To the school of {name}:", name=name_of(participant)),
              tr.sf_(OBSTACLE_REASONS[draft["reason"]])]
     if draft.get("text"):
         lines.append(draft["text"])

@@ -34,7 +34,7 @@ from bot import trajectory
 from bot.buttons import row_id
 from bot.context import BotContext
 from bot.i18n import SN_
-from bot.names import told_apart
+from bot.names import name_of, told_apart
 from bot.rules import trajectory as rules
 from bot.rules.localtime import local_date
 from bot.services import Command, Services
@@ -210,7 +210,7 @@ async def pressed(update: Update, context: BotContext) -> State | int:
         await drop_buttons(update)
         context.chat_data[DRAFT] = {"step": "kind", "participant": participant.id}
         await update.effective_chat.send_message(
-            tr.s_("What do you want to record for {name}?", name=participant.name),
+            tr.s_("What do you want to record for {name}?", name=name_of(participant)),
             reply_markup=InlineKeyboardMarkup([[_button(tr.sf_(label), f"k:{kind}")]
                                                for kind, label in KIND_BUTTONS.items()]))
         return State.ACTIVE
@@ -326,8 +326,8 @@ async def _summary(context: BotContext, draft: dict) -> tuple[str, list]:
     before = await store.latest_prediction(context.services.db, participant.id)
     end = _end(draft)
     flagged = end is not None and rules.grew_by_more_than_a_month(before, end)
-    lines = [tr.s_("Please check: {what} of {name}.",
-                   what=tr.safe(tr.sf_(STAFF_KINDS[draft["kind"]])), name=participant.name)]
+    lines = [tr.s_("Please check: {what} of {name}.", name=name_of(participant),
+                   what=tr.safe(tr.sf_(STAFF_KINDS[draft["kind"]])))]
     lines += record_lines(tr, draft["kind"], _details(draft), end,
                           before if end is not None else None, flagged)
     if participant.klantmanager_id is not None:
@@ -344,7 +344,7 @@ async def _save(update: Update, context: BotContext, draft: dict,
         context.services, school_id=me.school_id, person=participant, kind=draft["kind"],
         details=_details(draft), predicted_end=_end(draft))
     context.chat_data.pop(DRAFT, None)
-    lines = [tr.s_("Saved for {name}.", name=participant.name)]
+    lines = [tr.s_("Saved for {name}.", name=name_of(participant))]
     lines.append(tr.s_("The klantmanager has been told.") if reported.klantmanager_told
                  else tr.s_("The participant has no klantmanager in the bot; nobody was told."))
     if reported.flagged:
