@@ -64,7 +64,6 @@ ExtPath = Path(pattern=EXTERNAL_ID_PATTERN, max_length=80, description="Your own
 
 router = api_router(prefix="/api/v1")
 BULK_ITEMS = 1000
-BULK_BYTES = 200_000  # a body this big holds some thousands of lessons
 
 
 def _rejected(exc: Rejected):
@@ -344,12 +343,12 @@ async def list_lessons(
 async def push_planning(request: Request, school_id: int = Depends(auth.school),
                         svc: Services = Depends(services)) -> PushResult:
     """A whole planning in one request, all or nothing. Each participant who notices changes
-    gets one message listing all of them. The body is read in a worker thread (up to 50,000
-    lessons), so nobody else waits meanwhile."""
+    gets one message listing all of them. The body is read off the event loop (a large one in a
+    separate process, up to 50,000 lessons), so nobody else waits meanwhile."""
     # A large planning's many objects would make each garbage collection stop everyone: the
     # collector waits from reading the body until they are gone again.
     declared = request.headers.get("content-length", "")
-    large = declared.isdigit() and int(declared) > BULK_BYTES
+    large = declared.isdigit() and int(declared) > planning_body.PROCESS_BYTES
     with pacing.collector_paused() if large else contextlib.nullcontext():
         return await _push_body(svc, school_id, await request.body())
 
