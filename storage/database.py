@@ -22,8 +22,10 @@ import aiosqlite
 
 from storage.engines import is_url
 from storage.engines.base import (
+    BULK_POLL_SECONDS,
     DatabaseBusy,
     DatabaseUnusable,
+    acquire_unless_bulk,
     from_db,
     migration_scripts,
     split_sql,
@@ -116,9 +118,6 @@ BUSY_TIMEOUT_MS = 5000
 PROBE_TIMEOUT_MS = 250
 # How long /health waits for the connection another statement holds before saying "locked".
 PROBE_WAIT_S = 2.0
-# How often a read waiting for the main connection looks whether a bulk transaction took it.
-BULK_POLL_SECONDS = 0.05
-# How long /health waits for this process's own transaction before answering from what it does.
 
 
 def integrity_errors() -> tuple[type[BaseException], ...]:
@@ -318,15 +317,7 @@ class Database:
             self._lock.release()
 
     async def _acquire_unless_bulk(self) -> bool:
-        """Take the main connection's lock, unless a bulk transaction holds it (also one that
-        began while this waited): True when taken."""
-        while not self._bulk:
-            try:
-                await asyncio.wait_for(self._lock.acquire(), BULK_POLL_SECONDS)
-                return True
-            except TimeoutError:
-                continue
-        return False
+        return await acquire_unless_bulk(self._lock, lambda: self._bulk)
 
     async def fetchall(self, sql: str, params: Sequence[Any] | dict = ()) -> list[Row]:
         async with self._reading() as tx:

@@ -3,9 +3,27 @@ migrations in storage/migrations (one source; dialect.py says how PostgreSQL rea
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 from importlib import resources
+
+# How often a statement waiting for the connection looks whether a bulk transaction took it.
+BULK_POLL_SECONDS = 0.05
+
+
+async def acquire_unless_bulk(lock: asyncio.Lock, bulk: Callable[[], bool]) -> bool:
+    """Take the connection's ``lock``, unless a bulk transaction (a school's large planning)
+    holds it, also one that began while this waited: True when taken. Both engines' reads and
+    /health check then go elsewhere instead of waiting seconds for the bulk one."""
+    while not bulk():
+        try:
+            await asyncio.wait_for(lock.acquire(), BULK_POLL_SECONDS)
+            return True
+        except TimeoutError:
+            continue
+    return False
 
 
 class DatabaseUnusable(Exception):

@@ -28,6 +28,7 @@ from storage.engines import dialect
 from storage.engines.base import (
     DatabaseBusy,
     DatabaseUnusable,
+    acquire_unless_bulk,
     migration_scripts,
     split_sql,
     to_db,
@@ -122,9 +123,6 @@ class Statement:
             values = [fix(value) for fix, value in zip(self.coerce, values, strict=True)]
         return values
 
-
-# How often a read waiting for the connection looks whether a bulk transaction took it.
-BULK_POLL_SECONDS = 0.05
 
 _INSERT_TABLE = re.compile(r"^\s*INSERT\s+INTO\s+(\w+)", re.IGNORECASE)
 
@@ -305,15 +303,7 @@ class PgDatabase:
                 self._bulk = False
 
     async def _acquire_unless_bulk(self) -> bool:
-        """Take the connection's lock, unless a bulk transaction holds it (also one that began
-        while this waited): True when taken."""
-        while not self._bulk:
-            try:
-                await asyncio.wait_for(self._lock.acquire(), BULK_POLL_SECONDS)
-                return True
-            except TimeoutError:
-                continue
-        return False
+        return await acquire_unless_bulk(self._lock, lambda: self._bulk)
 
     async def _rollback(self, tx: Any) -> None:
         try:
